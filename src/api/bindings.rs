@@ -1,0 +1,145 @@
+//! The TypeScript the UI imports (`ui/src/api/bindings.ts`), generated from the Rust types with
+//! ts-rs and from [`COMMANDS`]. The file is committed; a test fails when it drifts from the Rust
+//! side, and `KHAOSAT_WRITE_BINDINGS=1 cargo test bindings` rewrites it.
+
+use ts_rs::TS;
+
+use super::{ApiError, AppInfo, ErrorKind, COMMANDS};
+use crate::domain::case::CaseStatus;
+use crate::domain::outcome::{AaporCategory, InterviewNeed, Outcome};
+use crate::domain::questionnaire::{Answer, Question, QuestionId, Questionnaire, ScaleChoice};
+use crate::ops::catalogue::{CampaignView, OutcomeView, StaffView};
+use crate::ops::demo::DemoSeeded;
+use crate::ops::desk::{
+    AnswerView, AttemptView, CaseCard, InterviewView, NextCaseRequest, OutcomeRecorded,
+    RecordOutcomeRequest, SaveAnswerRequest, StartInterviewRequest,
+};
+use crate::ops::supervise::{CampaignRequest, CaseOverview};
+use crate::store::model::{InterviewStatus, Lease, Role};
+
+/// Where the generated file lives, relative to the repository root.
+pub const BINDINGS_PATH: &str = "ui/src/api/bindings.ts";
+
+fn declarations() -> Vec<String> {
+    vec![
+        ApiError::decl(),
+        ErrorKind::decl(),
+        AppInfo::decl(),
+        CampaignView::decl(),
+        StaffView::decl(),
+        Role::decl(),
+        OutcomeView::decl(),
+        Outcome::decl(),
+        AaporCategory::decl(),
+        InterviewNeed::decl(),
+        Questionnaire::decl(),
+        Question::decl(),
+        QuestionId::decl(),
+        ScaleChoice::decl(),
+        Answer::decl(),
+        Lease::decl(),
+        NextCaseRequest::decl(),
+        CaseCard::decl(),
+        AttemptView::decl(),
+        InterviewView::decl(),
+        InterviewStatus::decl(),
+        AnswerView::decl(),
+        StartInterviewRequest::decl(),
+        SaveAnswerRequest::decl(),
+        RecordOutcomeRequest::decl(),
+        OutcomeRecorded::decl(),
+        CaseStatus::decl(),
+        CampaignRequest::decl(),
+        CaseOverview::decl(),
+        DemoSeeded::decl(),
+    ]
+}
+
+fn camel(name: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in name.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The whole generated file.
+pub fn typescript() -> String {
+    let mut out = String::from(
+        "// Generated from the Rust types by `KHAOSAT_WRITE_BINDINGS=1 cargo test bindings`.\n\
+         // Do not edit: change the Rust side and regenerate.\n\n\
+         import { invoke } from \"@tauri-apps/api/core\";\n\n",
+    );
+    for decl in declarations() {
+        out.push_str("export ");
+        out.push_str(&decl);
+        out.push_str("\n\n");
+    }
+    out.push_str("/** Every command of the desktop shell, typed. A failed call rejects with an `ApiError`. */\n");
+    out.push_str("export const commands = {\n");
+    for command in COMMANDS {
+        let returns = (command.returns)();
+        match command.arg {
+            None => out.push_str(&format!(
+                "  {}: (): Promise<{returns}> => invoke(\"{}\"),\n",
+                camel(command.name),
+                command.name
+            )),
+            Some((arg, ty)) => out.push_str(&format!(
+                "  {}: ({arg}: {}): Promise<{returns}> => invoke(\"{}\", {{ {arg} }}),\n",
+                camel(command.name),
+                ty(),
+                command.name
+            )),
+        }
+    }
+    out.push_str("} as const;\n\n");
+    out.push_str("/** The names of the commands, as the shell registers them. */\n");
+    out.push_str("export const COMMAND_NAMES = [");
+    out.push_str(
+        &COMMANDS
+            .iter()
+            .map(|c| format!("\"{}\"", c.name))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    out.push_str("] as const;\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    #[test]
+    fn bindings_match_the_committed_file() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(BINDINGS_PATH);
+        let generated = typescript();
+        if std::env::var_os("KHAOSAT_WRITE_BINDINGS").is_some() {
+            std::fs::write(&path, &generated).expect("write bindings");
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "{} is out of date with the Rust types: run `KHAOSAT_WRITE_BINDINGS=1 cargo test bindings` and commit it",
+            path.display()
+        );
+    }
+
+    #[test]
+    fn command_names_become_camel_case_functions() {
+        assert_eq!(camel("next_case"), "nextCase");
+        assert_eq!(camel("app_info"), "appInfo");
+        assert!(typescript().contains("nextCase: (req: NextCaseRequest): Promise<CaseCard | null> => invoke(\"next_case\", { req }),"));
+    }
+}

@@ -1,0 +1,198 @@
+//! The typed edge the desktop shell calls. [`App`] holds the store and the clock; each method
+//! is one use case from `ops`, with its error turned into an [`ApiError`]. [`COMMANDS`] names
+//! every method the shell exposes, and `bindings` turns them and their types into the
+//! TypeScript the UI imports.
+
+pub mod bindings;
+mod error;
+
+use std::sync::Arc;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+pub use error::{ApiError, ErrorKind};
+
+use crate::clock::Clock;
+use crate::domain::questionnaire::Questionnaire;
+use crate::ops::catalogue::{self, CampaignView, OutcomeView, StaffView};
+use crate::ops::desk::{
+    self, CaseCard, InterviewView, NextCaseRequest, OutcomeRecorded, RecordOutcomeRequest,
+    SaveAnswerRequest, StartInterviewRequest,
+};
+use crate::ops::supervise::{self, CampaignRequest, CaseOverview};
+use crate::store::model::Lease;
+use crate::store::{self, Backend, DatabaseLocation, Store};
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+/// What the window shows about where it works.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AppInfo {
+    pub version: String,
+    /// `sqlite` or `postgres`.
+    pub backend: String,
+    /// The database, with any password hidden.
+    pub location: String,
+    /// How often the desk must renew its lease on the case it holds.
+    pub heartbeat_seconds: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct App {
+    store: Arc<dyn Store>,
+    clock: Arc<dyn Clock>,
+    location: DatabaseLocation,
+}
+
+impl App {
+    /// Opens the database (migrating it) and makes the app over it.
+    pub async fn open(location: DatabaseLocation, clock: Arc<dyn Clock>) -> ApiResult<Self> {
+        let store = store::open(&location).await?;
+        Ok(Self {
+            store,
+            clock,
+            location,
+        })
+    }
+
+    pub fn store(&self) -> &dyn Store {
+        &*self.store
+    }
+
+    pub fn app_info(&self) -> AppInfo {
+        AppInfo {
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            backend: match self.store.backend() {
+                Backend::Sqlite => "sqlite",
+                Backend::Postgres => "postgres",
+            }
+            .to_owned(),
+            location: self.location.to_string(),
+            heartbeat_seconds: u32::try_from(desk::HEARTBEAT_EVERY.num_seconds()).unwrap_or(60),
+        }
+    }
+
+    pub async fn list_campaigns(&self) -> ApiResult<Vec<CampaignView>> {
+        Ok(catalogue::campaigns(self.store()).await?)
+    }
+
+    pub async fn list_staff(&self) -> ApiResult<Vec<StaffView>> {
+        Ok(catalogue::staff(self.store()).await?)
+    }
+
+    pub fn list_outcomes(&self) -> Vec<OutcomeView> {
+        catalogue::outcomes()
+    }
+
+    pub async fn campaign_questionnaire(&self, req: CampaignRequest) -> ApiResult<Questionnaire> {
+        Ok(catalogue::campaign_questionnaire(self.store(), req.campaign_id).await?)
+    }
+
+    pub async fn next_case(&self, req: NextCaseRequest) -> ApiResult<Option<CaseCard>> {
+        Ok(desk::next_case(self.store(), self.clock.now(), &req).await?)
+    }
+
+    pub async fn heartbeat(&self, lease: Lease) -> ApiResult<()> {
+        desk::heartbeat(self.store(), self.clock.now(), &lease).await?;
+        Ok(())
+    }
+
+    pub async fn release_case(&self, lease: Lease) -> ApiResult<()> {
+        Ok(desk::release(self.store(), &lease).await?)
+    }
+
+    pub async fn start_interview(&self, req: StartInterviewRequest) -> ApiResult<InterviewView> {
+        Ok(desk::start_interview(self.store(), self.clock.now(), &req).await?)
+    }
+
+    pub async fn save_answer(&self, req: SaveAnswerRequest) -> ApiResult<InterviewView> {
+        Ok(desk::save_answer(self.store(), self.clock.now(), &req).await?)
+    }
+
+    pub async fn record_outcome(&self, req: RecordOutcomeRequest) -> ApiResult<OutcomeRecorded> {
+        Ok(desk::record_outcome(self.store(), self.clock.now(), &req).await?)
+    }
+
+    pub async fn campaign_cases(&self, req: CampaignRequest) -> ApiResult<Vec<CaseOverview>> {
+        Ok(supervise::campaign_cases(self.store(), self.clock.now(), &req).await?)
+    }
+}
+
+/// One command the desktop shell exposes: its name, its argument (name and type) and what it
+/// returns. The shell registers a Tauri command of the same name for each.
+#[derive(Debug, Clone, Copy)]
+pub struct Command {
+    pub name: &'static str,
+    pub arg: Option<(&'static str, fn() -> String)>,
+    pub returns: fn() -> String,
+}
+
+fn ts<T: TS>() -> String {
+    T::name()
+}
+
+/// Every command, in the order the bindings list them.
+pub const COMMANDS: &[Command] = &[
+    Command {
+        name: "app_info",
+        arg: None,
+        returns: ts::<AppInfo>,
+    },
+    Command {
+        name: "list_campaigns",
+        arg: None,
+        returns: ts::<Vec<CampaignView>>,
+    },
+    Command {
+        name: "list_staff",
+        arg: None,
+        returns: ts::<Vec<StaffView>>,
+    },
+    Command {
+        name: "list_outcomes",
+        arg: None,
+        returns: ts::<Vec<OutcomeView>>,
+    },
+    Command {
+        name: "campaign_questionnaire",
+        arg: Some(("req", ts::<CampaignRequest>)),
+        returns: ts::<Questionnaire>,
+    },
+    Command {
+        name: "next_case",
+        arg: Some(("req", ts::<NextCaseRequest>)),
+        returns: ts::<Option<CaseCard>>,
+    },
+    Command {
+        name: "heartbeat",
+        arg: Some(("lease", ts::<Lease>)),
+        returns: ts::<()>,
+    },
+    Command {
+        name: "release_case",
+        arg: Some(("lease", ts::<Lease>)),
+        returns: ts::<()>,
+    },
+    Command {
+        name: "start_interview",
+        arg: Some(("req", ts::<StartInterviewRequest>)),
+        returns: ts::<InterviewView>,
+    },
+    Command {
+        name: "save_answer",
+        arg: Some(("req", ts::<SaveAnswerRequest>)),
+        returns: ts::<InterviewView>,
+    },
+    Command {
+        name: "record_outcome",
+        arg: Some(("req", ts::<RecordOutcomeRequest>)),
+        returns: ts::<OutcomeRecorded>,
+    },
+    Command {
+        name: "campaign_cases",
+        arg: Some(("req", ts::<CampaignRequest>)),
+        returns: ts::<Vec<CaseOverview>>,
+    },
+];

@@ -1,0 +1,68 @@
+//! `khaosat`: the command line over the core's use cases, for set-up, scripting and tests.
+//! One file per subcommand; each is a thin layer over `ops`.
+
+mod init;
+
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use khaosat::store::{self, DatabaseLocation, Store};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "khaosat",
+    version,
+    about = "Khảo sát — khảo sát sự hài lòng qua điện thoại (CATI)"
+)]
+struct Cli {
+    /// Database: sqlite://PATH or postgres://USER@HOST/DB. Default: the SQLite file in the user's data directory.
+    #[arg(long, global = true, env = "KHAOSAT_DB", hide_env_values = true)]
+    db: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create or migrate the database; with --demo, seed the demo campaign.
+    Init(init::Args),
+}
+
+async fn open(db: Option<&str>) -> anyhow::Result<(DatabaseLocation, std::sync::Arc<dyn Store>)> {
+    let location = DatabaseLocation::resolve(db)?;
+    let store = store::open(&location)
+        .await
+        .with_context(|| format!("mở cơ sở dữ liệu {location}"))?;
+    Ok((location, store))
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("KHAOSAT_LOG")
+                .unwrap_or_else(|_| "warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("lỗi: không khởi động được: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(async {
+        match cli.command {
+            Command::Init(args) => init::run(cli.db.as_deref(), args).await,
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("lỗi: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

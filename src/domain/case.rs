@@ -1,0 +1,107 @@
+//! A case's calling progress — attempts, last and final outcome, retry time, appointment, lease —
+//! and the status a supervisor sees, derived from it at a given instant rather than stored.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::outcome::Outcome;
+
+/// What the scheduler knows about a case between calls.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CaseProgress {
+    pub attempts: u32,
+    pub ever_contacted: bool,
+    pub last_outcome: Option<Outcome>,
+    pub final_outcome: Option<Outcome>,
+    pub retry_at: Option<DateTime<Utc>>,
+    pub appointment_at: Option<DateTime<Utc>>,
+    pub lease_expires_at: Option<DateTime<Utc>>,
+}
+
+/// Where a case stands, as the supervisor's list shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum CaseStatus {
+    /// Never called.
+    New,
+    /// An operator holds it now.
+    InCall,
+    /// Called before; waiting for its retry time or the next free operator.
+    Retry,
+    /// The respondent asked to be called at a set time.
+    Appointment,
+    /// Closed by a final outcome.
+    Closed,
+}
+
+impl CaseProgress {
+    pub fn status(&self, now: DateTime<Utc>) -> CaseStatus {
+        if self.final_outcome.is_some() {
+            CaseStatus::Closed
+        } else if self.lease_expires_at.is_some_and(|until| until > now) {
+            CaseStatus::InCall
+        } else if self.appointment_at.is_some() {
+            CaseStatus::Appointment
+        } else if self.attempts == 0 {
+            CaseStatus::New
+        } else {
+            CaseStatus::Retry
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Duration, TimeZone};
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, 3, 0, 0)
+            .single()
+            .expect("valid instant")
+    }
+
+    #[test]
+    fn status_follows_the_progress() {
+        let fresh = CaseProgress::default();
+        assert_eq!(fresh.status(now()), CaseStatus::New);
+
+        let held = CaseProgress {
+            lease_expires_at: Some(now() + Duration::minutes(3)),
+            ..fresh.clone()
+        };
+        assert_eq!(held.status(now()), CaseStatus::InCall);
+
+        let lapsed = CaseProgress {
+            lease_expires_at: Some(now() - Duration::minutes(1)),
+            ..fresh.clone()
+        };
+        assert_eq!(
+            lapsed.status(now()),
+            CaseStatus::New,
+            "an expired lease holds nothing"
+        );
+
+        let retried = CaseProgress {
+            attempts: 1,
+            last_outcome: Some(Outcome::Busy),
+            ..fresh.clone()
+        };
+        assert_eq!(retried.status(now()), CaseStatus::Retry);
+
+        let booked = CaseProgress {
+            attempts: 1,
+            appointment_at: Some(now()),
+            ..fresh.clone()
+        };
+        assert_eq!(booked.status(now()), CaseStatus::Appointment);
+
+        let closed = CaseProgress {
+            attempts: 1,
+            final_outcome: Some(Outcome::Refusal),
+            ..fresh
+        };
+        assert_eq!(closed.status(now()), CaseStatus::Closed);
+    }
+}

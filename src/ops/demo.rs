@@ -1,0 +1,226 @@
+//! The demo campaign `khaosat init --demo` seeds: four agencies, 240 respondents with
+//! Vietnamese names, valid mobile numbers, procedures and dates, two operators and a supervisor.
+//! Drawn from a fixed seed, so every demo database holds the same people.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use rand::seq::IndexedRandom;
+use rand::{Rng, RngCore, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::Serialize;
+use ts_rs::TS;
+use uuid::Uuid;
+
+use super::catalogue::CampaignView;
+use crate::domain::phone::PhoneNumber;
+use crate::domain::questionnaire::Questionnaire;
+use crate::domain::time::DEFAULT_TIME_ZONE;
+use crate::error::Result;
+use crate::store::model::{Agency, Campaign, NewCase, Role, Staff};
+use crate::store::Store;
+
+pub const DEMO_CAMPAIGN_CODE: &str = "DEMO-2026-Q4";
+pub const DEMO_RESPONDENTS: usize = 240;
+const SEED: u64 = 1022;
+
+const AGENCIES: &[(&str, &str, &[&str])] = &[
+    (
+        "STP",
+        "Sở Tư pháp",
+        &[
+            "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam",
+            "Đăng ký khai sinh có yếu tố nước ngoài",
+        ],
+    ),
+    (
+        "SNNMT",
+        "Sở Nông nghiệp và Môi trường",
+        &[
+            "Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất",
+            "Cấp đổi Giấy chứng nhận quyền sử dụng đất",
+        ],
+    ),
+    (
+        "STC",
+        "Sở Tài chính",
+        &[
+            "Đăng ký thành lập doanh nghiệp tư nhân",
+            "Đăng ký thay đổi nội dung đăng ký doanh nghiệp",
+        ],
+    ),
+    (
+        "UBND-PCL",
+        "UBND phường Cao Lãnh",
+        &[
+            "Chứng thực bản sao từ bản chính",
+            "Đăng ký khai sinh",
+            "Đăng ký kết hôn",
+        ],
+    ),
+];
+
+const SURNAMES: &[&str] = &[
+    "Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Lê", "Lê", "Phạm", "Huỳnh", "Hoàng", "Phan",
+    "Võ", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Trương", "Đinh",
+];
+const MALE_MIDDLE: &[&str] = &[
+    "Văn", "Hữu", "Minh", "Quốc", "Đức", "Thanh", "Công", "Hoàng",
+];
+const MALE_GIVEN: &[&str] = &[
+    "An", "Bình", "Cường", "Dũng", "Hải", "Hiếu", "Hùng", "Khang", "Khoa", "Long", "Nam", "Nghĩa",
+    "Phúc", "Quang", "Sơn", "Tài", "Thắng", "Trung", "Tuấn", "Việt",
+];
+const FEMALE_MIDDLE: &[&str] = &["Thị", "Ngọc", "Thu", "Kim", "Thanh", "Mỹ", "Bích", "Hồng"];
+const FEMALE_GIVEN: &[&str] = &[
+    "Anh", "Châu", "Diễm", "Duyên", "Giang", "Hà", "Hạnh", "Hương", "Lan", "Linh", "Loan", "Mai",
+    "Nga", "Ngân", "Nhung", "Phương", "Thảo", "Trang", "Tuyết", "Yến",
+];
+const MOBILE_PREFIXES: &[&str] = &[
+    "32", "33", "34", "35", "36", "37", "38", "39", "86", "96", "97", "98", "70", "76", "77", "78",
+    "79", "89", "90", "93", "81", "82", "83", "84", "85", "88", "91", "94", "56", "58", "92",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DemoSeeded {
+    pub campaign: CampaignView,
+    pub respondents: usize,
+    /// `false` when the demo campaign was already there and nothing was added.
+    pub created: bool,
+}
+
+fn uuid(rng: &mut ChaCha8Rng) -> Uuid {
+    let mut bytes = [0u8; 16];
+    rng.fill_bytes(&mut bytes);
+    uuid::Builder::from_random_bytes(bytes).into_uuid()
+}
+
+fn pick<'a>(rng: &mut ChaCha8Rng, from: &'a [&'a str]) -> &'a str {
+    from.choose(rng).copied().unwrap_or_default()
+}
+
+fn person_name(rng: &mut ChaCha8Rng) -> String {
+    let surname = pick(rng, SURNAMES);
+    let (middle, given) = if rng.random_bool(0.5) {
+        (pick(rng, MALE_MIDDLE), pick(rng, MALE_GIVEN))
+    } else {
+        (pick(rng, FEMALE_MIDDLE), pick(rng, FEMALE_GIVEN))
+    };
+    format!("{surname} {middle} {given}")
+}
+
+fn mobile(rng: &mut ChaCha8Rng) -> PhoneNumber {
+    loop {
+        let number = format!(
+            "0{}{:07}",
+            pick(rng, MOBILE_PREFIXES),
+            rng.random_range(0..10_000_000)
+        );
+        if let Ok(phone) = PhoneNumber::parse(&number) {
+            return phone;
+        }
+    }
+}
+
+/// The two operators and the supervisor of the demo.
+pub fn demo_staff() -> Vec<Staff> {
+    let mut rng = ChaCha8Rng::seed_from_u64(SEED);
+    [
+        ("dtv.lan", "Nguyễn Thị Lan", Role::Operator),
+        ("dtv.minh", "Trần Quốc Minh", Role::Operator),
+        ("gsv.hong", "Lê Thị Hồng", Role::Supervisor),
+    ]
+    .into_iter()
+    .map(|(login, name, role)| Staff {
+        id: uuid(&mut rng),
+        login: login.to_owned(),
+        full_name: name.to_owned(),
+        role,
+    })
+    .collect()
+}
+
+/// Seeds the demo campaign unless it is already there.
+pub async fn seed(store: &dyn Store, now: DateTime<Utc>) -> Result<DemoSeeded> {
+    if let Some(existing) = store.campaign_by_code(DEMO_CAMPAIGN_CODE).await? {
+        let respondents = store.campaign_cases(existing.id).await?.len();
+        return Ok(DemoSeeded {
+            campaign: CampaignView::from(&existing),
+            respondents,
+            created: false,
+        });
+    }
+    for person in demo_staff() {
+        store.put_staff(&person).await?;
+    }
+    let staff = store.staff().await?;
+    let operators: Vec<Uuid> = ["dtv.lan", "dtv.minh"]
+        .iter()
+        .filter_map(|login| staff.iter().find(|s| s.login == *login).map(|s| s.id))
+        .collect();
+
+    let mut rng = ChaCha8Rng::seed_from_u64(SEED + 1);
+    let from = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap_or_default();
+    let to = NaiveDate::from_ymd_opt(2026, 11, 15).unwrap_or_default();
+    let campaign = Campaign {
+        id: uuid(&mut rng),
+        code: DEMO_CAMPAIGN_CODE.to_owned(),
+        name: "Khảo sát sự hài lòng quý IV/2026 (dữ liệu mẫu)".to_owned(),
+        time_zone: DEFAULT_TIME_ZONE,
+        received_from: from,
+        received_to: to,
+        max_attempts: 5,
+        questionnaire_id: Questionnaire::starter().id,
+        created_at: now,
+    };
+    store.add_campaign(&campaign).await?;
+
+    let agencies: Vec<Agency> = AGENCIES
+        .iter()
+        .map(|(code, name, _)| Agency {
+            id: uuid(&mut rng),
+            code: (*code).to_owned(),
+            name: (*name).to_owned(),
+        })
+        .collect();
+    store.put_agencies(&agencies).await?;
+    let stored = store.agencies().await?;
+
+    let window_days = (to - from).num_days();
+    let mut phones = std::collections::HashSet::new();
+    let mut cases = Vec::with_capacity(DEMO_RESPONDENTS);
+    for i in 0..DEMO_RESPONDENTS {
+        let (code, _, procedures) = AGENCIES[i % AGENCIES.len()];
+        let agency = stored
+            .iter()
+            .find(|a| a.code == code)
+            .map(|a| a.id)
+            .unwrap_or_default();
+        let phone = loop {
+            let phone = mobile(&mut rng);
+            if phones.insert(phone.e164()) {
+                break phone;
+            }
+        };
+        let received_on = from + Duration::days(rng.random_range(0..=window_days));
+        cases.push(NewCase {
+            id: uuid(&mut rng),
+            campaign_id: campaign.id,
+            agency_id: agency,
+            full_name: person_name(&mut rng),
+            phone,
+            dossier_code: format!("{code}-{}-{:04}", received_on.format("%y%m%d"), i + 1),
+            procedure: pick(&mut rng, procedures).to_owned(),
+            received_on,
+            // A third of the cases to each operator's call list, a third to the shared pool.
+            assigned_to: operators.get(i % 3).copied(),
+            priority: 0,
+        });
+    }
+    store.add_cases(&cases).await?;
+    tracing::info!(campaign = %campaign.id, cases = cases.len(), "demo campaign seeded");
+    Ok(DemoSeeded {
+        campaign: CampaignView::from(&campaign),
+        respondents: cases.len(),
+        created: true,
+    })
+}

@@ -1,0 +1,375 @@
+//! The operator's desk: take the next case, keep its lease alive, run the interview with every
+//! answer stored at once, record the call's outcome, or hand the case back.
+
+use chrono::{DateTime, Duration, NaiveDateTime, TimeZone, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use unicode_normalization::UnicodeNormalization;
+use uuid::Uuid;
+
+use super::catalogue::questionnaire;
+use crate::domain::case::CaseStatus;
+use crate::domain::outcome::{InterviewNeed, Outcome};
+use crate::domain::questionnaire::{Answer, QuestionId, Questionnaire};
+use crate::domain::schedule::CallPolicy;
+use crate::domain::time::{format_date, format_instant};
+use crate::error::{Error, Result};
+use crate::store::model::{AttemptRecord, InterviewRecord, InterviewStatus, Lease, NewInterview};
+use crate::store::Store;
+
+/// How long a claim holds a case without a heartbeat: a crashed workstation's case is back in
+/// the pool after at most this long.
+pub const LEASE_TIME: Duration = Duration::minutes(5);
+/// How often the desk renews its lease.
+pub const HEARTBEAT_EVERY: Duration = Duration::minutes(1);
+/// The longest note an operator can attach to a call.
+pub const NOTE_MAX_CHARS: usize = 1000;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NextCaseRequest {
+    pub campaign_id: Uuid,
+    pub operator_id: Uuid,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AnswerView {
+    pub question_id: QuestionId,
+    pub answer: Answer,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct InterviewView {
+    pub id: Uuid,
+    pub questionnaire_id: String,
+    pub status: InterviewStatus,
+    pub answers: Vec<AnswerView>,
+    /// The first question not answered yet; `None` when every question has an answer.
+    pub next_question: Option<QuestionId>,
+}
+
+impl InterviewView {
+    pub fn new(interview: &InterviewRecord, form: &Questionnaire) -> Self {
+        Self {
+            id: interview.id,
+            questionnaire_id: interview.questionnaire_id.clone(),
+            status: interview.status,
+            answers: interview
+                .answers
+                .iter()
+                .map(|a| AnswerView {
+                    question_id: a.question.clone(),
+                    answer: a.answer,
+                })
+                .collect(),
+            next_question: form
+                .unanswered(interview.answers.iter().map(|a| &a.question))
+                .first()
+                .map(|id| (*id).clone()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AttemptView {
+    /// dd/mm/yyyy hh:mm in the campaign's time zone.
+    pub at: String,
+    pub outcome: Outcome,
+    pub note: Option<String>,
+}
+
+/// Everything the operator needs on screen to make the call.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CaseCard {
+    pub lease: Lease,
+    /// This operator already held the case: the call is picked up again.
+    pub resumed: bool,
+    pub respondent_name: String,
+    /// Shown whole, in the national form: the operator holding the case dials it.
+    pub phone: String,
+    pub agency_code: String,
+    pub agency_name: String,
+    pub procedure: String,
+    pub dossier_code: String,
+    /// The date the result was received, dd/mm/yyyy.
+    pub received_on: String,
+    pub attempts: u32,
+    pub max_attempts: u32,
+    pub appointment_at: Option<String>,
+    pub history: Vec<AttemptView>,
+    pub interview: Option<InterviewView>,
+}
+
+pub async fn next_case(
+    store: &dyn Store,
+    now: DateTime<Utc>,
+    req: &NextCaseRequest,
+) -> Result<Option<CaseCard>> {
+    let campaign = store.campaign(req.campaign_id).await?;
+    let Some(claim) = store
+        .claim_next_case(campaign.id, req.operator_id, now, now + LEASE_TIME)
+        .await?
+    else {
+        tracing::info!(campaign = %campaign.id, operator = %req.operator_id, "no case to call");
+        return Ok(None);
+    };
+    let case = claim.case;
+    let lease = case.lease().ok_or(Error::LeaseLost { case: case.id })?;
+    tracing::info!(case = %case.id, operator = %req.operator_id, epoch = lease.epoch, resumed = claim.resumed, "case claimed");
+    let form = questionnaire(&campaign.questionnaire_id)?;
+    let history = store
+        .case_attempts(case.id)
+        .await?
+        .into_iter()
+        .map(|a| AttemptView {
+            at: format_instant(a.ended_at, campaign.time_zone),
+            outcome: a.outcome,
+            note: a.note,
+        })
+        .collect();
+    let interview = store
+        .case_interview(case.id)
+        .await?
+        .map(|i| InterviewView::new(&i, &form));
+    Ok(Some(CaseCard {
+        lease,
+        resumed: claim.resumed,
+        respondent_name: case.full_name,
+        phone: case.phone.national(),
+        agency_code: case.agency_code,
+        agency_name: case.agency_name,
+        procedure: case.procedure,
+        dossier_code: case.dossier_code,
+        received_on: format_date(case.received_on),
+        attempts: case.progress.attempts,
+        max_attempts: campaign.max_attempts,
+        appointment_at: case
+            .progress
+            .appointment_at
+            .map(|at| format_instant(at, campaign.time_zone)),
+        history,
+        interview,
+    }))
+}
+
+/// Keeps the lease alive while the call goes on; returns the new expiry.
+pub async fn heartbeat(
+    store: &dyn Store,
+    now: DateTime<Utc>,
+    lease: &Lease,
+) -> Result<DateTime<Utc>> {
+    let until = now + LEASE_TIME;
+    store.extend_lease(lease, until).await?;
+    Ok(until)
+}
+
+pub async fn release(store: &dyn Store, lease: &Lease) -> Result<()> {
+    store.release_case(lease).await?;
+    tracing::info!(case = %lease.case_id, operator = %lease.holder, "case released");
+    Ok(())
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StartInterviewRequest {
+    pub lease: Lease,
+    /// Made by the workstation, so a retried request opens one interview, not two.
+    pub interview_id: Uuid,
+}
+
+pub async fn start_interview(
+    store: &dyn Store,
+    now: DateTime<Utc>,
+    req: &StartInterviewRequest,
+) -> Result<InterviewView> {
+    let case = store.case(req.lease.case_id).await?;
+    let campaign = store.campaign(case.campaign_id).await?;
+    let form = questionnaire(&campaign.questionnaire_id)?;
+    let interview = store
+        .start_interview(
+            &req.lease,
+            &NewInterview {
+                id: req.interview_id,
+                case_id: case.id,
+                questionnaire_id: form.id.clone(),
+                operator_id: req.lease.holder,
+                started_at: now,
+            },
+        )
+        .await?;
+    tracing::info!(case = %case.id, interview = %interview.id, "interview open");
+    Ok(InterviewView::new(&interview, &form))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SaveAnswerRequest {
+    pub lease: Lease,
+    pub interview_id: Uuid,
+    pub question_id: QuestionId,
+    pub answer: Answer,
+}
+
+pub async fn save_answer(
+    store: &dyn Store,
+    now: DateTime<Utc>,
+    req: &SaveAnswerRequest,
+) -> Result<InterviewView> {
+    let case = store.case(req.lease.case_id).await?;
+    let campaign = store.campaign(case.campaign_id).await?;
+    let form = questionnaire(&campaign.questionnaire_id)?;
+    form.question(&req.question_id)
+        .map_err(|e| Error::Invalid(e.to_string()))?;
+    store
+        .save_answer(
+            &req.lease,
+            req.interview_id,
+            &req.question_id,
+            req.answer,
+            now,
+        )
+        .await?;
+    let interview = store
+        .case_interview(case.id)
+        .await?
+        .ok_or_else(|| Error::not_found("phiếu của ca", case.id))?;
+    Ok(InterviewView::new(&interview, &form))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordOutcomeRequest {
+    pub lease: Lease,
+    /// Made by the workstation, so a retried request records one attempt, not two.
+    pub attempt_id: Uuid,
+    pub outcome: Outcome,
+    pub note: Option<String>,
+    /// For a callback: the agreed time, in the campaign's time zone (`2026-11-24T09:30`).
+    #[ts(type = "string | null")]
+    pub appointment_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OutcomeRecorded {
+    pub case_id: Uuid,
+    pub outcome: Outcome,
+    pub status: CaseStatus,
+    pub attempts: u32,
+    /// Set when this attempt closed the case (the outcome itself or the attempt limit).
+    pub final_outcome: Option<Outcome>,
+    /// When the case may be called again, dd/mm/yyyy hh:mm in the campaign's time zone.
+    pub retry_at: Option<String>,
+}
+
+pub async fn record_outcome(
+    store: &dyn Store,
+    now: DateTime<Utc>,
+    req: &RecordOutcomeRequest,
+) -> Result<OutcomeRecorded> {
+    let case = store.case(req.lease.case_id).await?;
+    let campaign = store.campaign(case.campaign_id).await?;
+    let form = questionnaire(&campaign.questionnaire_id)?;
+    check_interview(store, case.id, req.outcome, &form).await?;
+    let appointment_at = req
+        .appointment_at
+        .map(|local| {
+            campaign
+                .time_zone
+                .from_local_datetime(&local)
+                .single()
+                .map(|at| at.with_timezone(&Utc))
+                .ok_or_else(|| {
+                    Error::Invalid(
+                        "thời gian hẹn không tồn tại ở múi giờ của đợt khảo sát".to_owned(),
+                    )
+                })
+        })
+        .transpose()?;
+    let note = req
+        .note
+        .as_deref()
+        .map(|n| n.trim().nfc().collect::<String>())
+        .filter(|n| !n.is_empty());
+    if note
+        .as_ref()
+        .is_some_and(|n| n.chars().count() > NOTE_MAX_CHARS)
+    {
+        return Err(Error::Invalid(format!(
+            "ghi chú dài quá {NOTE_MAX_CHARS} ký tự"
+        )));
+    }
+    let attempt = AttemptRecord {
+        id: req.attempt_id,
+        case_id: case.id,
+        operator_id: req.lease.holder,
+        started_at: case.lease_claimed_at.unwrap_or(now),
+        ended_at: now,
+        outcome: req.outcome,
+        note,
+        appointment_at,
+    };
+    let progress = store
+        .record_attempt(
+            &req.lease,
+            &attempt,
+            CallPolicy {
+                max_attempts: campaign.max_attempts,
+            },
+        )
+        .await?;
+    tracing::info!(case = %case.id, attempt = %attempt.id, outcome = req.outcome.code(), "attempt recorded");
+    Ok(OutcomeRecorded {
+        case_id: case.id,
+        outcome: req.outcome,
+        status: progress.status(now),
+        attempts: progress.attempts,
+        final_outcome: progress.final_outcome,
+        retry_at: progress
+            .retry_at
+            .map(|at| format_instant(at, campaign.time_zone)),
+    })
+}
+
+/// A complete needs every question answered; a partial needs at least one.
+async fn check_interview(
+    store: &dyn Store,
+    case: Uuid,
+    outcome: Outcome,
+    form: &Questionnaire,
+) -> Result<()> {
+    let need = outcome.interview_need();
+    if need == InterviewNeed::None {
+        return Ok(());
+    }
+    let interview = store.case_interview(case).await?;
+    let answered: Vec<&QuestionId> = interview
+        .iter()
+        .flat_map(|i| i.answers.iter().map(|a| &a.question))
+        .collect();
+    match need {
+        InterviewNeed::Finished => {
+            let left = form.unanswered(answered);
+            if left.is_empty() {
+                Ok(())
+            } else {
+                let ids: Vec<&str> = left.iter().map(|id| id.as_str()).collect();
+                Err(Error::Invalid(format!(
+                    "chưa thể ghi “{}”: còn {} câu chưa trả lời ({})",
+                    outcome.label_vi(),
+                    left.len(),
+                    ids.join(", ")
+                )))
+            }
+        }
+        InterviewNeed::Started if answered.is_empty() => Err(Error::Invalid(format!(
+            "chưa thể ghi “{}”: phiếu chưa có câu trả lời nào",
+            outcome.label_vi()
+        ))),
+        _ => Ok(()),
+    }
+}

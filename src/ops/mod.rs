@@ -1,0 +1,8 @@
+//! Use cases: each a function over a [`Store`](crate::store::Store) and an explicit `now`,
+//! returning the views the desktop and the CLI show. The desktop's commands and the CLI's
+//! subcommands are thin faces over these functions.
+
+pub mod catalogue;
+pub mod demo;
+pub mod desk;
+pub mod supervise;

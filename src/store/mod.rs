@@ -1,0 +1,121 @@
+//! Storage: one [`Store`] contract with a backend per database — SQLite, the embedded default,
+//! and PostgreSQL, the shared database of a call center. Both apply their own migrations when
+//! opened and pass the same conformance suite (`tests/`).
+
+mod location;
+pub mod model;
+mod postgres;
+mod rows;
+mod sql_store;
+mod sqlite;
+
+use std::fmt::Debug;
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+pub use location::{default_sqlite_path, DatabaseLocation};
+pub use postgres::PostgresStore;
+pub use sqlite::SqliteStore;
+
+use crate::domain::case::CaseProgress;
+use crate::domain::questionnaire::{Answer, QuestionId};
+use crate::domain::schedule::CallPolicy;
+use crate::error::Result;
+use model::{
+    Agency, AttemptRecord, Campaign, CaseRecord, InterviewRecord, Lease, NewCase, NewInterview,
+    Staff,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A case handed to an operator by [`Store::claim_next_case`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    pub case: CaseRecord,
+    /// The operator already held this case (a restarted workstation picks its call up again).
+    pub resumed: bool,
+}
+
+/// Everything the use cases need from a database. Every write that touches a case under call
+/// carries the caller's [`Lease`] and is refused when its epoch is stale.
+#[async_trait]
+pub trait Store: Send + Sync + Debug {
+    fn backend(&self) -> Backend;
+
+    /// Adds a person, or updates the name and role of the one with the same login.
+    async fn put_staff(&self, staff: &Staff) -> Result<()>;
+    async fn staff(&self) -> Result<Vec<Staff>>;
+
+    /// Adds a campaign; a campaign code already in use is a conflict.
+    async fn add_campaign(&self, campaign: &Campaign) -> Result<()>;
+    async fn campaigns(&self) -> Result<Vec<Campaign>>;
+    async fn campaign(&self, id: Uuid) -> Result<Campaign>;
+    async fn campaign_by_code(&self, code: &str) -> Result<Option<Campaign>>;
+
+    /// Adds agencies; one whose code is already known is left as it is.
+    async fn put_agencies(&self, agencies: &[Agency]) -> Result<()>;
+    async fn agencies(&self) -> Result<Vec<Agency>>;
+
+    /// Adds cases in one transaction: all of them or none.
+    async fn add_cases(&self, cases: &[NewCase]) -> Result<()>;
+
+    /// Leases the best case this operator may call now, atomically: the case they already hold
+    /// if any, else due appointments, then by priority, fewest attempts, least recently tried.
+    async fn claim_next_case(
+        &self,
+        campaign: Uuid,
+        operator: Uuid,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+    ) -> Result<Option<Claim>>;
+    async fn case(&self, id: Uuid) -> Result<CaseRecord>;
+    async fn campaign_cases(&self, campaign: Uuid) -> Result<Vec<CaseRecord>>;
+
+    /// Moves the lease's expiry; refused when the lease is stale.
+    async fn extend_lease(&self, lease: &Lease, until: DateTime<Utc>) -> Result<()>;
+    /// Gives the case back to the pool without recording an attempt.
+    async fn release_case(&self, lease: &Lease) -> Result<()>;
+
+    /// Records an attempt and applies its outcome to the case (see `domain::schedule`), ending
+    /// the lease — in one transaction. Recording the same attempt id again changes nothing.
+    async fn record_attempt(
+        &self,
+        lease: &Lease,
+        attempt: &AttemptRecord,
+        policy: CallPolicy,
+    ) -> Result<CaseProgress>;
+    async fn case_attempts(&self, case: Uuid) -> Result<Vec<AttemptRecord>>;
+
+    /// Opens the case's interview; if the case already has one, it is kept and returned.
+    async fn start_interview(
+        &self,
+        lease: &Lease,
+        interview: &NewInterview,
+    ) -> Result<InterviewRecord>;
+    /// Stores one answer at once, replacing an earlier answer to the same question.
+    async fn save_answer(
+        &self,
+        lease: &Lease,
+        interview: Uuid,
+        question: &QuestionId,
+        answer: Answer,
+        at: DateTime<Utc>,
+    ) -> Result<()>;
+    async fn case_interview(&self, case: Uuid) -> Result<Option<InterviewRecord>>;
+    async fn campaign_interviews(&self, campaign: Uuid) -> Result<Vec<InterviewRecord>>;
+}
+
+/// Opens the database at a location, creating it if needed and applying migrations.
+pub async fn open(location: &DatabaseLocation) -> Result<Arc<dyn Store>> {
+    Ok(match location {
+        DatabaseLocation::Sqlite(path) => Arc::new(SqliteStore::open(path).await?),
+        DatabaseLocation::Postgres(url) => Arc::new(PostgresStore::connect(url.expose()).await?),
+    })
+}

@@ -1,0 +1,207 @@
+//! The records the store keeps and hands back: people, campaigns, agencies, cases, attempts and
+//! interviews. Fields hold parsed domain types (phone numbers, outcomes, answers), never raw text.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::domain::case::CaseProgress;
+use crate::domain::outcome::Outcome;
+use crate::domain::phone::PhoneNumber;
+use crate::domain::questionnaire::{Answer, QuestionId};
+
+/// What a person may do. In shared mode each person is also a PostgreSQL login role named
+/// by [`Staff::login`], so row-level security can tell them apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Role {
+    Operator,
+    Supervisor,
+    Admin,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Operator => "operator",
+            Role::Supervisor => "supervisor",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        [Role::Operator, Role::Supervisor, Role::Admin]
+            .into_iter()
+            .find(|r| r.as_str() == text)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Staff {
+    pub id: Uuid,
+    /// The login name; in shared mode, the person's PostgreSQL role.
+    pub login: String,
+    pub full_name: String,
+    pub role: Role,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Campaign {
+    pub id: Uuid,
+    pub code: String,
+    pub name: String,
+    pub time_zone: Tz,
+    /// The eligibility window: the result was received on one of these days, both included.
+    pub received_from: NaiveDate,
+    pub received_to: NaiveDate,
+    pub max_attempts: u32,
+    pub questionnaire_id: String,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Agency {
+    pub id: Uuid,
+    pub code: String,
+    pub name: String,
+}
+
+/// A respondent to be called, as the list import or the demo seed creates it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCase {
+    pub id: Uuid,
+    pub campaign_id: Uuid,
+    pub agency_id: Uuid,
+    pub full_name: String,
+    pub phone: PhoneNumber,
+    pub dossier_code: String,
+    pub procedure: String,
+    pub received_on: NaiveDate,
+    /// The operator whose call list holds the case; `None` is the shared pool.
+    pub assigned_to: Option<Uuid>,
+    pub priority: i32,
+}
+
+/// A case as stored, with its agency and its calling progress.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseRecord {
+    pub id: Uuid,
+    pub campaign_id: Uuid,
+    pub agency_code: String,
+    pub agency_name: String,
+    pub full_name: String,
+    pub phone: PhoneNumber,
+    pub dossier_code: String,
+    pub procedure: String,
+    pub received_on: NaiveDate,
+    pub assigned_to: Option<Uuid>,
+    pub priority: i32,
+    pub progress: CaseProgress,
+    pub last_attempt_at: Option<DateTime<Utc>>,
+    pub lease_holder: Option<Uuid>,
+    pub lease_epoch: i64,
+    pub lease_claimed_at: Option<DateTime<Utc>>,
+}
+
+impl CaseRecord {
+    /// The lease on this case, if someone holds one (expired or not).
+    pub fn lease(&self) -> Option<Lease> {
+        self.lease_holder.map(|holder| Lease {
+            case_id: self.id,
+            holder,
+            epoch: self.lease_epoch,
+        })
+    }
+}
+
+/// The right to write to a case: its holder and the epoch (fencing token) of the claim.
+/// A write that carries a stale epoch is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Lease {
+    pub case_id: Uuid,
+    pub holder: Uuid,
+    #[ts(type = "number")]
+    pub epoch: i64,
+}
+
+/// One call attempt. The id comes from the workstation, so a retried write is not doubled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttemptRecord {
+    pub id: Uuid,
+    pub case_id: Uuid,
+    pub operator_id: Uuid,
+    pub started_at: DateTime<Utc>,
+    pub ended_at: DateTime<Utc>,
+    pub outcome: Outcome,
+    pub note: Option<String>,
+    pub appointment_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum InterviewStatus {
+    InProgress,
+    Partial,
+    Complete,
+}
+
+impl InterviewStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InterviewStatus::InProgress => "in_progress",
+            InterviewStatus::Partial => "partial",
+            InterviewStatus::Complete => "complete",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        [
+            InterviewStatus::InProgress,
+            InterviewStatus::Partial,
+            InterviewStatus::Complete,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == text)
+    }
+
+    /// The interview status a recorded outcome leaves behind, if it touches the interview.
+    pub fn after(outcome: Outcome) -> Option<Self> {
+        match outcome {
+            Outcome::Complete => Some(InterviewStatus::Complete),
+            Outcome::Partial => Some(InterviewStatus::Partial),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewInterview {
+    pub id: Uuid,
+    pub case_id: Uuid,
+    pub questionnaire_id: String,
+    pub operator_id: Uuid,
+    pub started_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredAnswer {
+    pub question: QuestionId,
+    pub answer: Answer,
+    pub answered_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InterviewRecord {
+    pub id: Uuid,
+    pub case_id: Uuid,
+    pub questionnaire_id: String,
+    pub operator_id: Uuid,
+    pub status: InterviewStatus,
+    pub started_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+    /// In the order they were given.
+    pub answers: Vec<StoredAnswer>,
+}

@@ -1,0 +1,376 @@
+//! What both backends share: the SQL text (SQLite reads `$1` placeholders too), the row types
+//! sqlx decodes on either database, and their conversion to the store's records. Only what
+//! the dialects do differently — claiming, transactions — lives in `sqlite.rs`/`postgres.rs`.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use uuid::Uuid;
+
+use super::model::{
+    Agency, AttemptRecord, Campaign, CaseRecord, InterviewRecord, InterviewStatus, Lease, Role,
+    Staff, StoredAnswer,
+};
+use crate::domain::case::CaseProgress;
+use crate::domain::outcome::Outcome;
+use crate::domain::phone::PhoneNumber;
+use crate::domain::questionnaire::{Answer, QuestionId};
+use crate::domain::schedule::{self, CallPolicy};
+use crate::domain::time::parse_time_zone;
+use crate::error::{Error, Result};
+
+pub const INSERT_STAFF: &str =
+    "INSERT INTO staff (id, login, full_name, role) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (login) DO UPDATE SET full_name = excluded.full_name, role = excluded.role";
+pub const SELECT_STAFF: &str = "SELECT id, login, full_name, role FROM staff ORDER BY role, login";
+
+pub const INSERT_CAMPAIGN: &str = "INSERT INTO campaign
+     (id, code, name, time_zone, received_from, received_to, max_attempts, questionnaire_id, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+pub const SELECT_CAMPAIGNS: &str = "SELECT id, code, name, time_zone, received_from, received_to,
+     max_attempts, questionnaire_id, created_at FROM campaign";
+
+pub const INSERT_AGENCY: &str =
+    "INSERT INTO agency (id, code, name) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING";
+pub const SELECT_AGENCIES: &str = "SELECT id, code, name FROM agency ORDER BY code";
+
+pub const INSERT_CASE: &str = "INSERT INTO survey_case
+     (id, campaign_id, agency_id, full_name, phone_e164, dossier_code, procedure_name, received_on,
+      assigned_to, priority)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+
+pub const SELECT_CASES: &str =
+    "SELECT c.id, c.campaign_id, a.code AS agency_code, a.name AS agency_name,
+     c.full_name, c.phone_e164, c.dossier_code, c.procedure_name, c.received_on, c.assigned_to,
+     c.priority, c.attempts, c.ever_contacted, c.last_outcome, c.final_outcome, c.retry_at,
+     c.appointment_at, c.last_attempt_at, c.lease_holder, c.lease_expires_at, c.lease_claimed_at,
+     c.lease_epoch
+     FROM survey_case c JOIN agency a ON a.id = c.agency_id";
+
+/// The case this operator already holds in the campaign, if the lease is still running.
+pub const SELECT_HELD_CASE_ID: &str = "SELECT id FROM survey_case
+     WHERE campaign_id = $1 AND lease_holder = $2 AND lease_expires_at > $3 AND final_outcome IS NULL
+     LIMIT 1";
+
+/// The open cases this operator may take now, best first. `$1` campaign, `$2` operator,
+/// `$3` now.
+pub const ELIGIBLE_CASES: &str = "SELECT id FROM survey_case
+     WHERE campaign_id = $1 AND final_outcome IS NULL
+       AND (assigned_to IS NULL OR assigned_to = $2)
+       AND (retry_at IS NULL OR retry_at <= $3)
+       AND (lease_expires_at IS NULL OR lease_expires_at <= $3)
+     ORDER BY (appointment_at IS NOT NULL) DESC, priority DESC, attempts, last_attempt_at NULLS FIRST, id
+     LIMIT 1";
+
+pub const TAKE_LEASE: &str = "UPDATE survey_case
+     SET lease_holder = $2, lease_expires_at = $3, lease_claimed_at = $4, lease_epoch = lease_epoch + 1
+     WHERE id = $1";
+
+pub const EXTEND_LEASE: &str = "UPDATE survey_case SET lease_expires_at = $4
+     WHERE id = $1 AND lease_holder = $2 AND lease_epoch = $3 AND final_outcome IS NULL";
+pub const RELEASE_LEASE: &str = "UPDATE survey_case
+     SET lease_holder = NULL, lease_expires_at = NULL, lease_claimed_at = NULL
+     WHERE id = $1 AND lease_holder = $2 AND lease_epoch = $3";
+/// Matches a row only while the lease is the current one: the fence for every write.
+pub const LEASE_IS_CURRENT: &str =
+    "SELECT 1 FROM survey_case WHERE id = $1 AND lease_holder = $2 AND lease_epoch = $3";
+
+pub const ATTEMPT_EXISTS: &str = "SELECT 1 FROM attempt WHERE id = $1";
+pub const APPLY_ATTEMPT: &str = "UPDATE survey_case SET attempts = $2, ever_contacted = $3,
+     last_outcome = $4, final_outcome = $5, retry_at = $6, appointment_at = $7, last_attempt_at = $8,
+     lease_holder = NULL, lease_expires_at = NULL, lease_claimed_at = NULL
+     WHERE id = $1";
+pub const INSERT_ATTEMPT: &str = "INSERT INTO attempt
+     (id, case_id, operator_id, started_at, ended_at, outcome, note, appointment_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+pub const SELECT_ATTEMPTS: &str =
+    "SELECT id, case_id, operator_id, started_at, ended_at, outcome, note,
+     appointment_at FROM attempt WHERE case_id = $1 ORDER BY ended_at, id";
+pub const FINISH_INTERVIEW: &str =
+    "UPDATE interview SET status = $2, finished_at = $3 WHERE case_id = $1";
+
+pub const INSERT_INTERVIEW: &str = "INSERT INTO interview
+     (id, case_id, questionnaire_id, operator_id, status, started_at)
+     VALUES ($1, $2, $3, $4, 'in_progress', $5)
+     ON CONFLICT (case_id) DO NOTHING";
+/// A partial interview taken up again on a later call.
+pub const REOPEN_INTERVIEW: &str = "UPDATE interview SET status = 'in_progress', finished_at = NULL
+     WHERE case_id = $1 AND status = 'partial'";
+pub const SELECT_INTERVIEWS: &str =
+    "SELECT i.id, i.case_id, i.questionnaire_id, i.operator_id, i.status,
+     i.started_at, i.finished_at FROM interview i";
+pub const SELECT_ANSWERS: &str =
+    "SELECT ans.interview_id, ans.question_id, ans.value, ans.answered_at
+     FROM answer ans JOIN interview i ON i.id = ans.interview_id";
+pub const INTERVIEW_OF_CASE: &str =
+    "SELECT 1 FROM interview WHERE id = $1 AND case_id = $2 AND status = 'in_progress'";
+pub const UPSERT_ANSWER: &str = "INSERT INTO answer (interview_id, question_id, value, answered_by, answered_at)
+     VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (interview_id, question_id)
+     DO UPDATE SET value = excluded.value, answered_by = excluded.answered_by, answered_at = excluded.answered_at";
+
+fn corrupt(what: &'static str, id: Uuid) -> Error {
+    Error::Invalid(format!(
+        "dữ liệu {what} {id} không hợp lệ trong cơ sở dữ liệu"
+    ))
+}
+
+#[derive(sqlx::FromRow)]
+pub struct StaffRow {
+    id: Uuid,
+    login: String,
+    full_name: String,
+    role: String,
+}
+
+impl TryFrom<StaffRow> for Staff {
+    type Error = Error;
+    fn try_from(row: StaffRow) -> Result<Self> {
+        let role = Role::parse(&row.role).ok_or_else(|| corrupt("nhân sự", row.id))?;
+        Ok(Staff {
+            id: row.id,
+            login: row.login,
+            full_name: row.full_name,
+            role,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub struct CampaignRow {
+    id: Uuid,
+    code: String,
+    name: String,
+    time_zone: String,
+    received_from: NaiveDate,
+    received_to: NaiveDate,
+    max_attempts: i32,
+    questionnaire_id: String,
+    created_at: DateTime<Utc>,
+}
+
+impl TryFrom<CampaignRow> for Campaign {
+    type Error = Error;
+    fn try_from(row: CampaignRow) -> Result<Self> {
+        Ok(Campaign {
+            time_zone: parse_time_zone(&row.time_zone)
+                .map_err(|_| corrupt("đợt khảo sát", row.id))?,
+            max_attempts: u32::try_from(row.max_attempts)
+                .map_err(|_| corrupt("đợt khảo sát", row.id))?,
+            id: row.id,
+            code: row.code,
+            name: row.name,
+            received_from: row.received_from,
+            received_to: row.received_to,
+            questionnaire_id: row.questionnaire_id,
+            created_at: row.created_at,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub struct AgencyRow {
+    id: Uuid,
+    code: String,
+    name: String,
+}
+
+impl From<AgencyRow> for Agency {
+    fn from(row: AgencyRow) -> Self {
+        Agency {
+            id: row.id,
+            code: row.code,
+            name: row.name,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub struct CaseRow {
+    id: Uuid,
+    campaign_id: Uuid,
+    agency_code: String,
+    agency_name: String,
+    full_name: String,
+    phone_e164: String,
+    dossier_code: String,
+    procedure_name: String,
+    received_on: NaiveDate,
+    assigned_to: Option<Uuid>,
+    priority: i32,
+    attempts: i32,
+    ever_contacted: bool,
+    last_outcome: Option<String>,
+    final_outcome: Option<String>,
+    retry_at: Option<DateTime<Utc>>,
+    appointment_at: Option<DateTime<Utc>>,
+    last_attempt_at: Option<DateTime<Utc>>,
+    lease_holder: Option<Uuid>,
+    lease_expires_at: Option<DateTime<Utc>>,
+    lease_claimed_at: Option<DateTime<Utc>>,
+    lease_epoch: i64,
+}
+
+impl TryFrom<CaseRow> for CaseRecord {
+    type Error = Error;
+    fn try_from(row: CaseRow) -> Result<Self> {
+        let id = row.id;
+        let outcome = |code: Option<String>| -> Result<Option<Outcome>> {
+            code.map(|c| c.parse().map_err(|_| corrupt("ca", id)))
+                .transpose()
+        };
+        Ok(CaseRecord {
+            phone: PhoneNumber::parse(&row.phone_e164).map_err(|_| corrupt("ca", id))?,
+            progress: CaseProgress {
+                attempts: u32::try_from(row.attempts).map_err(|_| corrupt("ca", id))?,
+                ever_contacted: row.ever_contacted,
+                last_outcome: outcome(row.last_outcome)?,
+                final_outcome: outcome(row.final_outcome)?,
+                retry_at: row.retry_at,
+                appointment_at: row.appointment_at,
+                lease_expires_at: row.lease_expires_at,
+            },
+            id,
+            campaign_id: row.campaign_id,
+            agency_code: row.agency_code,
+            agency_name: row.agency_name,
+            full_name: row.full_name,
+            dossier_code: row.dossier_code,
+            procedure: row.procedure_name,
+            received_on: row.received_on,
+            assigned_to: row.assigned_to,
+            priority: row.priority,
+            last_attempt_at: row.last_attempt_at,
+            lease_holder: row.lease_holder,
+            lease_epoch: row.lease_epoch,
+            lease_claimed_at: row.lease_claimed_at,
+        })
+    }
+}
+
+pub fn cases(rows: Vec<CaseRow>) -> Result<Vec<CaseRecord>> {
+    rows.into_iter().map(CaseRecord::try_from).collect()
+}
+
+#[derive(sqlx::FromRow)]
+pub struct AttemptRow {
+    id: Uuid,
+    case_id: Uuid,
+    operator_id: Uuid,
+    started_at: DateTime<Utc>,
+    ended_at: DateTime<Utc>,
+    outcome: String,
+    note: Option<String>,
+    appointment_at: Option<DateTime<Utc>>,
+}
+
+impl TryFrom<AttemptRow> for AttemptRecord {
+    type Error = Error;
+    fn try_from(row: AttemptRow) -> Result<Self> {
+        Ok(AttemptRecord {
+            outcome: row
+                .outcome
+                .parse()
+                .map_err(|_| corrupt("lần gọi", row.id))?,
+            id: row.id,
+            case_id: row.case_id,
+            operator_id: row.operator_id,
+            started_at: row.started_at,
+            ended_at: row.ended_at,
+            note: row.note,
+            appointment_at: row.appointment_at,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub struct InterviewRow {
+    id: Uuid,
+    case_id: Uuid,
+    questionnaire_id: String,
+    operator_id: Uuid,
+    status: String,
+    started_at: DateTime<Utc>,
+    finished_at: Option<DateTime<Utc>>,
+}
+
+#[derive(sqlx::FromRow)]
+pub struct AnswerRow {
+    interview_id: Uuid,
+    question_id: String,
+    value: String,
+    answered_at: DateTime<Utc>,
+}
+
+/// Puts interviews and their answers (in the order given) together.
+pub fn interviews(
+    rows: Vec<InterviewRow>,
+    answers: Vec<AnswerRow>,
+) -> Result<Vec<InterviewRecord>> {
+    let mut by_interview: HashMap<Uuid, Vec<StoredAnswer>> = HashMap::new();
+    for row in answers {
+        let bad = || corrupt("phiếu", row.interview_id);
+        by_interview
+            .entry(row.interview_id)
+            .or_default()
+            .push(StoredAnswer {
+                question: QuestionId::parse(&row.question_id).map_err(|_| bad())?,
+                answer: Answer::parse(&row.value).map_err(|_| bad())?,
+                answered_at: row.answered_at,
+            });
+    }
+    rows.into_iter()
+        .map(|row| {
+            Ok(InterviewRecord {
+                status: InterviewStatus::parse(&row.status)
+                    .ok_or_else(|| corrupt("phiếu", row.id))?,
+                answers: by_interview.remove(&row.id).unwrap_or_default(),
+                id: row.id,
+                case_id: row.case_id,
+                questionnaire_id: row.questionnaire_id,
+                operator_id: row.operator_id,
+                started_at: row.started_at,
+                finished_at: row.finished_at,
+            })
+        })
+        .collect()
+}
+
+/// The fence: the case must still be held under this very lease.
+pub fn check_lease(case: &CaseRecord, lease: &Lease) -> Result<()> {
+    if case.lease() == Some(*lease) {
+        Ok(())
+    } else {
+        Err(Error::LeaseLost {
+            case: lease.case_id,
+        })
+    }
+}
+
+/// What recording `attempt` makes of `case`, once the lease is checked.
+pub fn apply_attempt(
+    case: &CaseRecord,
+    lease: &Lease,
+    attempt: &AttemptRecord,
+    policy: CallPolicy,
+) -> Result<CaseProgress> {
+    check_lease(case, lease)?;
+    Ok(schedule::after_attempt(
+        &case.progress,
+        attempt.outcome,
+        attempt.appointment_at,
+        attempt.ended_at,
+        policy,
+    )?)
+}
+
+/// A row count of zero on a fenced write means the lease is gone.
+pub fn fenced(rows_affected: u64, lease: &Lease) -> Result<()> {
+    if rows_affected == 0 {
+        Err(Error::LeaseLost {
+            case: lease.case_id,
+        })
+    } else {
+        Ok(())
+    }
+}

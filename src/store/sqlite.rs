@@ -1,0 +1,60 @@
+//! The embedded default backend: one SQLite file in WAL mode, foreign keys on, a busy timeout,
+//! and `BEGIN IMMEDIATE` for every write that reads first, so two connections (or two app
+//! windows on one file) queue for the write lock instead of failing on a stale snapshot.
+
+use std::path::Path;
+use std::time::Duration;
+
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+use sqlx::{Sqlite, Transaction};
+
+use super::sql_store::sql_store;
+
+#[derive(Debug, Clone)]
+pub struct SqliteStore {
+    pool: SqlitePool,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database file and applies the SQLite migrations.
+    pub async fn open(path: &Path) -> Result<Self> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                Error::Unavailable(format!("không tạo được thư mục {}: {e}", dir.display()))
+            })?;
+        }
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(15));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await
+            .doing("mở tệp cơ sở dữ liệu")?;
+        sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
+        tracing::debug!(path = %path.display(), "sqlite store open");
+        Ok(Self { pool })
+    }
+
+    async fn begin_write(&self) -> Result<Transaction<'static, Sqlite>> {
+        self.pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .doing("bắt đầu ghi")
+    }
+}
+
+sql_store!(
+    SqliteStore,
+    Sqlite,
+    Backend::Sqlite,
+    lock_case = "",
+    lock_row = "",
+    lock_claim = ""
+);

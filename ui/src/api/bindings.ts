@@ -1,0 +1,155 @@
+// Generated from the Rust types by `KHAOSAT_WRITE_BINDINGS=1 cargo test bindings`.
+// Do not edit: change the Rust side and regenerate.
+
+import { invoke } from "@tauri-apps/api/core";
+
+export type ApiError = { kind: ErrorKind, 
+/**
+ * One sentence in Vietnamese, starting with a capital letter.
+ */
+message: string, };
+
+export type ErrorKind = "notFound" | "leaseLost" | "invalid" | "conflict" | "unavailable" | "internal";
+
+export type AppInfo = { version: string, 
+/**
+ * `sqlite` or `postgres`.
+ */
+backend: string, 
+/**
+ * The database, with any password hidden.
+ */
+location: string, 
+/**
+ * How often the desk must renew its lease on the case it holds.
+ */
+heartbeatSeconds: number, };
+
+export type CampaignView = { id: string, code: string, name: string, timeZone: string, 
+/**
+ * dd/mm/yyyy
+ */
+receivedFrom: string, receivedTo: string, maxAttempts: number, };
+
+export type StaffView = { id: string, login: string, fullName: string, role: Role, };
+
+export type Role = "operator" | "supervisor" | "admin";
+
+export type OutcomeView = { outcome: Outcome, code: string, labelVi: string, labelEn: string, hotkey: string | null, category: AaporCategory, isFinal: boolean, needsAppointment: boolean, interview: InterviewNeed, };
+
+export type Outcome = "complete" | "partial" | "refusal" | "callback" | "busy" | "noAnswer" | "wrongNumber" | "limitReachedContacted" | "limitReachedNeverContacted";
+
+export type AaporCategory = "I" | "P" | "R" | "NC" | "O" | "UH" | "UO" | "NE";
+
+export type InterviewNeed = "finished" | "started" | "none";
+
+export type Questionnaire = { id: string, titleVi: string, titleEn: string, questions: Array<Question>, scale: Array<ScaleChoice>, };
+
+export type Question = { id: QuestionId, textVi: string, textEn: string, };
+
+export type QuestionId = string;
+
+export type ScaleChoice = { code: string, labelVi: string, labelEn: string, };
+
+export type Answer = string;
+
+export type Lease = { caseId: string, holder: string, epoch: number, };
+
+export type NextCaseRequest = { campaignId: string, operatorId: string, };
+
+export type CaseCard = { lease: Lease, 
+/**
+ * This operator already held the case: the call is picked up again.
+ */
+resumed: boolean, respondentName: string, 
+/**
+ * Shown whole, in the national form: the operator holding the case dials it.
+ */
+phone: string, agencyCode: string, agencyName: string, procedure: string, dossierCode: string, 
+/**
+ * The date the result was received, dd/mm/yyyy.
+ */
+receivedOn: string, attempts: number, maxAttempts: number, appointmentAt: string | null, history: Array<AttemptView>, interview: InterviewView | null, };
+
+export type AttemptView = { 
+/**
+ * dd/mm/yyyy hh:mm in the campaign's time zone.
+ */
+at: string, outcome: Outcome, note: string | null, };
+
+export type InterviewView = { id: string, questionnaireId: string, status: InterviewStatus, answers: Array<AnswerView>, 
+/**
+ * The first question not answered yet; `None` when every question has an answer.
+ */
+nextQuestion: QuestionId | null, };
+
+export type InterviewStatus = "inProgress" | "partial" | "complete";
+
+export type AnswerView = { questionId: QuestionId, answer: Answer, };
+
+export type StartInterviewRequest = { lease: Lease, 
+/**
+ * Made by the workstation, so a retried request opens one interview, not two.
+ */
+interviewId: string, };
+
+export type SaveAnswerRequest = { lease: Lease, interviewId: string, questionId: QuestionId, answer: Answer, };
+
+export type RecordOutcomeRequest = { lease: Lease, 
+/**
+ * Made by the workstation, so a retried request records one attempt, not two.
+ */
+attemptId: string, outcome: Outcome, note: string | null, 
+/**
+ * For a callback: the agreed time, in the campaign's time zone (`2026-11-24T09:30`).
+ */
+appointmentAt: string | null, };
+
+export type OutcomeRecorded = { caseId: string, outcome: Outcome, status: CaseStatus, attempts: number, 
+/**
+ * Set when this attempt closed the case (the outcome itself or the attempt limit).
+ */
+finalOutcome: Outcome | null, 
+/**
+ * When the case may be called again, dd/mm/yyyy hh:mm in the campaign's time zone.
+ */
+retryAt: string | null, };
+
+export type CaseStatus = "new" | "inCall" | "retry" | "appointment" | "closed";
+
+export type CampaignRequest = { campaignId: string, };
+
+export type CaseOverview = { caseId: string, respondentName: string, 
+/**
+ * `090****567`
+ */
+phoneMasked: string, agencyCode: string, agencyName: string, procedure: string, receivedOn: string, 
+/**
+ * The operator whose call list holds the case; `None` for the shared pool.
+ */
+callList: string | null, status: CaseStatus, heldBy: string | null, attempts: number, lastOutcome: Outcome | null, finalOutcome: Outcome | null, lastAttemptAt: string | null, appointmentAt: string | null, interview: InterviewView | null, };
+
+export type DemoSeeded = { campaign: CampaignView, respondents: number, 
+/**
+ * `false` when the demo campaign was already there and nothing was added.
+ */
+created: boolean, };
+
+/** Every command of the desktop shell, typed. A failed call rejects with an `ApiError`. */
+export const commands = {
+  appInfo: (): Promise<AppInfo> => invoke("app_info"),
+  listCampaigns: (): Promise<Array<CampaignView>> => invoke("list_campaigns"),
+  listStaff: (): Promise<Array<StaffView>> => invoke("list_staff"),
+  listOutcomes: (): Promise<Array<OutcomeView>> => invoke("list_outcomes"),
+  campaignQuestionnaire: (req: CampaignRequest): Promise<Questionnaire> => invoke("campaign_questionnaire", { req }),
+  nextCase: (req: NextCaseRequest): Promise<CaseCard | null> => invoke("next_case", { req }),
+  heartbeat: (lease: Lease): Promise<null> => invoke("heartbeat", { lease }),
+  releaseCase: (lease: Lease): Promise<null> => invoke("release_case", { lease }),
+  startInterview: (req: StartInterviewRequest): Promise<InterviewView> => invoke("start_interview", { req }),
+  saveAnswer: (req: SaveAnswerRequest): Promise<InterviewView> => invoke("save_answer", { req }),
+  recordOutcome: (req: RecordOutcomeRequest): Promise<OutcomeRecorded> => invoke("record_outcome", { req }),
+  campaignCases: (req: CampaignRequest): Promise<Array<CaseOverview>> => invoke("campaign_cases", { req }),
+} as const;
+
+/** The names of the commands, as the shell registers them. */
+export const COMMAND_NAMES = ["app_info", "list_campaigns", "list_staff", "list_outcomes", "campaign_questionnaire", "next_case", "heartbeat", "release_case", "start_interview", "save_answer", "record_outcome", "campaign_cases"] as const;
