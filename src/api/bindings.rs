@@ -8,6 +8,7 @@ use super::{ApiError, AppInfo, ErrorKind, COMMANDS};
 use crate::domain::case::CaseStatus;
 use crate::domain::outcome::{AaporCategory, InterviewNeed, Outcome};
 use crate::domain::questionnaire::{Answer, Question, QuestionId, Questionnaire, ScaleChoice};
+use crate::domain::time::LocalTime;
 use crate::ops::catalogue::{CampaignView, OutcomeView, StaffView};
 use crate::ops::demo::DemoSeeded;
 use crate::ops::desk::{
@@ -52,6 +53,7 @@ fn declarations() -> Vec<String> {
         CampaignRequest::decl(),
         CaseOverview::decl(),
         DemoSeeded::decl(),
+        LocalTime::decl(),
     ]
 }
 

@@ -120,13 +120,16 @@ impl App {
     }
 }
 
+/// A function giving a type's TypeScript name.
+pub type TsName = fn() -> String;
+
 /// One command the desktop shell exposes: its name, its argument (name and type) and what it
 /// returns. The shell registers a Tauri command of the same name for each.
 #[derive(Debug, Clone, Copy)]
 pub struct Command {
     pub name: &'static str,
-    pub arg: Option<(&'static str, fn() -> String)>,
-    pub returns: fn() -> String,
+    pub arg: Option<(&'static str, TsName)>,
+    pub returns: TsName,
 }
 
 fn ts<T: TS>() -> String {

@@ -1,8 +1,10 @@
 //! How dates and instants are shown: dates as dd/mm/yyyy, instants in the campaign's time zone
 //! (Asia/Ho_Chi_Minh unless the campaign says otherwise). Instants are stored in UTC.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// The time zone campaigns use unless they name another.
 pub const DEFAULT_TIME_ZONE: Tz = chrono_tz::Asia::Ho_Chi_Minh;
@@ -29,6 +31,53 @@ pub fn format_instant(instant: DateTime<Utc>, zone: Tz) -> String {
         .to_string()
 }
 
+/// A wall-clock time in the campaign's time zone, to the minute, as people type it:
+/// `2026-11-24T09:30` (what a `datetime-local` field gives) or `24/11/2026 09:30`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(try_from = "String", into = "String")]
+#[ts(type = "string")]
+pub struct LocalTime(NaiveDateTime);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LocalTimeError {
+    #[error("thời gian “{0}” không đúng dạng dd/mm/yyyy hh:mm")]
+    Unreadable(String),
+    #[error("thời gian {0} không tồn tại ở múi giờ của đợt khảo sát")]
+    NotInZone(String),
+}
+
+impl LocalTime {
+    pub fn parse(text: &str) -> Result<Self, LocalTimeError> {
+        let text = text.trim();
+        ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%d/%m/%Y %H:%M"]
+            .iter()
+            .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
+            .map(LocalTime)
+            .ok_or_else(|| LocalTimeError::Unreadable(text.chars().take(32).collect()))
+    }
+
+    /// The instant this wall-clock time names in `zone`.
+    pub fn in_zone(self, zone: Tz) -> Result<DateTime<Utc>, LocalTimeError> {
+        zone.from_local_datetime(&self.0)
+            .single()
+            .map(|at| at.with_timezone(&Utc))
+            .ok_or_else(|| LocalTimeError::NotInZone(self.0.format("%d/%m/%Y %H:%M").to_string()))
+    }
+}
+
+impl TryFrom<String> for LocalTime {
+    type Error = LocalTimeError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value)
+    }
+}
+
+impl From<LocalTime> for String {
+    fn from(value: LocalTime) -> Self {
+        value.0.format("%Y-%m-%dT%H:%M").to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,5 +102,24 @@ mod tests {
         let bangkok = parse_time_zone("Asia/Bangkok").expect("known zone");
         assert_eq!(format_instant(instant, bangkok), "24/11/2026 00:30");
         assert!(parse_time_zone("Mars/Olympus").is_err());
+    }
+
+    #[test]
+    fn local_times_read_as_typed_and_land_in_the_campaign_zone() {
+        let picker = LocalTime::parse("2026-11-24T09:30").expect("datetime-local form");
+        assert_eq!(LocalTime::parse("24/11/2026 09:30"), Ok(picker));
+        assert_eq!(LocalTime::parse("2026-11-24T09:30:00"), Ok(picker));
+        let utc = picker.in_zone(DEFAULT_TIME_ZONE).expect("exists");
+        assert_eq!(format_instant(utc, chrono_tz::UTC), "24/11/2026 02:30");
+        assert_eq!(String::from(picker), "2026-11-24T09:30");
+        assert!(matches!(
+            LocalTime::parse("mai 9 giờ"),
+            Err(LocalTimeError::Unreadable(_))
+        ));
+        let gap = LocalTime::parse("2026-03-08T02:30").expect("readable");
+        assert!(
+            gap.in_zone(chrono_tz::America::New_York).is_err(),
+            "a time skipped by DST"
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! The operator's desk: take the next case, keep its lease alive, run the interview with every
 //! answer stored at once, record the call's outcome, or hand the case back.
 
-use chrono::{DateTime, Duration, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use unicode_normalization::UnicodeNormalization;
@@ -12,7 +12,7 @@ use crate::domain::case::CaseStatus;
 use crate::domain::outcome::{InterviewNeed, Outcome};
 use crate::domain::questionnaire::{Answer, QuestionId, Questionnaire};
 use crate::domain::schedule::CallPolicy;
-use crate::domain::time::{format_date, format_instant};
+use crate::domain::time::{format_date, format_instant, LocalTime};
 use crate::error::{Error, Result};
 use crate::store::model::{AttemptRecord, InterviewRecord, InterviewStatus, Lease, NewInterview};
 use crate::store::Store;
@@ -249,8 +249,7 @@ pub struct RecordOutcomeRequest {
     pub outcome: Outcome,
     pub note: Option<String>,
     /// For a callback: the agreed time, in the campaign's time zone (`2026-11-24T09:30`).
-    #[ts(type = "string | null")]
-    pub appointment_at: Option<NaiveDateTime>,
+    pub appointment_at: Option<LocalTime>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -277,19 +276,9 @@ pub async fn record_outcome(
     check_interview(store, case.id, req.outcome, &form).await?;
     let appointment_at = req
         .appointment_at
-        .map(|local| {
-            campaign
-                .time_zone
-                .from_local_datetime(&local)
-                .single()
-                .map(|at| at.with_timezone(&Utc))
-                .ok_or_else(|| {
-                    Error::Invalid(
-                        "thời gian hẹn không tồn tại ở múi giờ của đợt khảo sát".to_owned(),
-                    )
-                })
-        })
-        .transpose()?;
+        .map(|local| local.in_zone(campaign.time_zone))
+        .transpose()
+        .map_err(|e| Error::Invalid(e.to_string()))?;
     let note = req
         .note
         .as_deref()

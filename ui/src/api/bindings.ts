@@ -103,7 +103,7 @@ attemptId: string, outcome: Outcome, note: string | null,
 /**
  * For a callback: the agreed time, in the campaign's time zone (`2026-11-24T09:30`).
  */
-appointmentAt: string | null, };
+appointmentAt: LocalTime | null, };
 
 export type OutcomeRecorded = { caseId: string, outcome: Outcome, status: CaseStatus, attempts: number, 
 /**
@@ -134,6 +134,8 @@ export type DemoSeeded = { campaign: CampaignView, respondents: number,
  * `false` when the demo campaign was already there and nothing was added.
  */
 created: boolean, };
+
+export type LocalTime = string;
 
 /** Every command of the desktop shell, typed. A failed call rejects with an `ApiError`. */
 export const commands = {

@@ -1,0 +1,8 @@
+//! The conformance suite: one story of the product, from the demo list to the supervisor's
+//! view, and the guarantees of claiming, run on SQLite and on PostgreSQL alike.
+
+mod claims;
+mod cli;
+mod fixtures;
+mod story;
+mod support;

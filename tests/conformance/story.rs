@@ -1,0 +1,249 @@
+//! The story of one campaign through the use cases the desktop calls: demo list in, cases
+//! claimed, calls recorded, an interview taken and finished, and the supervisor's view of it.
+
+use chrono::Duration;
+use khaosat::domain::case::CaseStatus;
+use khaosat::domain::outcome::Outcome;
+use khaosat::domain::questionnaire::{Answer, Questionnaire};
+use khaosat::domain::time::LocalTime;
+use khaosat::error::Error;
+use khaosat::ops::demo::{self, DEMO_CAMPAIGN_CODE, DEMO_RESPONDENTS};
+use khaosat::ops::desk::{
+    self, CaseCard, NextCaseRequest, RecordOutcomeRequest, SaveAnswerRequest, StartInterviewRequest,
+};
+use khaosat::ops::supervise::{self, CampaignRequest};
+use khaosat::store::model::InterviewStatus;
+use khaosat::store::Store;
+use uuid::Uuid;
+
+use crate::fixtures::small_campaign;
+use crate::support::{monday_morning, on_both_backends};
+
+async fn claim(
+    store: &dyn Store,
+    now: chrono::DateTime<chrono::Utc>,
+    campaign: Uuid,
+    operator: Uuid,
+) -> Option<CaseCard> {
+    desk::next_case(
+        store,
+        now,
+        &NextCaseRequest {
+            campaign_id: campaign,
+            operator_id: operator,
+        },
+    )
+    .await
+    .expect("claim")
+}
+
+fn outcome(card: &CaseCard, outcome: Outcome) -> RecordOutcomeRequest {
+    RecordOutcomeRequest {
+        lease: card.lease,
+        attempt_id: Uuid::new_v4(),
+        outcome,
+        note: None,
+        appointment_at: None,
+    }
+}
+
+async fn answer_all(
+    store: &dyn Store,
+    now: chrono::DateTime<chrono::Utc>,
+    card: &CaseCard,
+    code: &str,
+) -> Uuid {
+    let interview = desk::start_interview(
+        store,
+        now,
+        &StartInterviewRequest {
+            lease: card.lease,
+            interview_id: Uuid::new_v4(),
+        },
+    )
+    .await
+    .expect("interview opens");
+    for question in Questionnaire::starter().questions {
+        desk::save_answer(
+            store,
+            now,
+            &SaveAnswerRequest {
+                lease: card.lease,
+                interview_id: interview.id,
+                question_id: question.id,
+                answer: Answer::parse(code).expect("code"),
+            },
+        )
+        .await
+        .expect("answer saved");
+    }
+    interview.id
+}
+
+on_both_backends! {
+    async fn demo_list_to_supervisor_view(db: TestDb) {
+        let store = &*db.store;
+        let now = monday_morning();
+        let seeded = demo::seed(store, now).await.expect("demo seeds");
+        assert!(seeded.created);
+        assert_eq!(seeded.respondents, DEMO_RESPONDENTS);
+        let again = demo::seed(store, now).await.expect("seeding twice is harmless");
+        assert!(!again.created);
+        assert_eq!(store.campaigns().await.expect("campaigns").len(), 1);
+        assert!(store.agencies().await.expect("agencies").len() >= 3);
+
+        let campaign = store.campaign_by_code(DEMO_CAMPAIGN_CODE).await.expect("read").expect("demo campaign");
+        let lan = store.staff().await.expect("staff").into_iter().find(|s| s.login == "dtv.lan").expect("operator").id;
+
+        // The operator takes a case and sees who to call.
+        let card = claim(store, now, campaign.id, lan).await.expect("a case to call");
+        assert!(!card.resumed);
+        assert!(card.phone.starts_with('0') && card.phone.len() == 10, "national form");
+        assert_eq!(card.received_on.len(), 10);
+        assert_eq!(&card.received_on[2..3], "/");
+        assert_eq!(card.attempts, 0);
+        assert!(!card.respondent_name.is_empty() && !card.agency_name.is_empty() && !card.procedure.is_empty());
+
+        // Completing before every question is answered is refused, and says what is missing.
+        let early = desk::record_outcome(store, now, &outcome(&card, Outcome::Complete)).await;
+        match early {
+            Err(Error::Invalid(message)) => assert!(message.contains("còn 6 câu chưa trả lời"), "{message}"),
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+
+        let interview = answer_all(store, now, &card, "4").await;
+        let done = desk::record_outcome(store, now + Duration::minutes(6), &outcome(&card, Outcome::Complete)).await.expect("complete");
+        assert_eq!(done.final_outcome, Some(Outcome::Complete));
+        assert_eq!(done.status, CaseStatus::Closed);
+
+        // The next case on the same list is a different one; this one is not answered.
+        let second = claim(store, now, campaign.id, lan).await.expect("another case");
+        assert_ne!(second.lease.case_id, card.lease.case_id);
+        let busy = desk::record_outcome(store, now, &outcome(&second, Outcome::NoAnswer)).await.expect("no answer");
+        assert_eq!(busy.status, CaseStatus::Retry);
+        assert_eq!(busy.attempts, 1);
+        assert_eq!(busy.retry_at.as_deref(), Some("23/11/2026 12:00"), "3 hours later, Hà Nội time");
+
+        // The supervisor sees every case, the finished interview with its answers, masked phones.
+        let rows = supervise::campaign_cases(store, now, &CampaignRequest { campaign_id: campaign.id }).await.expect("overview");
+        assert_eq!(rows.len(), DEMO_RESPONDENTS);
+        let finished = rows.iter().find(|r| r.case_id == card.lease.case_id).expect("finished case listed");
+        assert_eq!(finished.status, CaseStatus::Closed);
+        assert_eq!(finished.final_outcome, Some(Outcome::Complete));
+        assert_eq!(finished.attempts, 1);
+        assert_eq!(finished.respondent_name, card.respondent_name);
+        assert!(finished.phone_masked.contains("****") && !finished.phone_masked.contains(&card.phone[3..7]));
+        let answers = finished.interview.as_ref().expect("interview shown");
+        assert_eq!(answers.id, interview);
+        assert_eq!(answers.status, InterviewStatus::Complete);
+        assert_eq!(answers.answers.len(), 6);
+        assert!(answers.answers.iter().all(|a| a.answer == Answer::Score(4)));
+        let retried = rows.iter().find(|r| r.case_id == second.lease.case_id).expect("retried case listed");
+        assert_eq!((retried.status, retried.attempts, retried.last_outcome), (CaseStatus::Retry, 1, Some(Outcome::NoAnswer)));
+        assert_eq!(rows.iter().filter(|r| r.status == CaseStatus::New).count(), DEMO_RESPONDENTS - 2);
+        assert_eq!(store.case_attempts(card.lease.case_id).await.expect("history").len(), 1);
+    }
+}
+
+on_both_backends! {
+    async fn retried_requests_never_double_an_attempt(db: TestDb) {
+        let store = &*db.store;
+        let now = monday_morning();
+        let f = small_campaign(store, now, 3, 1, 5).await;
+        let card = claim(store, now, f.campaign, f.operators[0]).await.expect("case");
+        let request = outcome(&card, Outcome::Busy);
+        let first = desk::record_outcome(store, now, &request).await.expect("recorded");
+        let again = desk::record_outcome(store, now, &request).await.expect("the retry is accepted");
+        assert_eq!(first.attempts, 1);
+        assert_eq!(again.attempts, 1);
+        assert_eq!(store.case_attempts(card.lease.case_id).await.expect("history").len(), 1);
+    }
+}
+
+on_both_backends! {
+    async fn a_held_case_comes_back_to_its_operator(db: TestDb) {
+        let store = &*db.store;
+        let now = monday_morning();
+        let f = small_campaign(store, now, 3, 1, 5).await;
+        let first = claim(store, now, f.campaign, f.operators[0]).await.expect("case");
+        let again = claim(store, now + Duration::minutes(1), f.campaign, f.operators[0]).await.expect("case");
+        assert!(again.resumed);
+        assert_eq!(again.lease, first.lease, "same case, same epoch");
+    }
+}
+
+on_both_backends! {
+    async fn retry_delay_and_appointments_decide_what_comes_next(db: TestDb) {
+        let store = &*db.store;
+        let now = monday_morning();
+        let f = small_campaign(store, now, 2, 1, 5).await;
+        let op = f.operators[0];
+
+        let a = claim(store, now, f.campaign, op).await.expect("first case");
+        desk::record_outcome(store, now, &outcome(&a, Outcome::NoAnswer)).await.expect("no answer");
+        let b = claim(store, now, f.campaign, op).await.expect("second case");
+        assert_ne!(a.lease.case_id, b.lease.case_id);
+        let at = LocalTime::parse("2026-11-23T14:30").expect("local time");
+        let mut callback = outcome(&b, Outcome::Callback);
+        let missing = desk::record_outcome(store, now, &callback).await;
+        assert!(matches!(missing, Err(Error::Rule(_))), "a callback needs a time: {missing:?}");
+        callback.appointment_at = Some(at);
+        let booked = desk::record_outcome(store, now, &callback).await.expect("booked");
+        assert_eq!(booked.status, CaseStatus::Appointment);
+        assert_eq!(booked.retry_at.as_deref(), Some("23/11/2026 14:30"));
+
+        // Nothing is due yet: the no-answer waits three hours, the appointment until 14:30.
+        assert!(claim(store, now + Duration::hours(1), f.campaign, op).await.is_none());
+        // At 14:30 Hà Nội time both are due; the appointment comes first.
+        let due = now + Duration::hours(5) + Duration::minutes(30);
+        let next = claim(store, due, f.campaign, op).await.expect("due case");
+        assert_eq!(next.lease.case_id, b.lease.case_id);
+        assert_eq!(next.appointment_at.as_deref(), Some("23/11/2026 14:30"));
+        assert_eq!(next.history.len(), 1);
+        assert_eq!(next.history[0].outcome, Outcome::Callback);
+    }
+}
+
+on_both_backends! {
+    async fn the_attempt_limit_closes_a_case_never_reached_as_3_90(db: TestDb) {
+        let store = &*db.store;
+        let mut now = monday_morning();
+        let f = small_campaign(store, now, 1, 1, 2).await;
+        let first = claim(store, now, f.campaign, f.operators[0]).await.expect("case");
+        desk::record_outcome(store, now, &outcome(&first, Outcome::Busy)).await.expect("busy");
+        now += Duration::hours(1);
+        let second = claim(store, now, f.campaign, f.operators[0]).await.expect("case again");
+        let closed = desk::record_outcome(store, now, &outcome(&second, Outcome::NoAnswer)).await.expect("no answer");
+        assert_eq!(closed.final_outcome, Some(Outcome::LimitReachedNeverContacted));
+        assert!(claim(store, now + Duration::days(2), f.campaign, f.operators[0]).await.is_none());
+    }
+}
+
+on_both_backends! {
+    async fn a_partial_interview_resumes_where_it_stopped(db: TestDb) {
+        let store = &*db.store;
+        let mut now = monday_morning();
+        let f = small_campaign(store, now, 1, 1, 5).await;
+        let card = claim(store, now, f.campaign, f.operators[0]).await.expect("case");
+        let nothing = desk::record_outcome(store, now, &outcome(&card, Outcome::Partial)).await;
+        assert!(matches!(nothing, Err(Error::Invalid(_))), "a partial needs an answer: {nothing:?}");
+        let opened = desk::start_interview(store, now, &StartInterviewRequest { lease: card.lease, interview_id: Uuid::new_v4() }).await.expect("open");
+        let form = Questionnaire::starter();
+        for (question, code) in form.questions.iter().zip(["5", "0"]) {
+            desk::save_answer(store, now, &SaveAnswerRequest { lease: card.lease, interview_id: opened.id, question_id: question.id.clone(), answer: Answer::parse(code).expect("code") })
+                .await
+                .expect("saved");
+        }
+        desk::record_outcome(store, now, &outcome(&card, Outcome::Partial)).await.expect("partial");
+
+        now += Duration::hours(2);
+        let back = claim(store, now, f.campaign, f.operators[0]).await.expect("case again");
+        let interview = back.interview.expect("the interview comes with the case");
+        assert_eq!(interview.status, InterviewStatus::Partial);
+        assert_eq!(interview.answers.len(), 2);
+        assert_eq!(interview.next_question.as_ref(), Some(&form.questions[2].id));
+        let reopened = desk::start_interview(store, now, &StartInterviewRequest { lease: back.lease, interview_id: Uuid::new_v4() }).await.expect("reopen");
+        assert_eq!(reopened.id, opened.id, "the same interview, not a new one");
+        assert_eq!(reopened.status, InterviewStatus::InProgress);
+    }
+}

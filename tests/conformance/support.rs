@@ -1,0 +1,165 @@
+//! The harness: a fresh database per test on each backend. SQLite gets a file in a temporary
+//! directory; PostgreSQL a new database created through the admin URL in `KHAOSAT_TEST_PG`
+//! (default `postgres://postgres@127.0.0.1:5432/postgres`) and dropped afterwards. When
+//! `KHAOSAT_REQUIRE_PG` or `CI` is set, an unreachable PostgreSQL fails the test instead of
+//! skipping it, so the PostgreSQL run cannot silently not happen.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, TimeZone, Utc};
+use khaosat::store::{PostgresStore, SqliteStore, Store};
+use sqlx::Connection;
+
+pub const DEFAULT_PG: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+
+/// A database made for one test, removed when dropped.
+pub struct TestDb {
+    pub url: String,
+    pub store: Arc<dyn Store>,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    Sqlite(#[allow(dead_code)] tempfile::TempDir),
+    Postgres { admin: String, name: String },
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Cleanup::Postgres { admin, name } = &self.cleanup {
+            let (admin, name) = (admin.clone(), name.clone());
+            // Dropping needs async I/O; do it on a thread of its own so it works from any runtime.
+            let _ = std::thread::spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .expect("runtime");
+                runtime.block_on(async {
+                    if let Ok(mut conn) = sqlx::PgConnection::connect(&admin).await {
+                        let _ =
+                            sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                                .execute(&mut conn)
+                                .await;
+                    }
+                });
+            })
+            .join();
+        }
+    }
+}
+
+impl TestDb {
+    pub async fn sqlite() -> Self {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let path = dir.path().join("khaosat.sqlite3");
+        let store = SqliteStore::open(&path).await.expect("open sqlite");
+        TestDb {
+            url: format!("sqlite://{}", path.display()),
+            store: Arc::new(store),
+            cleanup: Cleanup::Sqlite(dir),
+        }
+    }
+
+    /// `None` only when PostgreSQL is unreachable and not required.
+    pub async fn postgres() -> Option<Self> {
+        let admin = std::env::var("KHAOSAT_TEST_PG").unwrap_or_else(|_| DEFAULT_PG.to_owned());
+        let required = ["KHAOSAT_REQUIRE_PG", "KHAOSAT_TEST_PG", "CI"]
+            .iter()
+            .any(|v| std::env::var_os(v).is_some());
+        let mut conn = match sqlx::PgConnection::connect(&admin).await {
+            Ok(conn) => conn,
+            Err(e) if required => panic!(
+                "PostgreSQL is required for this run but unreachable at KHAOSAT_TEST_PG: {e}"
+            ),
+            Err(e) => {
+                eprintln!("SKIPPED: PostgreSQL unreachable ({e}); set KHAOSAT_TEST_PG or run scripts/test.sh");
+                return None;
+            }
+        };
+        let name = format!("khaosat_t_{}", uuid::Uuid::new_v4().simple());
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&mut conn)
+            .await
+            .expect("create test database");
+        let url = database_url(&admin, &name);
+        let store = PostgresStore::connect(&url)
+            .await
+            .expect("connect to the test database");
+        Some(TestDb {
+            url,
+            store: Arc::new(store),
+            cleanup: Cleanup::Postgres { admin, name },
+        })
+    }
+
+    /// A second, independent connection pool on the same database: another workstation.
+    pub async fn another_window(&self) -> Arc<dyn Store> {
+        let location =
+            khaosat::store::DatabaseLocation::resolve(Some(&self.url)).expect("valid url");
+        khaosat::store::open(&location)
+            .await
+            .expect("second window opens")
+    }
+}
+
+/// The admin URL with its database name replaced.
+fn database_url(admin: &str, name: &str) -> String {
+    let (base, query) = match admin.split_once('?') {
+        Some((base, query)) => (base, format!("?{query}")),
+        None => (admin, String::new()),
+    };
+    let authority_end = base.find("://").map_or(0, |i| i + 3);
+    let host_part = match base[authority_end..].find('/') {
+        Some(slash) => &base[..authority_end + slash],
+        None => base,
+    };
+    format!("{host_part}/{name}{query}")
+}
+
+/// 09:00 in Hà Nội on a Monday in the demo's fieldwork.
+pub fn monday_morning() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 2, 0, 0)
+        .single()
+        .expect("valid instant")
+}
+
+/// Runs a test body against a fresh SQLite database and a fresh PostgreSQL database.
+macro_rules! on_both_backends {
+    ($(#[$meta:meta])* async fn $name:ident($db:ident: TestDb) $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            async fn body($db: $crate::support::TestDb) $body
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn sqlite() {
+                body($crate::support::TestDb::sqlite().await).await
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn postgres() {
+                if let Some(db) = $crate::support::TestDb::postgres().await {
+                    body(db).await
+                }
+            }
+        }
+    };
+}
+pub(crate) use on_both_backends;
+
+#[test]
+fn test_database_urls_keep_host_and_options() {
+    assert_eq!(
+        database_url("postgres://postgres@127.0.0.1:5432/postgres", "t1"),
+        "postgres://postgres@127.0.0.1:5432/t1"
+    );
+    assert_eq!(
+        database_url("postgres://u:p@h/db?sslmode=disable", "t2"),
+        "postgres://u:p@h/t2?sslmode=disable"
+    );
+    assert_eq!(
+        database_url("postgres://u@h:5", "t3"),
+        "postgres://u@h:5/t3"
+    );
+}
