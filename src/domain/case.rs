@@ -54,13 +54,9 @@ impl CaseProgress {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{Duration, TimeZone};
+    use chrono::Duration;
 
-    fn now() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 23, 3, 0, 0)
-            .single()
-            .expect("valid instant")
-    }
+    use crate::domain::test_now as now;
 
     #[test]
     fn status_follows_the_progress() {

@@ -8,3 +8,13 @@ pub mod phone;
 pub mod questionnaire;
 pub mod schedule;
 pub mod time;
+
+/// 10:00 in Hà Nội on a Monday of the demo's fieldwork: the instant the rules' tests start from.
+#[cfg(test)]
+pub(crate) fn test_now() -> chrono::DateTime<chrono::Utc> {
+    use chrono::TimeZone;
+    chrono::Utc
+        .with_ymd_and_hms(2026, 11, 23, 3, 0, 0)
+        .single()
+        .expect("valid instant")
+}

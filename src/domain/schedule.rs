@@ -84,13 +84,9 @@ pub fn after_attempt(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{Duration, TimeZone};
+    use chrono::Duration;
 
-    fn now() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 23, 3, 0, 0)
-            .single()
-            .expect("valid instant")
-    }
+    use crate::domain::test_now as now;
 
     fn record(case: &CaseProgress, outcome: Outcome) -> CaseProgress {
         after_attempt(case, outcome, None, now(), CallPolicy::default()).expect("recordable")

@@ -1,6 +1,8 @@
 //! The records the store keeps and hands back: people, campaigns, agencies, cases, attempts and
 //! interviews. Fields hold parsed domain types (phone numbers, outcomes, answers), never raw text.
 
+use std::fmt;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -68,8 +70,9 @@ pub struct Agency {
     pub name: String,
 }
 
-/// A respondent to be called, as the list import or the demo seed creates it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A respondent to be called, as the list import or the demo seed creates it. `Debug` shows
+/// ids only: a case that reaches a log or a panic message discloses nobody.
+#[derive(Clone, PartialEq, Eq)]
 pub struct NewCase {
     pub id: Uuid,
     pub campaign_id: Uuid,
@@ -84,8 +87,8 @@ pub struct NewCase {
     pub priority: i32,
 }
 
-/// A case as stored, with its agency and its calling progress.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A case as stored, with its agency and its calling progress. `Debug` leaves out the name.
+#[derive(Clone, PartialEq, Eq)]
 pub struct CaseRecord {
     pub id: Uuid,
     pub campaign_id: Uuid,
@@ -103,6 +106,27 @@ pub struct CaseRecord {
     pub lease_holder: Option<Uuid>,
     pub lease_epoch: i64,
     pub lease_claimed_at: Option<DateTime<Utc>>,
+}
+
+impl fmt::Debug for NewCase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NewCase")
+            .field("id", &self.id)
+            .field("campaign_id", &self.campaign_id)
+            .finish_non_exhaustive()
+    }
+}
+
+impl fmt::Debug for CaseRecord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CaseRecord")
+            .field("id", &self.id)
+            .field("campaign_id", &self.campaign_id)
+            .field("progress", &self.progress)
+            .field("lease_holder", &self.lease_holder)
+            .field("lease_epoch", &self.lease_epoch)
+            .finish_non_exhaustive()
+    }
 }
 
 impl CaseRecord {
@@ -204,4 +228,30 @@ pub struct InterviewRecord {
     pub finished_at: Option<DateTime<Utc>>,
     /// In the order they were given.
     pub answers: Vec<StoredAnswer>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_output_of_a_case_names_nobody() {
+        let case = NewCase {
+            id: Uuid::nil(),
+            campaign_id: Uuid::nil(),
+            agency_id: Uuid::nil(),
+            full_name: "Nguyễn Thị Lan".to_owned(),
+            phone: PhoneNumber::parse("0912345678").expect("valid"),
+            dossier_code: "HS-1".to_owned(),
+            procedure: "Đăng ký khai sinh".to_owned(),
+            received_on: NaiveDate::from_ymd_opt(2026, 10, 1).expect("date"),
+            assigned_to: None,
+            priority: 0,
+        };
+        let shown = format!("{case:?}");
+        assert!(
+            !shown.contains("Lan") && !shown.contains("912345678"),
+            "{shown}"
+        );
+    }
 }
