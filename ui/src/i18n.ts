@@ -1,0 +1,293 @@
+/** The UI's words in Vietnamese (default) and English, and `t()` to fill them in. */
+import { createContext, useContext } from "react";
+
+export type Lang = "vi" | "en";
+export const LANGS: readonly Lang[] = ["vi", "en"];
+const STORAGE_KEY = "khaosat.lang";
+
+const vi = {
+  "app.title": "Khảo sát",
+  "app.subtitle": "Khảo sát sự hài lòng về sự phục vụ hành chính qua điện thoại",
+  "lang.switch": "EN",
+  "lang.switchTitle": "Switch to English",
+  "common.loading": "Đang tải…",
+  "common.retry": "Thử lại",
+  "common.close": "Đóng",
+  "common.cancel": "Hủy",
+  "common.none": "—",
+
+  "start.db": "Dữ liệu: {backend} — {location}",
+  "start.version": "Phiên bản {version}",
+  "start.campaign": "Đợt khảo sát",
+  "start.noCampaign": "Chưa có đợt khảo sát nào. Tạo dữ liệu mẫu bằng lệnh “khaosat init --demo”.",
+  "start.window": "Hồ sơ nhận kết quả từ {from} đến {to} · tối đa {max} lần gọi",
+  "start.workAs": "Làm việc với tư cách",
+  "start.operators": "Điện thoại viên",
+  "start.supervisors": "Giám sát viên",
+  "start.noStaff": "Chưa có người dùng nào.",
+
+  "role.operator": "Điện thoại viên",
+  "role.supervisor": "Giám sát viên",
+  "role.admin": "Quản trị viên",
+
+  "nav.home": "Màn hình đầu",
+  "nav.supervisor": "Giám sát",
+  "nav.desk": "Bàn gọi",
+  "nav.heldWarning":
+    "Ca của {name} vẫn đang được giữ vì phiếu đã có câu trả lời. Quay lại Bàn gọi để phỏng vấn tiếp hoặc ghi kết quả.",
+
+  "desk.next": "Ca tiếp theo (F2)",
+  "desk.noCase": "Hiện không còn ca nào để gọi.",
+  "desk.idle": "Nhấn F2 để nhận ca tiếp theo.",
+  "desk.resumed": "Tiếp tục ca đang dở",
+  "desk.attempts": "Lần gọi thứ {n}/{max}",
+  "desk.phone": "Số điện thoại",
+  "desk.copy": "Sao chép",
+  "desk.copied": "Đã chép",
+  "desk.agency": "Cơ quan",
+  "desk.procedure": "Thủ tục",
+  "desk.received": "Ngày nhận kết quả",
+  "desk.dossier": "Mã hồ sơ",
+  "desk.appointment": "Hẹn gọi lại lúc {at}",
+  "desk.history": "Lịch sử cuộc gọi",
+  "desk.noHistory": "Chưa gọi lần nào.",
+  "desk.script": "Lời chào",
+  "desk.scriptText":
+    "Xin chào, tôi là {operator}, gọi từ Tổng đài 1022. Xin phép được gặp Ông/Bà {respondent}. Ông/Bà đã làm thủ tục “{procedure}” tại {agency} và nhận kết quả ngày {date}. Xin Ông/Bà dành ít phút cho biết mức độ hài lòng về sự phục vụ ạ.",
+  "desk.start": "Bắt đầu phỏng vấn (Enter)",
+  "desk.resume": "Tiếp tục phỏng vấn (Enter)",
+  "desk.interviewSoFar": "Phiếu đã có {n} câu trả lời từ lần gọi trước",
+  "desk.outcomes": "Kết quả cuộc gọi",
+  "desk.outcomesHint": "Phím 1–7 khi chưa mở phiếu",
+  "desk.note": "Ghi chú",
+  "desk.notePlaceholder": "Ghi chú cho lần gọi này (không bắt buộc)",
+  "desk.busy": "Đang xử lý…",
+  "desk.recorded": "Đã ghi: {outcome}",
+  "desk.recordedClosed": "Đã ghi: {outcome} — ca đã đóng",
+  "desk.recordedClosedBy": "Đã ghi: {outcome} — ca đã đóng: {final}",
+  "desk.recordedRetry": "Đã ghi: {outcome} — gọi lại lúc {at}",
+
+  "appt.title": "Hẹn gọi lại",
+  "appt.label": "Thời gian hẹn (giờ của đợt khảo sát)",
+  "appt.confirm": "Ghi hẹn gọi lại",
+
+  "iv.progress": "Câu {n}/{total}",
+  "iv.done": "Đã trả lời đủ {total}/{total} câu",
+  "iv.saving": "Đang lưu…",
+  "iv.keys": "Phím 1–5 để chọn mức, 0 nếu không ý kiến",
+  "iv.finish": "Kết thúc phỏng vấn",
+  "iv.finishHint": "Ghi kết quả “Hoàn thành” cho ca này.",
+  "iv.questions": "Các câu hỏi",
+  "iv.change": "Bấm vào một câu để sửa câu trả lời",
+  "iv.editing": "Đang sửa câu {id}",
+  "iv.loading": "Đang mở phiếu…",
+
+  "sup.cases": "Danh sách ca",
+  "sup.search": "Tìm theo tên, mã hồ sơ, cơ quan",
+  "sup.statusAll": "Mọi trạng thái",
+  "sup.refresh": "Làm mới",
+  "sup.updated": "Cập nhật lúc {time} · tự làm mới mỗi 10 giây",
+  "sup.total": "Tổng",
+  "sup.shown": "Hiển thị {n}/{total} ca",
+  "sup.noMatch": "Không có ca nào khớp với bộ lọc.",
+  "sup.byAgency": "Theo cơ quan",
+  "sup.agencyCases": "Số ca",
+  "sup.agencyClosed": "Đã đóng",
+  "sup.agencyComplete": "Hoàn thành",
+  "sup.col.name": "Người được khảo sát",
+  "sup.col.agency": "Cơ quan",
+  "sup.col.received": "Nhận KQ",
+  "sup.col.callList": "Danh sách gọi",
+  "sup.col.status": "Trạng thái",
+  "sup.col.attempts": "Lần gọi",
+  "sup.col.agencyProcedure": "Cơ quan · Thủ tục",
+  "sup.col.lastCall": "Lần gọi gần nhất",
+  "sup.col.answers": "Phiếu",
+  "sup.sharedPool": "Chung",
+  "sup.dontKnowShort": "KYK",
+  "sup.dontKnowLong": "không ý kiến",
+
+  "status.new": "Chưa gọi",
+  "status.inCall": "Đang gọi",
+  "status.inCallBy": "Đang gọi ({holder})",
+  "status.retry": "Chờ gọi lại",
+  "status.appointment": "Hẹn gọi lại",
+  "status.closed": "Đã đóng",
+
+  "ivstatus.inProgress": "Đang phỏng vấn",
+  "ivstatus.partial": "Dở dang",
+  "ivstatus.complete": "Đủ câu trả lời",
+
+  "error.title": "Lỗi",
+  "error.unknown": "Đã có lỗi không rõ nguyên nhân.",
+};
+
+export type MessageKey = keyof typeof vi;
+
+const en: Record<MessageKey, string> = {
+  "app.title": "Khảo sát",
+  "app.subtitle": "Telephone survey of satisfaction with public administrative services",
+  "lang.switch": "VI",
+  "lang.switchTitle": "Chuyển sang tiếng Việt",
+  "common.loading": "Loading…",
+  "common.retry": "Try again",
+  "common.close": "Close",
+  "common.cancel": "Cancel",
+  "common.none": "—",
+
+  "start.db": "Data: {backend} — {location}",
+  "start.version": "Version {version}",
+  "start.campaign": "Campaign",
+  "start.noCampaign": "There is no campaign yet. Seed the demo with “khaosat init --demo”.",
+  "start.window": "Results received {from} to {to} · at most {max} call attempts",
+  "start.workAs": "Work as",
+  "start.operators": "Operators",
+  "start.supervisors": "Supervisors",
+  "start.noStaff": "There are no users yet.",
+
+  "role.operator": "Operator",
+  "role.supervisor": "Supervisor",
+  "role.admin": "Administrator",
+
+  "nav.home": "Start",
+  "nav.supervisor": "Supervision",
+  "nav.desk": "Desk",
+  "nav.heldWarning":
+    "The case of {name} is still held because its interview has answers. Go back to the desk to go on or record the outcome.",
+
+  "desk.next": "Next case (F2)",
+  "desk.noCase": "There is no case left to call right now.",
+  "desk.idle": "Press F2 for the next case.",
+  "desk.resumed": "Picking up an unfinished case",
+  "desk.attempts": "Call attempt {n}/{max}",
+  "desk.phone": "Phone",
+  "desk.copy": "Copy",
+  "desk.copied": "Copied",
+  "desk.agency": "Agency",
+  "desk.procedure": "Procedure",
+  "desk.received": "Result received",
+  "desk.dossier": "Dossier code",
+  "desk.appointment": "Appointment at {at}",
+  "desk.history": "Call history",
+  "desk.noHistory": "Never called.",
+  "desk.script": "Script (read in Vietnamese)",
+  "desk.scriptText":
+    "Xin chào, tôi là {operator}, gọi từ Tổng đài 1022. Xin phép được gặp Ông/Bà {respondent}. Ông/Bà đã làm thủ tục “{procedure}” tại {agency} và nhận kết quả ngày {date}. Xin Ông/Bà dành ít phút cho biết mức độ hài lòng về sự phục vụ ạ.",
+  "desk.start": "Start interview (Enter)",
+  "desk.resume": "Resume interview (Enter)",
+  "desk.interviewSoFar": "The interview has {n} answers from an earlier call",
+  "desk.outcomes": "Call outcome",
+  "desk.outcomesHint": "Keys 1–7 while no interview is open",
+  "desk.note": "Note",
+  "desk.notePlaceholder": "A note for this call (optional)",
+  "desk.busy": "Working…",
+  "desk.recorded": "Recorded: {outcome}",
+  "desk.recordedClosed": "Recorded: {outcome} — case closed",
+  "desk.recordedClosedBy": "Recorded: {outcome} — case closed: {final}",
+  "desk.recordedRetry": "Recorded: {outcome} — call again at {at}",
+
+  "appt.title": "Call back",
+  "appt.label": "Appointment (campaign time)",
+  "appt.confirm": "Record the callback",
+
+  "iv.progress": "Question {n}/{total}",
+  "iv.done": "All {total}/{total} questions answered",
+  "iv.saving": "Saving…",
+  "iv.keys": "Keys 1–5 pick the score, 0 for don't know",
+  "iv.finish": "Finish interview",
+  "iv.finishHint": "Records the outcome “Complete” for this case.",
+  "iv.questions": "Questions",
+  "iv.change": "Click a question to change its answer",
+  "iv.editing": "Changing question {id}",
+  "iv.loading": "Opening the questionnaire…",
+
+  "sup.cases": "Cases",
+  "sup.search": "Search by name, dossier, agency",
+  "sup.statusAll": "All statuses",
+  "sup.refresh": "Refresh",
+  "sup.updated": "Updated at {time} · refreshes every 10 seconds",
+  "sup.total": "Total",
+  "sup.shown": "Showing {n}/{total} cases",
+  "sup.noMatch": "No case matches the filter.",
+  "sup.byAgency": "By agency",
+  "sup.agencyCases": "Cases",
+  "sup.agencyClosed": "Closed",
+  "sup.agencyComplete": "Complete",
+  "sup.col.name": "Respondent",
+  "sup.col.agency": "Agency",
+  "sup.col.received": "Received",
+  "sup.col.callList": "Call list",
+  "sup.col.status": "Status",
+  "sup.col.attempts": "Attempts",
+  "sup.col.agencyProcedure": "Agency · Procedure",
+  "sup.col.lastCall": "Last call",
+  "sup.col.answers": "Interview",
+  "sup.sharedPool": "Shared",
+  "sup.dontKnowShort": "DK",
+  "sup.dontKnowLong": "don't know",
+
+  "status.new": "Not called",
+  "status.inCall": "In call",
+  "status.inCallBy": "In call ({holder})",
+  "status.retry": "Waiting to retry",
+  "status.appointment": "Appointment",
+  "status.closed": "Closed",
+
+  "ivstatus.inProgress": "In progress",
+  "ivstatus.partial": "Partial",
+  "ivstatus.complete": "All answered",
+
+  "error.title": "Error",
+  "error.unknown": "Something went wrong.",
+};
+
+export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { vi, en };
+
+/** Fills `{name}` placeholders; an unknown placeholder is left as it is. */
+export function format(template: string, vars: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  );
+}
+
+export function translate(
+  lang: Lang,
+  key: MessageKey,
+  vars?: Record<string, string | number>,
+): string {
+  return format(MESSAGES[lang][key], vars).normalize("NFC");
+}
+
+export type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+export function translator(lang: Lang): T {
+  return (key, vars) => translate(lang, key, vars);
+}
+
+/** The language saved on this workstation, Vietnamese unless English was chosen. */
+export function loadLang(storage: Pick<Storage, "getItem"> | undefined = globalThis.localStorage): Lang {
+  try {
+    return storage?.getItem(STORAGE_KEY) === "en" ? "en" : "vi";
+  } catch {
+    return "vi";
+  }
+}
+
+export function saveLang(lang: Lang, storage: Pick<Storage, "setItem"> | undefined = globalThis.localStorage): void {
+  try {
+    storage?.setItem(STORAGE_KEY, lang);
+  } catch {
+    // A workstation without storage just forgets the choice.
+  }
+}
+
+export interface LangState {
+  lang: Lang;
+  t: T;
+}
+
+export const LangContext = createContext<LangState>({ lang: "vi", t: translator("vi") });
+
+export function useLang(): LangState {
+  return useContext(LangContext);
+}

@@ -1,0 +1,69 @@
+/** Labels for outcomes, case statuses and answers, in the current language. */
+import type {
+  AnswerView,
+  CaseOverview,
+  CaseStatus,
+  InterviewStatus,
+  Outcome,
+  OutcomeView,
+  Questionnaire,
+} from "./api/bindings";
+import type { Lang, T } from "./i18n";
+
+/** The two outcomes the attempt limit records; `listOutcomes` lists only what a person records. */
+const LIMIT_LABELS: Partial<Record<Outcome, { vi: string; en: string }>> = {
+  limitReachedContacted: {
+    vi: "Hết lượt gọi (đã liên hệ)",
+    en: "Attempt limit reached (contacted)",
+  },
+  limitReachedNeverContacted: {
+    vi: "Hết lượt gọi (chưa liên hệ)",
+    en: "Attempt limit reached (never contacted)",
+  },
+};
+
+export function outcomeLabel(outcome: Outcome, outcomes: readonly OutcomeView[], lang: Lang): string {
+  const view = outcomes.find((o) => o.outcome === outcome);
+  if (view) return lang === "en" ? view.labelEn : view.labelVi;
+  const limit = LIMIT_LABELS[outcome];
+  return limit ? limit[lang] : outcome;
+}
+
+export const CASE_STATUSES: readonly CaseStatus[] = ["new", "inCall", "retry", "appointment", "closed"];
+
+export function statusName(status: CaseStatus, t: T): string {
+  return t(`status.${status}`);
+}
+
+/** The status cell: who holds a case in call, the final outcome of a closed one. */
+export function caseStatusLabel(
+  c: Pick<CaseOverview, "status" | "heldBy" | "finalOutcome">,
+  outcomes: readonly OutcomeView[],
+  lang: Lang,
+  t: T,
+): string {
+  if (c.status === "inCall" && c.heldBy) return t("status.inCallBy", { holder: c.heldBy });
+  if (c.status === "closed" && c.finalOutcome) return outcomeLabel(c.finalOutcome, outcomes, lang);
+  return statusName(c.status, t);
+}
+
+export function interviewStatusLabel(status: InterviewStatus, t: T): string {
+  return t(`ivstatus.${status}`);
+}
+
+/** The answers in questionnaire order (unknown ids last, as given). */
+export function orderedAnswers(answers: readonly AnswerView[], form: Questionnaire | null): AnswerView[] {
+  if (!form) return [...answers];
+  const index = (id: string) => {
+    const i = form.questions.findIndex((q) => q.id === id);
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  return [...answers].sort((a, b) => index(a.questionId) - index(b.questionId));
+}
+
+/** A choice's label on the scale, e.g. "Hài lòng". */
+export function choiceLabel(code: string, form: Questionnaire | null, lang: Lang): string {
+  const choice = form?.scale.find((c) => c.code === code);
+  if (!choice) return code;
+  return lang === "en" ? choice.labelEn : choice.labelVi;
+}

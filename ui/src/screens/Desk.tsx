@@ -1,0 +1,349 @@
+/** The operator's desk: next case (F2), the case card, the interview, and the call outcome (keys 1–7). */
+import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from "react";
+import {
+  commands,
+  type CampaignView,
+  type InterviewView,
+  type OutcomeRecorded,
+  type OutcomeView,
+  type Questionnaire,
+  type StaffView,
+} from "../api/bindings";
+import { AppointmentDialog } from "../components/AppointmentDialog";
+import { CaseCardView, Script } from "../components/CaseCardView";
+import { OutcomePanel } from "../components/OutcomePanel";
+import { defaultAppointment } from "../datetime";
+import { mayHaveLanded, toApiError } from "../errors";
+import { deskKeyAction, keyTarget } from "../hotkeys";
+import { useLang } from "../i18n";
+import { newId } from "../ids";
+import { outcomeLabel } from "../labels";
+import type { HeldCase } from "../session";
+import { Interview } from "./Interview";
+
+interface Props {
+  campaign: CampaignView;
+  operator: StaffView;
+  outcomes: readonly OutcomeView[];
+  held: HeldCase | null;
+  setHeld: Dispatch<SetStateAction<HeldCase | null>>;
+  report: (e: unknown) => void;
+  clearError: () => void;
+}
+
+interface LastResult {
+  name: string;
+  recorded: OutcomeRecorded;
+}
+
+export function Desk({ campaign, operator, outcomes, held, setHeld, report, clearError }: Props) {
+  const { t } = useLang();
+  const [busy, setBusy] = useState(false);
+  const busyRef = useRef(false);
+  const [noCase, setNoCase] = useState(false);
+  const [last, setLast] = useState<LastResult | null>(null);
+  const [note, setNote] = useState("");
+  const [appointment, setAppointment] = useState<{ outcome: OutcomeView; initial: string } | null>(null);
+  const [form, setForm] = useState<Questionnaire | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  /** Kept until an outcome is recorded, so a retry after a failure records one attempt, not two. */
+  const attemptId = useRef<string | null>(null);
+  /** Kept until the interview opens, so a retried start opens one interview. */
+  const interviewId = useRef<string | null>(null);
+
+  const mine = held && held.operator.id === operator.id && held.campaignId === campaign.id ? held : null;
+  const card = mine?.card ?? null;
+  const interview = mine?.interview ?? null;
+  const caseId = card?.lease.caseId ?? null;
+
+  // A new case (or none) starts with a clean slate.
+  useEffect(() => {
+    attemptId.current = null;
+    interviewId.current = null;
+    setEditing(null);
+    setAppointment(null);
+    setNote("");
+  }, [caseId]);
+
+  /** Runs one command at a time; a failure goes to the banner and returns undefined. */
+  const run = useCallback(
+    async <R,>(work: () => Promise<R>): Promise<R | undefined> => {
+      if (busyRef.current) return undefined;
+      busyRef.current = true;
+      setBusy(true);
+      clearError();
+      try {
+        return await work();
+      } catch (e) {
+        report(e);
+        return undefined;
+      } finally {
+        busyRef.current = false;
+        setBusy(false);
+      }
+    },
+    [clearError, report],
+  );
+
+  const loadForm = useCallback(
+    async () => form ?? commands.campaignQuestionnaire({ campaignId: campaign.id }),
+    [form, campaign.id],
+  );
+
+  // Back at the desk with an interview open (e.g. after a look at the supervisor view).
+  useEffect(() => {
+    if (interview && !form) {
+      commands.campaignQuestionnaire({ campaignId: campaign.id }).then(setForm, report);
+    }
+  }, [interview, form, campaign.id, report]);
+
+  /** Replaces the interview of the held case, if it is still the same case. */
+  const showInterview = useCallback(
+    (forCase: string, view: InterviewView) =>
+      setHeld((h) => (h && h.card.lease.caseId === forCase ? { ...h, interview: view } : h)),
+    [setHeld],
+  );
+
+  const nextCase = () =>
+    void run(async () => {
+      const next = await commands.nextCase({ campaignId: campaign.id, operatorId: operator.id });
+      setLast(null);
+      setNoCase(next === null);
+      setHeld(next ? { card: next, operator, campaignId: campaign.id, interview: null } : null);
+    });
+
+  const startInterview = () => {
+    if (!card) return;
+    void run(async () => {
+      const id = card.interview?.id ?? interviewId.current ?? newId();
+      interviewId.current = id;
+      const [view, questionnaire] = await Promise.all([
+        commands.startInterview({ lease: card.lease, interviewId: id }),
+        loadForm(),
+      ]);
+      setForm(questionnaire);
+      showInterview(card.lease.caseId, view);
+    });
+  };
+
+  const answer = (code: string) => {
+    if (!card || !interview) return;
+    const questionId = editing ?? interview.nextQuestion;
+    if (!questionId) return;
+    void run(async () => {
+      const view = await commands.saveAnswer({
+        lease: card.lease,
+        interviewId: interview.id,
+        questionId,
+        answer: code,
+      });
+      setEditing(null);
+      showInterview(card.lease.caseId, view);
+    });
+  };
+
+  const record = (outcome: OutcomeView, appointmentAt: string | null) => {
+    if (!card) return;
+    void run(async () => {
+      attemptId.current ??= newId();
+      let recorded: OutcomeRecorded;
+      try {
+        recorded = await commands.recordOutcome({
+          lease: card.lease,
+          attemptId: attemptId.current,
+          outcome: outcome.outcome,
+          note: note.trim() === "" ? null : note.trim(),
+          appointmentAt,
+        });
+      } catch (e) {
+        // Refused outright (a rule, a lost lease): nothing was written, the next try is a new attempt.
+        if (!mayHaveLanded(toApiError(e))) attemptId.current = null;
+        throw e;
+      }
+      attemptId.current = null;
+      setAppointment(null);
+      setLast({ name: card.respondentName, recorded });
+      setHeld((h) => (h && h.card.lease.caseId === card.lease.caseId ? null : h));
+    });
+  };
+
+  const choose = (outcome: OutcomeView) => {
+    if (outcome.needsAppointment) setAppointment({ outcome, initial: defaultAppointment() });
+    else record(outcome, null);
+  };
+
+  const finish = () => {
+    const complete = outcomes.find((o) => o.outcome === "complete");
+    if (complete) record(complete, null);
+  };
+
+  // One keyboard listener for the desk; it reads the latest state through a ref.
+  const canFinish = !!interview && interview.nextQuestion === null && editing === null;
+  const keyState = {
+    hasCase: !!card,
+    interviewOpen: !!interview,
+    dialogOpen: !!appointment,
+    busy,
+    canFinish,
+  };
+  const handlers = { nextCase, startInterview, answer, choose, finish };
+  const latest = useRef({ keyState, handlers, outcomes });
+  latest.current = { keyState, handlers, outcomes };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const { keyState: state, handlers: h, outcomes: list } = latest.current;
+      const action = deskKeyAction(
+        {
+          key: e.key,
+          ctrlKey: e.ctrlKey,
+          altKey: e.altKey,
+          metaKey: e.metaKey,
+          repeat: e.repeat,
+          target: keyTarget(e.target),
+        },
+        state,
+      );
+      if (!action) return;
+      e.preventDefault();
+      switch (action.type) {
+        case "nextCase":
+          h.nextCase();
+          break;
+        case "startInterview":
+          h.startInterview();
+          break;
+        case "answer":
+          h.answer(action.code);
+          break;
+        case "finish":
+          h.finish();
+          break;
+        case "closeDialog":
+          setAppointment(null);
+          break;
+        case "outcome": {
+          const outcome = list.find((o) => o.hotkey === action.hotkey);
+          if (outcome) h.choose(outcome);
+          break;
+        }
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  const answered = card?.interview?.answers.length ?? 0;
+  return (
+    <main className="desk" data-testid="desk">
+      <div className="desk-toolbar">
+        <button
+          type="button"
+          className="btn btn-primary btn-large"
+          data-testid="next-case"
+          disabled={!!card || busy}
+          onClick={nextCase}
+        >
+          {t("desk.next")}
+        </button>
+        <div className="desk-status" aria-live="polite">
+          {busy && <span className="muted">{t("desk.busy")}</span>}
+          {last && <LastResultLine last={last} outcomes={outcomes} />}
+        </div>
+      </div>
+
+      {!card && (
+        <div className="desk-empty">
+          {noCase ? (
+            <p className="empty-message" data-testid="no-case">
+              {t("desk.noCase")}
+            </p>
+          ) : (
+            <p className="empty-message muted">{t("desk.idle")}</p>
+          )}
+        </div>
+      )}
+
+      {card && (
+        <div className="desk-grid">
+          <div className="desk-side">
+            <CaseCardView card={card} outcomes={outcomes} />
+            <Script card={card} operator={operator} />
+          </div>
+          <div className="desk-work">
+            {interview ? (
+              <Interview
+                form={form}
+                interview={interview}
+                editing={editing}
+                saving={busy}
+                onAnswer={answer}
+                onEdit={setEditing}
+                onFinish={finish}
+              />
+            ) : (
+              <section className="panel start-interview-panel">
+                <div className="start-interview-row">
+                  <button
+                    type="button"
+                    className="btn btn-primary btn-large"
+                    data-testid="start-interview"
+                    disabled={busy}
+                    onClick={startInterview}
+                  >
+                    {answered > 0 ? t("desk.resume") : t("desk.start")}
+                  </button>
+                  {answered > 0 && (
+                    <span className="muted" data-testid="interview-so-far">
+                      {t("desk.interviewSoFar", { n: answered })}
+                    </span>
+                  )}
+                </div>
+              </section>
+            )}
+            <OutcomePanel
+              outcomes={outcomes}
+              disabled={busy}
+              keysActive={!interview}
+              note={note}
+              onNote={setNote}
+              onChoose={choose}
+            />
+          </div>
+        </div>
+      )}
+
+      {appointment && (
+        <AppointmentDialog
+          initial={appointment.initial}
+          busy={busy}
+          onConfirm={(at) => record(appointment.outcome, at)}
+          onCancel={() => setAppointment(null)}
+        />
+      )}
+    </main>
+  );
+}
+
+function LastResultLine({ last, outcomes }: { last: LastResult; outcomes: readonly OutcomeView[] }) {
+  const { lang, t } = useLang();
+  const { recorded } = last;
+  const label = outcomeLabel(recorded.outcome, outcomes, lang);
+  let text: string;
+  if (recorded.finalOutcome && recorded.finalOutcome !== recorded.outcome) {
+    text = t("desk.recordedClosedBy", {
+      outcome: label,
+      final: outcomeLabel(recorded.finalOutcome, outcomes, lang),
+    });
+  } else if (recorded.finalOutcome || recorded.status === "closed") {
+    text = t("desk.recordedClosed", { outcome: label });
+  } else if (recorded.retryAt) {
+    text = t("desk.recordedRetry", { outcome: label, at: recorded.retryAt });
+  } else {
+    text = t("desk.recorded", { outcome: label });
+  }
+  return (
+    <p className="last-result" data-testid="last-result" title={last.name}>
+      {text}
+    </p>
+  );
+}

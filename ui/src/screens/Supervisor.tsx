@@ -1,0 +1,283 @@
+/** The supervisor's view: every case of the campaign, live, with counts, search and a status filter. */
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  commands,
+  type CampaignView,
+  type CaseOverview,
+  type CaseStatus,
+  type OutcomeView,
+  type Questionnaire,
+} from "../api/bindings";
+import { useLang } from "../i18n";
+import {
+  CASE_STATUSES,
+  caseStatusLabel,
+  interviewStatusLabel,
+  orderedAnswers,
+  outcomeLabel,
+  statusName,
+} from "../labels";
+import { matches } from "../text";
+
+const REFRESH_MS = 10_000;
+
+interface Props {
+  campaign: CampaignView;
+  outcomes: readonly OutcomeView[];
+  report: (e: unknown) => void;
+  clearError: () => void;
+}
+
+/** What the search box looks through; the dossier code once the overview carries it. */
+function searchFields(c: CaseOverview): string[] {
+  const dossier = (c as CaseOverview & { dossierCode?: string }).dossierCode ?? "";
+  return [c.respondentName, dossier, c.agencyName, c.agencyCode, c.procedure];
+}
+
+export function Supervisor({ campaign, outcomes, report, clearError }: Props) {
+  const { lang, t } = useLang();
+  const [cases, setCases] = useState<CaseOverview[] | null>(null);
+  const [form, setForm] = useState<Questionnaire | null>(null);
+  const [query, setQuery] = useState("");
+  const [status, setStatus] = useState<CaseStatus | "">("");
+  const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
+  const [loading, setLoading] = useState(false);
+  const inFlight = useRef(false);
+
+  const refresh = useCallback(
+    async (byHand: boolean) => {
+      if (inFlight.current) return;
+      inFlight.current = true;
+      setLoading(true);
+      if (byHand) clearError();
+      try {
+        setCases(await commands.campaignCases({ campaignId: campaign.id }));
+        setUpdatedAt(new Date());
+      } catch (e) {
+        report(e);
+      } finally {
+        inFlight.current = false;
+        setLoading(false);
+      }
+    },
+    [campaign.id, clearError, report],
+  );
+
+  useEffect(() => {
+    void refresh(false);
+    const timer = window.setInterval(() => void refresh(false), REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [refresh]);
+
+  useEffect(() => {
+    commands.campaignQuestionnaire({ campaignId: campaign.id }).then(setForm, () => setForm(null));
+  }, [campaign.id]);
+
+  const counts = useMemo(() => {
+    const byStatus = new Map<CaseStatus, number>();
+    const byAgency = new Map<string, { name: string; total: number; closed: number; complete: number }>();
+    for (const c of cases ?? []) {
+      byStatus.set(c.status, (byStatus.get(c.status) ?? 0) + 1);
+      const agency = byAgency.get(c.agencyCode) ?? { name: c.agencyName, total: 0, closed: 0, complete: 0 };
+      agency.total += 1;
+      if (c.status === "closed") agency.closed += 1;
+      if (c.finalOutcome === "complete") agency.complete += 1;
+      byAgency.set(c.agencyCode, agency);
+    }
+    return { byStatus, byAgency: [...byAgency.entries()] };
+  }, [cases]);
+
+  const shown = useMemo(
+    () => (cases ?? []).filter((c) => (status === "" || c.status === status) && matches(query, searchFields(c))),
+    [cases, status, query],
+  );
+
+  return (
+    <main className="supervisor" data-testid="supervisor">
+      <div className="sup-top">
+        <section className="panel sup-summary" aria-label={t("sup.col.status")}>
+          <div className="summary" data-testid="summary">
+            {CASE_STATUSES.map((s) => (
+              <button
+                key={s}
+                type="button"
+                className={`chip status-${s}${status === s ? " is-on" : ""}`}
+                data-testid={`summary-${s}`}
+                onClick={() => setStatus(status === s ? "" : s)}
+                aria-pressed={status === s}
+              >
+                <span className="chip-label">{statusName(s, t)}</span>{" "}
+                <span className="chip-count">{counts.byStatus.get(s) ?? 0}</span>
+              </button>
+            ))}
+            <span className="chip chip-total">
+              <span className="chip-label">{t("sup.total")}</span>{" "}
+              <span className="chip-count">{cases?.length ?? 0}</span>
+            </span>
+          </div>
+        </section>
+        <section className="panel sup-agencies">
+          <h2 className="subhead">{t("sup.byAgency")}</h2>
+          <table className="agency-table" data-testid="agency-summary">
+            <thead>
+              <tr>
+                <th scope="col">{t("sup.col.agency")}</th>
+                <th scope="col" className="num">{t("sup.agencyCases")}</th>
+                <th scope="col" className="num">{t("sup.agencyClosed")}</th>
+                <th scope="col" className="num">{t("sup.agencyComplete")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {counts.byAgency.map(([code, a]) => (
+                <tr key={code}>
+                  <td>{a.name}</td>
+                  <td className="num">{a.total}</td>
+                  <td className="num">{a.closed}</td>
+                  <td className="num">{a.complete}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+
+      <div className="sup-filters">
+        <input
+          type="search"
+          className="input search"
+          data-testid="case-search"
+          placeholder={t("sup.search")}
+          aria-label={t("sup.search")}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <select
+          className="select"
+          data-testid="status-filter"
+          aria-label={t("sup.col.status")}
+          value={status}
+          onChange={(e) => setStatus(e.target.value as CaseStatus | "")}
+        >
+          <option value="">{t("sup.statusAll")}</option>
+          {CASE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {statusName(s, t)}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="btn"
+          data-testid="refresh"
+          disabled={loading}
+          onClick={() => void refresh(true)}
+        >
+          {t("sup.refresh")}
+        </button>
+        <span className="muted sup-updated" data-testid="updated-at">
+          {updatedAt &&
+            t("sup.updated", {
+              time: updatedAt.toLocaleTimeString(lang === "en" ? "en-GB" : "vi-VN", { hour12: false }),
+            })}
+        </span>
+        <span className="muted sup-count" data-testid="shown-count">
+          {cases && t("sup.shown", { n: shown.length, total: cases.length })}
+        </span>
+      </div>
+
+      <div className="table-wrap">
+        <table className="cases" data-testid="cases-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("sup.col.name")}</th>
+              <th scope="col">{t("sup.col.agencyProcedure")}</th>
+              <th scope="col">{t("sup.col.received")}</th>
+              <th scope="col">{t("sup.col.callList")}</th>
+              <th scope="col">{t("sup.col.status")}</th>
+              <th scope="col" className="num">{t("sup.col.attempts")}</th>
+              <th scope="col">{t("sup.col.lastCall")}</th>
+              <th scope="col">{t("sup.col.answers")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((c) => (
+              <tr key={c.caseId} data-testid="case-row" data-case-id={c.caseId} data-status={c.status}>
+                <td>
+                  <span className="cell-main nowrap" data-testid="case-row-name">
+                    {c.respondentName}
+                  </span>
+                  <span className="cell-sub mono" data-testid="case-row-phone">
+                    {c.phoneMasked}
+                  </span>
+                </td>
+                <td className="cell-procedure">
+                  <span className="cell-main" data-testid="case-row-agency">
+                    {c.agencyName}
+                  </span>
+                  <span className="cell-sub" data-testid="case-row-procedure">
+                    {c.procedure}
+                  </span>
+                </td>
+                <td className="nowrap" data-testid="case-row-received">
+                  {c.receivedOn}
+                </td>
+                <td className="nowrap" data-testid="case-row-call-list">{c.callList ?? t("sup.sharedPool")}</td>
+                <td>
+                  <span className={`badge status-${c.status}`} data-testid="case-row-status">
+                    {caseStatusLabel(c, outcomes, lang, t)}
+                  </span>
+                  {c.status === "appointment" && c.appointmentAt && (
+                    <span className="cell-sub nowrap" data-testid="case-row-appointment">
+                      {c.appointmentAt}
+                    </span>
+                  )}
+                </td>
+                <td className="num" data-testid="case-row-attempts">
+                  {c.attempts}
+                </td>
+                <td>
+                  <span className="cell-main nowrap" data-testid="case-row-last-outcome">
+                    {c.lastOutcome ? outcomeLabel(c.lastOutcome, outcomes, lang) : ""}
+                  </span>
+                  <span className="cell-sub nowrap" data-testid="case-row-last-at">
+                    {c.lastAttemptAt ?? ""}
+                  </span>
+                </td>
+                <td className="cell-answers">
+                  {c.interview && (
+                    <>
+                      <span className="answers" data-testid="case-row-answers">
+                        {orderedAnswers(c.interview.answers, form).map((a, i) => (
+                          <span key={a.questionId}>
+                            {i > 0 && " · "}
+                            <span className="nowrap">
+                              {a.questionId}{" "}
+                              {a.answer === "0" ? (
+                                <abbr title={t("sup.dontKnowLong")}>{t("sup.dontKnowShort")}</abbr>
+                              ) : (
+                                a.answer
+                              )}
+                            </span>
+                          </span>
+                        ))}
+                      </span>
+                      <span className="cell-sub" data-testid="case-row-interview-status">
+                        {interviewStatusLabel(c.interview.status, t)}
+                      </span>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {cases && shown.length === 0 && (
+          <p className="empty-message muted" data-testid="no-match">
+            {t("sup.noMatch")}
+          </p>
+        )}
+        {!cases && <p className="muted">{t("common.loading")}</p>}
+      </div>
+    </main>
+  );
+}

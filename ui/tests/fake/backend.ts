@@ -1,0 +1,380 @@
+// An in-memory fake of the Rust commands, for UI tests: same shapes, same rules, same ApiError rejections.
+import type {
+  ApiError,
+  AppInfo,
+  CaseCard,
+  CaseOverview,
+  CaseStatus,
+  ErrorKind,
+  InterviewView,
+  Lease,
+  Outcome,
+  OutcomeRecorded,
+  commands,
+} from "../../src/api/bindings";
+import { AGENCIES, CAMPAIGN, OUTCOMES, QUESTIONNAIRE, STAFF, demoCases, type FakeCase } from "./data";
+
+type Commands = typeof commands;
+/** Every command of bindings.ts, implemented synchronously (a throw becomes a rejected promise). */
+type FakeApi = { [K in keyof Commands]: (...args: Parameters<Commands[K]>) => Awaited<ReturnType<Commands[K]>> };
+
+export interface FakeOptions {
+  heartbeatSeconds?: number;
+  /** The database cannot be reached: app_info and list_staff fail with `unavailable`. */
+  offline?: boolean;
+  /** Lan already holds her partly answered case (Ngô Thu Trang): next_case resumes it. */
+  resume?: boolean;
+  /** No case is left for anyone. */
+  empty?: boolean;
+}
+
+export interface Call {
+  cmd: string;
+  args: unknown;
+  at: number;
+  ok: boolean;
+}
+
+const LEASE_MS = 5 * 60_000;
+const MINUTE = 60_000;
+const RETRY_MS: Partial<Record<Outcome, number>> = { busy: 30 * MINUTE, noAnswer: 180 * MINUTE, partial: 60 * MINUTE };
+const FINAL: Outcome[] = ["complete", "refusal", "wrongNumber", "limitReachedContacted", "limitReachedNeverContacted"];
+const CONTACT: Outcome[] = ["complete", "partial", "refusal", "callback"];
+
+export function apiError(kind: ErrorKind, message: string): ApiError {
+  return { kind, message };
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** dd/mm/yyyy hh:mm in the campaign's zone (Asia/Ho_Chi_Minh, UTC+7, no daylight saving). */
+export function formatInstant(ms: number): string {
+  const d = new Date(ms + 7 * 3_600_000);
+  return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** `2026-11-24T09:30` in the campaign's zone → epoch ms. */
+function parseLocal(text: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(text);
+  if (!m) return null;
+  return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!) - 7 * 3_600_000;
+}
+
+function masked(phone: string): string {
+  return `${phone.slice(0, 3)}****${phone.slice(-3)}`;
+}
+
+function uuidLike(value: unknown): value is string {
+  return typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+export class FakeBackend {
+  cases: FakeCase[];
+  calls: Call[] = [];
+  /** Failures to give instead of an answer, per command name (`record_outcome`), oldest first. */
+  failures = new Map<string, ApiError[]>();
+  now: () => number = () => Date.now();
+  private attemptIds = new Map<string, OutcomeRecorded>();
+
+  constructor(private options: FakeOptions = {}) {
+    this.cases = options.empty ? [] : demoCases(this.now());
+    if (options.resume) {
+      const trang = this.cases.find((c) => c.name === "Ngô Thu Trang")!;
+      trang.leaseHolder = STAFF[0]!.id;
+      trang.leaseExpiresAt = this.now() + LEASE_MS;
+      trang.leaseEpoch += 1;
+    }
+  }
+
+  /** The next call of `cmd` fails with this error. */
+  failNext(cmd: string, error: ApiError): void {
+    const queue = this.failures.get(cmd) ?? [];
+    queue.push(error);
+    this.failures.set(cmd, queue);
+  }
+
+  /** Another operator takes the case over: the lease the desk holds goes stale. */
+  stealLease(caseId: string): void {
+    const c = this.find(caseId);
+    c.leaseHolder = STAFF[1]!.id;
+    c.leaseEpoch += 1;
+    c.leaseExpiresAt = this.now() + LEASE_MS;
+  }
+
+  callsOf(cmd: string): Call[] {
+    return this.calls.filter((c) => c.cmd === cmd);
+  }
+
+  /** The mockIPC handler: `next_case` with `{ req }` → `api.nextCase(req)`. */
+  handle(cmd: string, payload: Record<string, unknown> | undefined): unknown {
+    const arg = payload ? Object.values(payload)[0] : undefined;
+    const record: Call = { cmd, args: payload ? structuredClone(payload) : undefined, at: this.now(), ok: false };
+    this.calls.push(record);
+    const queued = this.failures.get(cmd);
+    if (queued && queued.length > 0) throw queued.shift();
+    const name = cmd.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()) as keyof FakeApi;
+    const method = this.api[name] as ((a: unknown) => unknown) | undefined;
+    if (!method) throw apiError("internal", `Lệnh “${cmd}” không có trong ứng dụng.`);
+    const result = method(arg);
+    record.ok = true;
+    // The real IPC hands back JSON, never the fake's own objects.
+    return result === undefined ? null : structuredClone(result);
+  }
+
+  private offline(): void {
+    if (this.options.offline) {
+      throw apiError("unavailable", "Không kết nối được cơ sở dữ liệu (mở kết nối).");
+    }
+  }
+
+  private find(id: string): FakeCase {
+    const c = this.cases.find((x) => x.id === id);
+    if (!c) throw apiError("notFound", `Không tìm thấy ca ${id}.`);
+    return c;
+  }
+
+  private checkCampaign(id: string): void {
+    if (id !== CAMPAIGN.id) throw apiError("notFound", `Không tìm thấy đợt khảo sát ${id}.`);
+  }
+
+  /** The fence every write passes: holder and epoch must still be the case's. */
+  private fenced(lease: Lease): FakeCase {
+    const c = this.find(lease.caseId);
+    if (c.leaseHolder !== lease.holder || c.leaseEpoch !== lease.epoch) {
+      throw apiError(
+        "leaseLost",
+        `Ca ${c.id} không còn do bạn giữ: thời hạn giữ ca đã hết và ca đã được giao cho người khác.`,
+      );
+    }
+    return c;
+  }
+
+  private status(c: FakeCase): CaseStatus {
+    if (c.finalOutcome) return "closed";
+    if (c.leaseExpiresAt !== null && c.leaseExpiresAt > this.now()) return "inCall";
+    if (c.appointmentAt !== null) return "appointment";
+    return c.attempts === 0 ? "new" : "retry";
+  }
+
+  private interviewView(c: FakeCase): InterviewView | null {
+    if (!c.interview) return null;
+    const answered = new Set(c.interview.answers.map((a) => a.questionId));
+    return {
+      id: c.interview.id,
+      questionnaireId: QUESTIONNAIRE.id,
+      status: c.interview.status,
+      answers: QUESTIONNAIRE.questions
+        .filter((q) => answered.has(q.id))
+        .map((q) => c.interview!.answers.find((a) => a.questionId === q.id)!),
+      nextQuestion: QUESTIONNAIRE.questions.find((q) => !answered.has(q.id))?.id ?? null,
+    };
+  }
+
+  private card(c: FakeCase, resumed: boolean): CaseCard {
+    return {
+      lease: { caseId: c.id, holder: c.leaseHolder!, epoch: c.leaseEpoch },
+      resumed,
+      respondentName: c.name,
+      phone: c.phone,
+      agencyCode: c.agency,
+      agencyName: AGENCIES[c.agency]!,
+      procedure: c.procedure,
+      dossierCode: c.dossier,
+      receivedOn: c.receivedOn,
+      attempts: c.attempts,
+      maxAttempts: CAMPAIGN.maxAttempts,
+      appointmentAt: c.appointmentAt === null ? null : formatInstant(c.appointmentAt),
+      history: c.history.map((a) => ({ at: formatInstant(a.at), outcome: a.outcome, note: a.note })),
+      interview: this.interviewView(c),
+    };
+  }
+
+  readonly api: FakeApi = {
+    appInfo: (): AppInfo => {
+      this.offline();
+      return {
+        version: "0.1.0",
+        backend: "sqlite",
+        location: "/home/dtv/.local/share/khaosat/khaosat.db",
+        heartbeatSeconds: this.options.heartbeatSeconds ?? 60,
+      };
+    },
+    listCampaigns: () => {
+      this.offline();
+      return [CAMPAIGN];
+    },
+    listStaff: () => {
+      this.offline();
+      return STAFF;
+    },
+    listOutcomes: () => OUTCOMES,
+    campaignQuestionnaire: (req) => {
+      this.checkCampaign(req.campaignId);
+      return QUESTIONNAIRE;
+    },
+    nextCase: (req) => {
+      this.checkCampaign(req.campaignId);
+      const now = this.now();
+      const held = this.cases.find(
+        (c) => c.leaseHolder === req.operatorId && c.leaseExpiresAt !== null && c.leaseExpiresAt > now && !c.finalOutcome,
+      );
+      if (held) return this.card(held, true);
+      const eligible = this.cases
+        .map((c, index) => ({ c, index }))
+        .filter(
+          ({ c }) =>
+            !c.finalOutcome &&
+            (c.assignedTo === null || c.assignedTo === req.operatorId) &&
+            (c.retryAt === null || c.retryAt <= now) &&
+            (c.leaseExpiresAt === null || c.leaseExpiresAt <= now),
+        )
+        .sort(
+          (a, b) =>
+            Number(b.c.appointmentAt !== null) - Number(a.c.appointmentAt !== null) ||
+            a.c.attempts - b.c.attempts ||
+            (a.c.lastAttemptAt ?? -Infinity) - (b.c.lastAttemptAt ?? -Infinity) ||
+            a.index - b.index,
+        );
+      const next = eligible[0]?.c;
+      if (!next) return null;
+      next.leaseHolder = req.operatorId;
+      next.leaseExpiresAt = now + LEASE_MS;
+      next.leaseEpoch += 1;
+      return this.card(next, false);
+    },
+    heartbeat: (lease) => {
+      const c = this.fenced(lease);
+      if (c.finalOutcome) throw apiError("leaseLost", `Ca ${c.id} không còn do bạn giữ: thời hạn giữ ca đã hết và ca đã được giao cho người khác.`);
+      c.leaseExpiresAt = this.now() + LEASE_MS;
+      return null;
+    },
+    releaseCase: (lease) => {
+      const c = this.fenced(lease);
+      c.leaseHolder = null;
+      c.leaseExpiresAt = null;
+      return null;
+    },
+    startInterview: (req) => {
+      if (!uuidLike(req.interviewId)) throw apiError("invalid", "Mã phiếu không hợp lệ.");
+      const c = this.fenced(req.lease);
+      if (!c.interview) c.interview = { id: req.interviewId, status: "inProgress", answers: [] };
+      else if (c.interview.status === "partial") c.interview.status = "inProgress";
+      return this.interviewView(c)!;
+    },
+    saveAnswer: (req) => {
+      const c = this.fenced(req.lease);
+      if (!QUESTIONNAIRE.questions.some((q) => q.id === req.questionId)) {
+        throw apiError("invalid", `Phiếu “${QUESTIONNAIRE.id}” không có câu hỏi “${req.questionId}”.`);
+      }
+      if (!/^[0-5]$/.test(req.answer.trim())) {
+        throw apiError("invalid", `Câu trả lời “${req.answer}” không hợp lệ: chỉ nhận 1–5 hoặc 0 (không ý kiến).`);
+      }
+      if (!c.interview || c.interview.id !== req.interviewId || c.interview.status !== "inProgress") {
+        throw apiError("invalid", `Phiếu ${req.interviewId} không phải phiếu đang mở của ca ${c.id}.`);
+      }
+      const answers = c.interview.answers.filter((a) => a.questionId !== req.questionId);
+      answers.push({ questionId: req.questionId, answer: req.answer.trim() });
+      c.interview.answers = answers;
+      return this.interviewView(c)!;
+    },
+    recordOutcome: (req) => {
+      if (!uuidLike(req.attemptId)) throw apiError("invalid", "Mã lần gọi không hợp lệ.");
+      const done = this.attemptIds.get(req.attemptId);
+      if (done) return { ...done, outcome: req.outcome };
+      const c = this.find(req.lease.caseId);
+      const view = OUTCOMES.find((o) => o.outcome === req.outcome);
+      if (!view) throw apiError("invalid", `Mã kết quả cuộc gọi “${req.outcome}” không có trong danh mục.`);
+      const answered = c.interview?.answers.map((a) => a.questionId) ?? [];
+      if (view.interview === "finished") {
+        const left = QUESTIONNAIRE.questions.map((q) => q.id).filter((id) => !answered.includes(id));
+        if (left.length > 0) {
+          throw apiError(
+            "invalid",
+            `Chưa thể ghi “${view.labelVi}”: còn ${left.length} câu chưa trả lời (${left.join(", ")}).`,
+          );
+        }
+      } else if (view.interview === "started" && answered.length === 0) {
+        throw apiError("invalid", `Chưa thể ghi “${view.labelVi}”: phiếu chưa có câu trả lời nào.`);
+      }
+      const now = this.now();
+      let appointment: number | null = null;
+      if (req.appointmentAt !== null) {
+        appointment = parseLocal(req.appointmentAt);
+        if (appointment === null) throw apiError("invalid", "Thời gian hẹn không hợp lệ.");
+      }
+      if (req.note && req.note.trim().length > 1000) throw apiError("invalid", "Ghi chú dài quá 1000 ký tự.");
+      this.fenced(req.lease);
+      if (c.finalOutcome) {
+        const code = OUTCOMES.find((o) => o.outcome === c.finalOutcome)?.code ?? c.finalOutcome;
+        throw apiError("invalid", `Ca này đã kết thúc với kết quả ${code}.`);
+      }
+      if (view.needsAppointment) {
+        if (appointment === null) throw apiError("invalid", `Kết quả “${view.labelVi}” cần thời gian hẹn gọi lại.`);
+        if (appointment <= now) throw apiError("invalid", "Thời gian hẹn gọi lại phải ở sau thời điểm hiện tại.");
+      } else {
+        appointment = null;
+      }
+      const attempts = c.attempts + 1;
+      const everContacted = c.everContacted || CONTACT.includes(req.outcome);
+      let finalOutcome: Outcome | null = null;
+      if (FINAL.includes(req.outcome)) finalOutcome = req.outcome;
+      else if (attempts >= CAMPAIGN.maxAttempts && appointment === null) {
+        finalOutcome = everContacted ? "limitReachedContacted" : "limitReachedNeverContacted";
+      }
+      const delay = RETRY_MS[req.outcome];
+      const retryAt = finalOutcome ? null : appointment ?? (delay === undefined ? null : now + delay);
+      Object.assign(c, {
+        attempts,
+        everContacted,
+        lastOutcome: req.outcome,
+        finalOutcome,
+        retryAt,
+        appointmentAt: finalOutcome ? null : appointment,
+        lastAttemptAt: now,
+        leaseHolder: null,
+        leaseExpiresAt: null,
+      });
+      c.history.push({ id: req.attemptId, at: now, outcome: req.outcome, note: req.note?.trim() || null, operator: req.lease.holder });
+      if (c.interview && (req.outcome === "complete" || req.outcome === "partial")) {
+        c.interview.status = req.outcome;
+      }
+      const recorded: OutcomeRecorded = {
+        caseId: c.id,
+        outcome: req.outcome,
+        status: this.status(c),
+        attempts,
+        finalOutcome,
+        retryAt: retryAt === null ? null : formatInstant(retryAt),
+      };
+      this.attemptIds.set(req.attemptId, recorded);
+      return recorded;
+    },
+    campaignCases: (req): CaseOverview[] => {
+      this.checkCampaign(req.campaignId);
+      const name = (id: string | null) => STAFF.find((s) => s.id === id)?.fullName ?? null;
+      return [...this.cases]
+        .sort((a, b) => a.agency.localeCompare(b.agency) || a.receivedOn.split("/").reverse().join().localeCompare(b.receivedOn.split("/").reverse().join()))
+        .map((c) => {
+          const status = this.status(c);
+          return {
+            caseId: c.id,
+            respondentName: c.name,
+            phoneMasked: masked(c.phone),
+            agencyCode: c.agency,
+            agencyName: AGENCIES[c.agency]!,
+            procedure: c.procedure,
+            receivedOn: c.receivedOn,
+            callList: name(c.assignedTo),
+            status,
+            heldBy: status === "inCall" ? name(c.leaseHolder) : null,
+            attempts: c.attempts,
+            lastOutcome: c.lastOutcome,
+            finalOutcome: c.finalOutcome,
+            lastAttemptAt: c.lastAttemptAt === null ? null : formatInstant(c.lastAttemptAt),
+            appointmentAt: c.appointmentAt === null ? null : formatInstant(c.appointmentAt),
+            interview: this.interviewView(c),
+          };
+        });
+    },
+  };
+}

@@ -1,0 +1,329 @@
+// Demo data for the fake backend: the demo campaign, its staff, agencies, questionnaire and a dozen cases.
+import type { CampaignView, OutcomeView, Questionnaire, StaffView } from "../../src/api/bindings";
+
+export const CAMPAIGN: CampaignView = {
+  id: "6f1c2d3e-0000-4000-8000-000000000001",
+  code: "DEMO-2026-Q4",
+  name: "Khảo sát sự hài lòng quý IV/2026 (dữ liệu mẫu)",
+  timeZone: "Asia/Ho_Chi_Minh",
+  receivedFrom: "01/10/2026",
+  receivedTo: "15/11/2026",
+  maxAttempts: 5,
+};
+
+export const LAN: StaffView = {
+  id: "5a000000-0000-4000-8000-00000000000a",
+  login: "dtv.lan",
+  fullName: "Nguyễn Thị Lan",
+  role: "operator",
+};
+export const MINH: StaffView = {
+  id: "5a000000-0000-4000-8000-00000000000b",
+  login: "dtv.minh",
+  fullName: "Trần Quốc Minh",
+  role: "operator",
+};
+export const HONG: StaffView = {
+  id: "5a000000-0000-4000-8000-00000000000c",
+  login: "gsv.hong",
+  fullName: "Lê Thị Hồng",
+  role: "supervisor",
+};
+export const STAFF: StaffView[] = [LAN, MINH, HONG];
+
+export const AGENCIES: Record<string, string> = {
+  STP: "Sở Tư pháp",
+  SNNMT: "Sở Nông nghiệp và Môi trường",
+  STC: "Sở Tài chính",
+  "UBND-PCL": "UBND phường Cao Lãnh",
+};
+
+/** As `list_outcomes` returns them: the seven an operator records, hotkeys 1–7. */
+export const OUTCOMES: OutcomeView[] = [
+  { outcome: "complete", code: "1.1", labelVi: "Hoàn thành", labelEn: "Complete", hotkey: "1", category: "I", isFinal: true, needsAppointment: false, interview: "finished" },
+  { outcome: "partial", code: "1.2", labelVi: "Trả lời một phần", labelEn: "Partial", hotkey: "2", category: "P", isFinal: false, needsAppointment: false, interview: "started" },
+  { outcome: "refusal", code: "2.11", labelVi: "Từ chối", labelEn: "Refusal", hotkey: "3", category: "R", isFinal: true, needsAppointment: false, interview: "none" },
+  { outcome: "noAnswer", code: "3.13", labelVi: "Không nghe máy", labelEn: "No answer", hotkey: "4", category: "UH", isFinal: false, needsAppointment: false, interview: "none" },
+  { outcome: "busy", code: "3.12", labelVi: "Máy bận", labelEn: "Busy", hotkey: "5", category: "UH", isFinal: false, needsAppointment: false, interview: "none" },
+  { outcome: "wrongNumber", code: "4.3", labelVi: "Sai số", labelEn: "Wrong number", hotkey: "6", category: "NE", isFinal: true, needsAppointment: false, interview: "none" },
+  { outcome: "callback", code: "2.21", labelVi: "Hẹn gọi lại", labelEn: "Callback", hotkey: "7", category: "NC", isFinal: false, needsAppointment: true, interview: "none" },
+];
+
+/** The starter questionnaire, as `campaign_questionnaire` returns it. */
+export const QUESTIONNAIRE: Questionnaire = {
+  id: "sipas-starter-v1",
+  titleVi: "Phiếu khảo sát sự hài lòng (rút gọn)",
+  titleEn: "Satisfaction questionnaire (short)",
+  questions: [
+    {
+      id: "TC",
+      textVi:
+        "Ông/Bà hài lòng thế nào về việc tiếp cận dịch vụ: thông tin về thủ tục dễ tìm, dễ hiểu; nơi làm thủ tục dễ tìm, có chỗ ngồi chờ sạch sẽ?",
+      textEn:
+        "How satisfied are you with access to the service: information easy to find and understand, the office easy to find, a clean place to wait?",
+    },
+    {
+      id: "TT",
+      textVi:
+        "Ông/Bà hài lòng thế nào về thủ tục hành chính: thủ tục được niêm yết công khai, giấy tờ và phí, lệ phí đúng quy định?",
+      textEn: "How satisfied are you with the procedure: publicly posted, documents and fees as the rules require?",
+    },
+    {
+      id: "CC",
+      textVi:
+        "Ông/Bà hài lòng thế nào về công chức trực tiếp giải quyết công việc: lịch sự, hướng dẫn rõ ràng, đúng quy định?",
+      textEn:
+        "How satisfied are you with the civil servant who handled your case: polite, clear guidance, following the rules?",
+    },
+    {
+      id: "KQ",
+      textVi: "Ông/Bà hài lòng thế nào về kết quả giải quyết: trả đúng hẹn, thông tin đầy đủ, chính xác?",
+      textEn: "How satisfied are you with the result: returned on time, complete and correct?",
+    },
+    {
+      id: "GY",
+      textVi: "Ông/Bà hài lòng thế nào về việc tiếp nhận và xử lý góp ý, phản ánh, kiến nghị?",
+      textEn: "How satisfied are you with how feedback and complaints are received and handled?",
+    },
+    {
+      id: "HL",
+      textVi: "Nhìn chung, Ông/Bà hài lòng thế nào về sự phục vụ của cơ quan?",
+      textEn: "Overall, how satisfied are you with the agency's service?",
+    },
+  ],
+  scale: [
+    { code: "1", labelVi: "Rất không hài lòng", labelEn: "Very dissatisfied" },
+    { code: "2", labelVi: "Không hài lòng", labelEn: "Dissatisfied" },
+    { code: "3", labelVi: "Bình thường", labelEn: "Neutral" },
+    { code: "4", labelVi: "Hài lòng", labelEn: "Satisfied" },
+    { code: "5", labelVi: "Rất hài lòng", labelEn: "Very satisfied" },
+    { code: "0", labelVi: "Không ý kiến", labelEn: "Don't know" },
+  ],
+};
+
+/** A case as the fake stores it; times are epoch milliseconds. */
+export interface FakeCase {
+  id: string;
+  name: string;
+  phone: string;
+  agency: keyof typeof AGENCIES & string;
+  procedure: string;
+  dossier: string;
+  receivedOn: string;
+  assignedTo: string | null;
+  attempts: number;
+  everContacted: boolean;
+  lastOutcome: OutcomeView["outcome"] | null;
+  finalOutcome: OutcomeView["outcome"] | null;
+  retryAt: number | null;
+  appointmentAt: number | null;
+  lastAttemptAt: number | null;
+  leaseHolder: string | null;
+  leaseExpiresAt: number | null;
+  leaseEpoch: number;
+  history: { id: string; at: number; outcome: OutcomeView["outcome"]; note: string | null; operator: string }[];
+  interview: {
+    id: string;
+    status: "inProgress" | "partial" | "complete";
+    answers: { questionId: string; answer: string }[];
+  } | null;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+function caseId(n: number): string {
+  return `c0000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+}
+
+type Seed = Pick<FakeCase, "name" | "phone" | "agency" | "procedure" | "receivedOn" | "assignedTo"> &
+  Partial<FakeCase>;
+
+function make(n: number, seed: Seed): FakeCase {
+  const [d, m, y] = seed.receivedOn.split("/");
+  return {
+    id: caseId(n),
+    dossier: `${seed.agency}-${y!.slice(2)}${m}${d}-${String(n).padStart(4, "0")}`,
+    attempts: 0,
+    everContacted: false,
+    lastOutcome: null,
+    finalOutcome: null,
+    retryAt: null,
+    appointmentAt: null,
+    lastAttemptAt: null,
+    leaseHolder: null,
+    leaseExpiresAt: null,
+    leaseEpoch: 0,
+    history: [],
+    interview: null,
+    ...seed,
+  };
+}
+
+/** A fresh set of cases, relative to `now`. The first case Lan gets is Phạm Văn Hùng's. */
+export function demoCases(now: number): FakeCase[] {
+  const past = (ms: number) => now - ms;
+  const attempt = (at: number, outcome: FakeCase["history"][number]["outcome"], operator: string, note: string | null = null) => ({
+    id: `a-${at}-${outcome}`,
+    at,
+    outcome,
+    note,
+    operator,
+  });
+  return [
+    make(1, {
+      name: "Phạm Văn Hùng",
+      phone: "0903123567",
+      agency: "STP",
+      procedure: "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam",
+      receivedOn: "12/10/2026",
+      assignedTo: LAN.id,
+    }),
+    make(2, {
+      name: "Nguyễn Thị Mai",
+      phone: "0912456789",
+      agency: "UBND-PCL",
+      procedure: "Đăng ký khai sinh",
+      receivedOn: "03/11/2026",
+      assignedTo: LAN.id,
+    }),
+    make(3, {
+      name: "Trần Văn Nam",
+      phone: "0987654321",
+      agency: "SNNMT",
+      procedure: "Cấp đổi Giấy chứng nhận quyền sử dụng đất",
+      receivedOn: "21/10/2026",
+      assignedTo: MINH.id,
+    }),
+    make(4, {
+      name: "Lê Ngọc Hạnh",
+      phone: "0356789012",
+      agency: "STC",
+      procedure: "Đăng ký thành lập doanh nghiệp tư nhân",
+      receivedOn: "07/10/2026",
+      assignedTo: null,
+    }),
+    make(5, {
+      name: "Huỳnh Đức Tài",
+      phone: "0772345678",
+      agency: "STP",
+      procedure: "Đăng ký khai sinh có yếu tố nước ngoài",
+      receivedOn: "28/10/2026",
+      assignedTo: LAN.id,
+      attempts: 1,
+      lastOutcome: "noAnswer",
+      retryAt: past(2 * HOUR),
+      lastAttemptAt: past(5 * HOUR),
+      history: [attempt(past(5 * HOUR), "noAnswer", LAN.id, "Đổ chuông lâu, không ai nghe")],
+    }),
+    make(6, {
+      name: "Võ Thị Yến",
+      phone: "0938111222",
+      agency: "UBND-PCL",
+      procedure: "Chứng thực bản sao từ bản chính",
+      receivedOn: "15/10/2026",
+      assignedTo: MINH.id,
+      attempts: 2,
+      everContacted: true,
+      lastOutcome: "complete",
+      finalOutcome: "complete",
+      lastAttemptAt: past(DAY),
+      history: [attempt(past(2 * DAY), "busy", MINH.id), attempt(past(DAY), "complete", MINH.id)],
+      interview: {
+        id: "f1000000-0000-4000-8000-000000000006",
+        status: "complete",
+        answers: [
+          { questionId: "TC", answer: "4" },
+          { questionId: "TT", answer: "5" },
+          { questionId: "CC", answer: "4" },
+          { questionId: "KQ", answer: "4" },
+          { questionId: "GY", answer: "0" },
+          { questionId: "HL", answer: "5" },
+        ],
+      },
+    }),
+    make(7, {
+      name: "Đặng Quốc Việt",
+      phone: "0868222333",
+      agency: "SNNMT",
+      procedure: "Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất",
+      receivedOn: "09/11/2026",
+      assignedTo: null,
+      attempts: 1,
+      everContacted: true,
+      lastOutcome: "callback",
+      appointmentAt: now + DAY,
+      retryAt: now + DAY,
+      lastAttemptAt: past(3 * HOUR),
+      history: [attempt(past(3 * HOUR), "callback", MINH.id, "Đang họp, hẹn gọi lại chiều mai")],
+    }),
+    make(8, {
+      name: "Bùi Kim Ngân",
+      phone: "0393444555",
+      agency: "STC",
+      procedure: "Đăng ký thay đổi nội dung đăng ký doanh nghiệp",
+      receivedOn: "19/10/2026",
+      assignedTo: LAN.id,
+      attempts: 1,
+      everContacted: true,
+      lastOutcome: "refusal",
+      finalOutcome: "refusal",
+      lastAttemptAt: past(26 * HOUR),
+      history: [attempt(past(26 * HOUR), "refusal", LAN.id)],
+    }),
+    make(9, {
+      name: "Đỗ Hữu Phúc",
+      phone: "0707555666",
+      agency: "STP",
+      procedure: "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam",
+      receivedOn: "02/11/2026",
+      assignedTo: MINH.id,
+      attempts: 1,
+      lastOutcome: "wrongNumber",
+      finalOutcome: "wrongNumber",
+      lastAttemptAt: past(30 * HOUR),
+      history: [attempt(past(30 * HOUR), "wrongNumber", MINH.id, "Số của người khác")],
+    }),
+    make(10, {
+      name: "Ngô Thu Trang",
+      phone: "0889666777",
+      agency: "UBND-PCL",
+      procedure: "Đăng ký kết hôn",
+      receivedOn: "24/10/2026",
+      assignedTo: LAN.id,
+      attempts: 1,
+      everContacted: true,
+      lastOutcome: "partial",
+      retryAt: past(HOUR),
+      lastAttemptAt: past(2 * HOUR),
+      history: [attempt(past(2 * HOUR), "partial", LAN.id, "Đang bận việc, mới trả lời 2 câu")],
+      interview: {
+        id: "f1000000-0000-4000-8000-000000000010",
+        status: "partial",
+        answers: [
+          { questionId: "TC", answer: "3" },
+          { questionId: "TT", answer: "4" },
+        ],
+      },
+    }),
+    make(11, {
+      name: "Hồ Thanh Bình",
+      phone: "0965777888",
+      agency: "SNNMT",
+      procedure: "Cấp đổi Giấy chứng nhận quyền sử dụng đất",
+      receivedOn: "30/10/2026",
+      assignedTo: null,
+    }),
+    make(12, {
+      name: "Dương Mỹ Linh",
+      phone: "0979888999",
+      agency: "STC",
+      procedure: "Đăng ký thành lập doanh nghiệp tư nhân",
+      receivedOn: "11/11/2026",
+      assignedTo: MINH.id,
+      leaseHolder: MINH.id,
+      leaseExpiresAt: now + 4 * 60_000,
+      leaseEpoch: 1,
+    }),
+  ];
+}

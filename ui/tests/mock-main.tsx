@@ -1,0 +1,23 @@
+// Test entry (tests/mock.html): installs mockIPC over the fake backend, then starts the real App.
+// Options come from the page's query: ?offline=1, ?resume=1, ?empty=1, ?heartbeat=SECONDS.
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { FakeBackend } from "./fake/backend";
+
+declare global {
+  interface Window {
+    __fake: FakeBackend;
+  }
+}
+
+const params = new URLSearchParams(window.location.search);
+const heartbeat = params.get("heartbeat");
+const fake = new FakeBackend({
+  offline: params.has("offline"),
+  resume: params.has("resume"),
+  empty: params.has("empty"),
+  heartbeatSeconds: heartbeat ? Number(heartbeat) : undefined,
+});
+window.__fake = fake;
+mockIPC((cmd, payload) => fake.handle(cmd, payload as Record<string, unknown> | undefined));
+
+await import("../src/main");

@@ -1,0 +1,316 @@
+// UI tests of the operator's desk: F2, the case card, outcomes by key, callback, the interview, errors, the lease.
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import type {
+  Lease,
+  NextCaseRequest,
+  RecordOutcomeRequest,
+  SaveAnswerRequest,
+  StartInterviewRequest,
+} from "../../src/api/bindings";
+import { LAN } from "../fake/data";
+import {
+  byId,
+  callsOf,
+  eventually,
+  expectGone,
+  expectText,
+  failNext,
+  openApp,
+  req,
+  screenshot,
+  takeCase,
+  textOf,
+  useBrowser,
+  workAs,
+} from "./harness";
+
+useBrowser();
+
+async function lanAtDesk(query = ""): Promise<Page> {
+  const page = await openApp(query);
+  await workAs(page, "dtv.lan");
+  await byId(page, "desk").waitFor();
+  return page;
+}
+
+async function recorded(page: Page): Promise<RecordOutcomeRequest[]> {
+  return (await callsOf(page, "record_outcome")).map((c) => req<RecordOutcomeRequest>(c));
+}
+
+describe("desk", () => {
+  test("F2 shows the next case card: name, phone, agency, procedure, received date, dossier, attempt", async () => {
+    const page = await lanAtDesk();
+    expect(await textOf(byId(page, "next-case"))).toBe("Ca tiếp theo (F2)");
+    await page.keyboard.press("F2");
+    await byId(page, "case-card").waitFor();
+    expect(await textOf(byId(page, "case-name"))).toBe("Phạm Văn Hùng");
+    expect(await textOf(byId(page, "case-phone"))).toBe("0903123567");
+    expect(await textOf(byId(page, "case-agency"))).toBe("Sở Tư pháp");
+    expect(await textOf(byId(page, "case-procedure"))).toBe("Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam");
+    expect(await textOf(byId(page, "case-received"))).toBe("12/10/2026");
+    expect(await textOf(byId(page, "case-dossier"))).toBe("STP-261012-0001");
+    expect(await textOf(byId(page, "case-attempts"))).toBe("Lần gọi thứ 1/5");
+    await expectText(byId(page, "script"), "tôi là Nguyễn Thị Lan");
+    await expectText(byId(page, "script"), "tại Sở Tư pháp và nhận kết quả ngày 12/10/2026");
+    expect(await byId(page, "case-resumed").count()).toBe(0);
+
+    const calls = await callsOf(page, "next_case");
+    expect(calls).toHaveLength(1);
+    expect(req<NextCaseRequest>(calls[0])).toEqual({
+      campaignId: "6f1c2d3e-0000-4000-8000-000000000001",
+      operatorId: LAN.id,
+    });
+    // While a case is held F2 takes no other one.
+    expect(await byId(page, "next-case").isDisabled()).toBe(true);
+    await page.keyboard.press("F2");
+    await new Promise((r) => setTimeout(r, 150));
+    expect(await callsOf(page, "next_case")).toHaveLength(1);
+  });
+
+  test("keys 1–7 record outcomes while no interview is open; the note goes with it", async () => {
+    const page = await lanAtDesk();
+    await takeCase(page);
+    await byId(page, "note").fill("Đổ chuông 10 hồi");
+    await byId(page, "case-name").click(); // leave the note: keys in a text field are typing
+    await page.keyboard.press("4");
+    await expectText(byId(page, "last-result"), /^Đã ghi: Không nghe máy — gọi lại lúc \d\d\/\d\d\/\d{4} \d\d:\d\d$/);
+    await expectGone(byId(page, "case-card"));
+    const [first] = await recorded(page);
+    expect(first).toMatchObject({ outcome: "noAnswer", note: "Đổ chuông 10 hồi", appointmentAt: null });
+    expect(first!.attemptId).toMatch(/^[0-9a-f-]{36}$/);
+
+    await takeCase(page);
+    expect(await textOf(byId(page, "case-name"))).toBe("Nguyễn Thị Mai");
+    expect(await byId(page, "note").inputValue()).toBe("");
+    await page.keyboard.press("3");
+    await expectText(byId(page, "last-result"), "Đã ghi: Từ chối — ca đã đóng");
+    const all = await recorded(page);
+    expect(all).toHaveLength(2);
+    expect(all[1]).toMatchObject({ outcome: "refusal", note: null });
+    expect(all[1]!.attemptId).not.toBe(all[0]!.attemptId);
+
+    // Typing digits into the note records nothing.
+    await takeCase(page);
+    await byId(page, "note").click();
+    await page.keyboard.type("5 lần");
+    expect(await recorded(page)).toHaveLength(2);
+    expect(await byId(page, "note").inputValue()).toBe("5 lần");
+  });
+
+  test("callback asks for an appointment time (tomorrow 09:00 by default) and sends it", async () => {
+    const page = await lanAtDesk();
+    await takeCase(page);
+    expect(await textOf(byId(page, "outcome-callback"))).toContain("Hẹn gọi lại");
+    expect(await textOf(byId(page, "outcome-callback"))).toContain("7");
+    await page.keyboard.press("7");
+    const input = byId(page, "appointment-input");
+    await input.waitFor();
+    expect(await recorded(page)).toHaveLength(0);
+    expect(await input.inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T09:00$/);
+    await input.fill("2030-01-15T14:30");
+    await byId(page, "appointment-confirm").click();
+    await expectText(byId(page, "last-result"), "Đã ghi: Hẹn gọi lại — gọi lại lúc 15/01/2030 14:30");
+    const [callback] = await recorded(page);
+    expect(callback).toMatchObject({ outcome: "callback", appointmentAt: "2030-01-15T14:30" });
+    await expectGone(byId(page, "appointment-dialog"));
+  });
+
+  test("Escape closes the appointment dialog without recording", async () => {
+    const page = await lanAtDesk();
+    await takeCase(page);
+    await byId(page, "outcome-callback").click();
+    await byId(page, "appointment-input").waitFor();
+    await page.keyboard.press("Escape");
+    await expectGone(byId(page, "appointment-dialog"));
+    expect(await recorded(page)).toHaveLength(0);
+    await byId(page, "case-card").waitFor();
+  });
+
+  test("the interview: Enter starts it, keys 1–5/0 answer and save at once, finishing records complete", async () => {
+    const page = await lanAtDesk();
+    await takeCase(page);
+    expect(await textOf(byId(page, "start-interview"))).toBe("Bắt đầu phỏng vấn (Enter)");
+    await page.keyboard.press("Enter");
+    await byId(page, "interview").waitFor();
+    await expectText(byId(page, "interview"), "Phiếu khảo sát sự hài lòng (rút gọn)");
+    await byId(page, "question-TC").waitFor();
+    await expectText(byId(page, "interview-progress"), "Câu 1/6");
+    expect(await textOf(byId(page, "answer-TC-0"))).toContain("Không ý kiến");
+    for (const code of ["1", "2", "3", "4", "5"]) expect(await byId(page, `answer-TC-${code}`).count()).toBe(1);
+
+    const starts = await callsOf(page, "start_interview");
+    expect(starts).toHaveLength(1);
+    const start = req<StartInterviewRequest>(starts[0]);
+    expect(start.interviewId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await callsOf(page, "campaign_questionnaire")).toHaveLength(1);
+
+    const plan: [string, string][] = [["TC", "4"], ["TT", "5"], ["CC", "4"], ["KQ", "4"], ["GY", "0"], ["HL", "5"]];
+    for (const [i, [id, code]] of plan.entries()) {
+      await byId(page, `question-${id}`).waitFor();
+      await expectText(byId(page, "interview-progress"), `Câu ${i + 1}/6`);
+      if (i === 3) await screenshot(page, "desk");
+      await page.keyboard.press(code);
+      await eventually(async () => expect(await callsOf(page, "save_answer")).toHaveLength(i + 1));
+      const saved = req<SaveAnswerRequest>((await callsOf(page, "save_answer"))[i]);
+      expect(saved).toMatchObject({ questionId: id, answer: code, interviewId: start.interviewId });
+      expect(saved.lease).toEqual(start.lease);
+    }
+    await expectText(byId(page, "qlist-answer-GY"), "0 · Không ý kiến");
+    await expectText(byId(page, "interview-progress"), "Đã trả lời đủ 6/6 câu");
+    const finish = byId(page, "finish-interview");
+    expect(await textOf(finish)).toContain("Kết thúc phỏng vấn");
+    expect(await recorded(page)).toHaveLength(0);
+    await finish.click();
+    await expectText(byId(page, "last-result"), "Đã ghi: Hoàn thành — ca đã đóng");
+    await expectGone(byId(page, "case-card"));
+    const [complete] = await recorded(page);
+    expect(complete).toMatchObject({ outcome: "complete", note: null, appointmentAt: null });
+  });
+
+  test("a given answer can be changed by clicking it in the question list", async () => {
+    const page = await lanAtDesk();
+    await takeCase(page);
+    await byId(page, "start-interview").click();
+    await byId(page, "question-TC").waitFor();
+    await page.keyboard.press("2");
+    await byId(page, "question-TT").waitFor();
+    await byId(page, "qlist-TC").click();
+    await byId(page, "question-TC").waitFor();
+    await page.keyboard.press("5");
+    await byId(page, "question-TT").waitFor();
+    await expectText(byId(page, "qlist-answer-TC"), "5 · Rất hài lòng");
+    const saves = (await callsOf(page, "save_answer")).map((c) => req<SaveAnswerRequest>(c));
+    expect(saves.map((s) => `${s.questionId}=${s.answer}`)).toEqual(["TC=2", "TC=5"]);
+  });
+
+  test("an ApiError shows its Vietnamese message; in English a sentence per kind above it", async () => {
+    const page = await lanAtDesk();
+    await takeCase(page);
+    await byId(page, "start-interview").click();
+    for (const key of ["4", "5", "4", "4"]) {
+      const before = (await callsOf(page, "save_answer")).length;
+      await page.keyboard.press(key);
+      await eventually(async () => expect(await callsOf(page, "save_answer")).toHaveLength(before + 1));
+    }
+    // The outcome buttons stay available during the interview; "complete" is refused for now.
+    await byId(page, "question-GY").waitFor();
+    await byId(page, "outcome-complete").click();
+    await expectText(byId(page, "error"), "Chưa thể ghi “Hoàn thành”: còn 2 câu chưa trả lời (GY, HL).");
+    expect(await byId(page, "error").getAttribute("data-kind")).toBe("invalid");
+    await byId(page, "case-card").waitFor();
+    await byId(page, "lang-toggle").click();
+    await expectText(byId(page, "error"), "The request breaks a rule and was not saved.");
+    await expectText(byId(page, "error"), "Chưa thể ghi “Hoàn thành”");
+    // A partial is accepted with answers given: the person hung up.
+    await byId(page, "outcome-partial").click();
+    await expectText(byId(page, "last-result"), /^Recorded: Partial — call again at /);
+    await expectGone(byId(page, "error"));
+    // The refused "complete" wrote nothing, so the partial is a new attempt with its own id.
+    const [refused, partial] = await recorded(page);
+    expect(partial!.attemptId).not.toBe(refused!.attemptId);
+  });
+
+  test("a lost lease clears the case and says why", async () => {
+    const page = await lanAtDesk();
+    await takeCase(page);
+    const caseId = await page.evaluate(() => window.__fake.cases.find((c) => c.leaseHolder !== null && c.name === "Phạm Văn Hùng")!.id);
+    await page.evaluate((id) => window.__fake.stealLease(id), caseId);
+    await page.keyboard.press("5");
+    await expectText(byId(page, "error"), "không còn do bạn giữ");
+    expect(await byId(page, "error").getAttribute("data-kind")).toBe("leaseLost");
+    await expectGone(byId(page, "case-card"));
+    expect(await byId(page, "next-case").isEnabled()).toBe(true);
+  });
+
+  test("a retry after a failed record reuses the same attempt id", async () => {
+    const page = await lanAtDesk();
+    await takeCase(page);
+    await failNext(page, "record_outcome", {
+      kind: "unavailable",
+      message: "Không kết nối được cơ sở dữ liệu (ghi lần gọi).",
+    });
+    await page.keyboard.press("5");
+    await expectText(byId(page, "error"), "Không kết nối được cơ sở dữ liệu (ghi lần gọi).");
+    await byId(page, "case-card").waitFor();
+    await page.keyboard.press("5");
+    await expectText(byId(page, "last-result"), "Đã ghi: Máy bận");
+    const attempts = await recorded(page);
+    expect(attempts).toHaveLength(2);
+    expect(attempts[1]!.attemptId).toBe(attempts[0]!.attemptId);
+    // The next case gets a fresh id.
+    await takeCase(page);
+    await page.keyboard.press("4");
+    await expectText(byId(page, "last-result"), "Không nghe máy");
+    expect((await recorded(page))[2]!.attemptId).not.toBe(attempts[0]!.attemptId);
+  });
+
+  test("a held case is kept alive by the heartbeat", async () => {
+    const page = await lanAtDesk("heartbeat=1");
+    await takeCase(page);
+    await eventually(async () => expect((await callsOf(page, "heartbeat")).length).toBeGreaterThanOrEqual(2), 5000);
+    const beat = (await callsOf(page, "heartbeat"))[0]!.args as { lease: Lease };
+    expect(beat.lease.holder).toBe(LAN.id);
+    await page.keyboard.press("4");
+    await expectText(byId(page, "last-result"), "Không nghe máy");
+    const count = (await callsOf(page, "heartbeat")).length;
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await callsOf(page, "heartbeat")).length).toBe(count);
+  });
+
+  test("a resumed case says so and opens its interview at the next question with earlier answers", async () => {
+    const page = await lanAtDesk("resume");
+    await takeCase(page);
+    expect(await textOf(byId(page, "case-name"))).toBe("Ngô Thu Trang");
+    await expectText(byId(page, "case-resumed"), "Tiếp tục ca đang dở");
+    await expectText(byId(page, "case-history"), "Trả lời một phần");
+    await expectText(byId(page, "case-attempts"), "Lần gọi thứ 2/5");
+    await page.keyboard.press("Enter");
+    await byId(page, "question-CC").waitFor();
+    await expectText(byId(page, "interview-progress"), "Câu 3/6");
+    await expectText(byId(page, "qlist-answer-TC"), "3");
+    await expectText(byId(page, "qlist-answer-TT"), "4");
+    const start = req<StartInterviewRequest>((await callsOf(page, "start_interview"))[0]);
+    expect(start.interviewId).toBe("f1000000-0000-4000-8000-000000000010");
+  });
+
+  test("with no case left the desk says so", async () => {
+    const page = await lanAtDesk("empty");
+    await byId(page, "next-case").click();
+    await expectText(byId(page, "no-case"), "Hiện không còn ca nào để gọi.");
+  });
+
+  test("leaving the desk releases the case, unless the interview has answers", async () => {
+    const page = await lanAtDesk();
+    await takeCase(page);
+    await byId(page, "nav-supervisor").click();
+    await byId(page, "supervisor").waitFor();
+    await eventually(async () => expect(await callsOf(page, "release_case")).toHaveLength(1));
+
+    await byId(page, "nav-desk").click();
+    await takeCase(page);
+    await byId(page, "start-interview").click();
+    await byId(page, "question-TC").waitFor();
+    await page.keyboard.press("4");
+    await byId(page, "question-TT").waitFor();
+    await byId(page, "nav-home").click();
+    await expectText(byId(page, "held-warning"), "vẫn đang được giữ");
+    expect(await callsOf(page, "release_case")).toHaveLength(1);
+    await byId(page, "work-as-dtv.lan").click();
+    await byId(page, "question-TT").waitFor();
+    await expectText(byId(page, "qlist-answer-TC"), "4");
+  });
+
+  test("English labels on the desk", async () => {
+    const page = await lanAtDesk();
+    await byId(page, "lang-toggle").click();
+    await takeCase(page);
+    await expectText(byId(page, "case-attempts"), "Call attempt 1/5");
+    await expectText(byId(page, "outcome-noAnswer"), "No answer");
+    await expectText(byId(page, "start-interview"), "Start interview (Enter)");
+    await byId(page, "start-interview").click();
+    await expectText(byId(page, "question-TC"), "How satisfied are you with access to the service");
+    await expectText(byId(page, "answer-TC-0"), "Don't know");
+    await expectText(byId(page, "interview-progress"), "Question 1/6");
+  });
+});

@@ -1,0 +1,108 @@
+// UI tests of the supervisor view: the case table, counts, masked phones, answers, search and status filter.
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { byId, callsOf, eventually, expectText, openApp, screenshot, takeCase, textOf, useBrowser, workAs } from "./harness";
+
+useBrowser();
+
+async function hongAtSupervisor(): Promise<Page> {
+  const page = await openApp();
+  await workAs(page, "gsv.hong");
+  await byId(page, "supervisor").waitFor();
+  await eventually(async () => expect(await byId(page, "case-row").count()).toBe(12));
+  return page;
+}
+
+/** The row of one respondent. */
+function row(page: Page, name: string) {
+  return byId(page, "case-row").filter({ has: page.getByTestId("case-row-name").getByText(name, { exact: true }) });
+}
+
+async function shownNames(page: Page): Promise<string[]> {
+  return (await byId(page, "case-row-name").allTextContents()).map((s) => s.trim());
+}
+
+describe("supervisor view", () => {
+  test("the table shows every case with status, attempts, masked phone and answers", async () => {
+    const page = await hongAtSupervisor();
+    await screenshot(page, "supervisor");
+
+    const yen = row(page, "Võ Thị Yến");
+    expect(await textOf(yen.getByTestId("case-row-status"))).toBe("Hoàn thành");
+    expect(await textOf(yen.getByTestId("case-row-attempts"))).toBe("2");
+    expect(await textOf(yen.getByTestId("case-row-answers"))).toBe("TC 4 · TT 5 · CC 4 · KQ 4 · GY KYK · HL 5");
+    expect(await yen.locator("abbr").getAttribute("title")).toBe("không ý kiến");
+    expect(await textOf(yen.getByTestId("case-row-interview-status"))).toBe("Đủ câu trả lời");
+    expect(await textOf(yen.getByTestId("case-row-call-list"))).toBe("Trần Quốc Minh");
+
+    expect(await textOf(row(page, "Phạm Văn Hùng").getByTestId("case-row-status"))).toBe("Chưa gọi");
+    expect(await textOf(row(page, "Phạm Văn Hùng").getByTestId("case-row-attempts"))).toBe("0");
+    expect(await textOf(row(page, "Huỳnh Đức Tài").getByTestId("case-row-status"))).toBe("Chờ gọi lại");
+    expect(await textOf(row(page, "Huỳnh Đức Tài").getByTestId("case-row-last-outcome"))).toBe("Không nghe máy");
+    expect(await textOf(row(page, "Đặng Quốc Việt").getByTestId("case-row-status"))).toMatch(/^Hẹn gọi lại/);
+    expect(await textOf(row(page, "Dương Mỹ Linh").getByTestId("case-row-status"))).toBe("Đang gọi (Trần Quốc Minh)");
+    expect(await textOf(row(page, "Bùi Kim Ngân").getByTestId("case-row-status"))).toBe("Từ chối");
+    expect(await textOf(row(page, "Lê Ngọc Hạnh").getByTestId("case-row-call-list"))).toBe("Chung");
+
+    for (const phone of await byId(page, "case-row-phone").allTextContents()) {
+      expect(phone.trim()).toMatch(/^0\d{2}\*{4}\d{3}$/);
+    }
+    expect(await textOf(row(page, "Phạm Văn Hùng").getByTestId("case-row-phone"))).toBe("090****567");
+    expect(await textOf(page.locator("main"))).not.toContain("0903123567");
+
+    const summary = byId(page, "summary");
+    await expectText(summary, "Chưa gọi 5");
+    await expectText(summary, "Đã đóng 3");
+    await expectText(summary, "Tổng 12");
+    await expectText(byId(page, "agency-summary"), "Sở Tư pháp");
+  });
+
+  test("search ignores case and diacritics; the status filter narrows the rows", async () => {
+    const page = await hongAtSupervisor();
+    const search = byId(page, "case-search");
+    await search.fill("nguyen");
+    await eventually(async () => expect(await shownNames(page)).toEqual(["Nguyễn Thị Mai"]));
+    await search.fill("NGÂN");
+    await eventually(async () => expect(await shownNames(page)).toEqual(["Bùi Kim Ngân"]));
+    await search.fill("dang quoc");
+    await eventually(async () => expect(await shownNames(page)).toEqual(["Đặng Quốc Việt"]));
+    await search.fill("tư pháp");
+    await eventually(async () => expect(await shownNames(page)).toHaveLength(3));
+    await search.fill("không có ai");
+    await byId(page, "no-match").waitFor();
+    await search.fill("");
+    await byId(page, "status-filter").selectOption("closed");
+    await eventually(async () =>
+      expect((await shownNames(page)).sort()).toEqual(["Bùi Kim Ngân", "Võ Thị Yến", "Đỗ Hữu Phúc"].sort()),
+    );
+    await byId(page, "status-filter").selectOption("");
+    await eventually(async () => expect(await shownNames(page)).toHaveLength(12));
+  });
+
+  test("a call recorded at the desk shows after a refresh", async () => {
+    const page = await openApp();
+    await workAs(page, "dtv.lan");
+    await takeCase(page);
+    await page.keyboard.press("4");
+    await expectText(byId(page, "last-result"), "Không nghe máy");
+    await byId(page, "nav-supervisor").click();
+    await byId(page, "supervisor").waitFor();
+    const hung = row(page, "Phạm Văn Hùng");
+    await expectText(hung.getByTestId("case-row-status"), "Chờ gọi lại");
+    expect(await textOf(hung.getByTestId("case-row-attempts"))).toBe("1");
+    const before = (await callsOf(page, "campaign_cases")).length;
+    await byId(page, "refresh").click();
+    await eventually(async () => expect((await callsOf(page, "campaign_cases")).length).toBe(before + 1));
+  });
+
+  test("English labels in the supervisor view", async () => {
+    const page = await hongAtSupervisor();
+    await byId(page, "lang-toggle").click();
+    await expectText(byId(page, "summary"), "Not called 5");
+    await expectText(row(page, "Võ Thị Yến").getByTestId("case-row-status"), "Complete");
+    await expectText(row(page, "Võ Thị Yến").getByTestId("case-row-answers"), "GY DK");
+    await expectText(row(page, "Lê Ngọc Hạnh").getByTestId("case-row-call-list"), "Shared");
+    await expectText(byId(page, "cases-table").locator("thead"), "Respondent");
+    await expectText(byId(page, "refresh"), "Refresh");
+  });
+});

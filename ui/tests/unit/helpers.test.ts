@@ -1,0 +1,105 @@
+// Unit tests of the small helpers: search folding, appointment values, ApiError handling, labels, ids.
+import { describe, expect, test } from "vitest";
+import { appointmentValue, defaultAppointment } from "../../src/datetime";
+import { ENGLISH_BY_KIND, isApiError, mayHaveLanded, toApiError } from "../../src/errors";
+import { translator } from "../../src/i18n";
+import { newId } from "../../src/ids";
+import { caseStatusLabel, orderedAnswers, outcomeLabel } from "../../src/labels";
+import { mustKeep } from "../../src/session";
+import { fold, matches } from "../../src/text";
+import { OUTCOMES, QUESTIONNAIRE } from "../fake/data";
+
+describe("search", () => {
+  test("folds case and diacritics, đ included", () => {
+    expect(fold("Nguyễn Thị Lan")).toBe("nguyen thi lan");
+    expect(fold("ĐẶNG Quốc Việt")).toBe("dang quoc viet");
+    expect(fold("Nguye\u0302\u0303n")).toBe("nguyen");
+  });
+
+  test("every word must be found in some field", () => {
+    const fields = ["Nguyễn Thị Mai", "UBND-PCL-261103-0002", "UBND phường Cao Lãnh"];
+    expect(matches("nguyen", fields)).toBe(true);
+    expect(matches("mai cao lanh", fields)).toBe(true);
+    expect(matches("261103", fields)).toBe(true);
+    expect(matches("tran", fields)).toBe(false);
+    expect(matches("   ", fields)).toBe(true);
+  });
+});
+
+describe("appointment", () => {
+  test("defaults to tomorrow 09:00", () => {
+    expect(defaultAppointment(new Date(2026, 10, 23, 17, 5))).toBe("2026-11-24T09:00");
+    expect(defaultAppointment(new Date(2026, 11, 31, 8, 0))).toBe("2027-01-01T09:00");
+  });
+
+  test("sends YYYY-MM-DDTHH:MM, seconds dropped", () => {
+    expect(appointmentValue("2026-11-24T09:30")).toBe("2026-11-24T09:30");
+    expect(appointmentValue("2026-11-24T09:30:15")).toBe("2026-11-24T09:30");
+    expect(appointmentValue("")).toBeNull();
+    expect(appointmentValue("24/11/2026 09:30")).toBeNull();
+  });
+});
+
+describe("errors", () => {
+  test("an ApiError passes through, anything else becomes internal", () => {
+    const lost = { kind: "leaseLost", message: "Ca 1 không còn do bạn giữ." } as const;
+    expect(isApiError(lost)).toBe(true);
+    expect(toApiError(lost)).toEqual(lost);
+    expect(toApiError(new Error("boom")).kind).toBe("internal");
+    expect(toApiError("command not found").message).toContain("command not found");
+    expect(isApiError({ kind: "nope", message: "x" })).toBe(false);
+    expect(Object.keys(ENGLISH_BY_KIND)).toHaveLength(6);
+  });
+
+  test("only failures that may have reached the database keep the attempt id", () => {
+    expect(mayHaveLanded({ kind: "unavailable", message: "" })).toBe(true);
+    expect(mayHaveLanded({ kind: "invalid", message: "" })).toBe(false);
+  });
+});
+
+describe("labels", () => {
+  const t = translator("vi");
+  test("outcomes come from the catalogue; the attempt-limit ones from the UI", () => {
+    expect(outcomeLabel("noAnswer", OUTCOMES, "vi")).toBe("Không nghe máy");
+    expect(outcomeLabel("noAnswer", OUTCOMES, "en")).toBe("No answer");
+    expect(outcomeLabel("limitReachedContacted", OUTCOMES, "vi")).toBe("Hết lượt gọi (đã liên hệ)");
+    expect(outcomeLabel("limitReachedNeverContacted", OUTCOMES, "vi")).toBe("Hết lượt gọi (chưa liên hệ)");
+  });
+
+  test("status: holder when in call, final outcome when closed", () => {
+    expect(caseStatusLabel({ status: "inCall", heldBy: "Trần Quốc Minh", finalOutcome: null }, OUTCOMES, "vi", t)).toBe(
+      "Đang gọi (Trần Quốc Minh)",
+    );
+    expect(caseStatusLabel({ status: "closed", heldBy: null, finalOutcome: "complete" }, OUTCOMES, "vi", t)).toBe("Hoàn thành");
+    expect(caseStatusLabel({ status: "retry", heldBy: null, finalOutcome: null }, OUTCOMES, "vi", t)).toBe("Chờ gọi lại");
+    expect(caseStatusLabel({ status: "appointment", heldBy: null, finalOutcome: null }, OUTCOMES, "vi", t)).toBe("Hẹn gọi lại");
+    expect(caseStatusLabel({ status: "new", heldBy: null, finalOutcome: null }, OUTCOMES, "vi", t)).toBe("Chưa gọi");
+  });
+
+  test("answers follow the questionnaire's order", () => {
+    const answers = [
+      { questionId: "HL", answer: "5" },
+      { questionId: "TC", answer: "4" },
+    ];
+    expect(orderedAnswers(answers, QUESTIONNAIRE).map((a) => a.questionId)).toEqual(["TC", "HL"]);
+  });
+});
+
+describe("session", () => {
+  test("a case is kept on leaving the desk only when its open interview has answers", () => {
+    const held = { card: {} as never, operator: {} as never, campaignId: "c", interview: null };
+    expect(mustKeep(null)).toBe(false);
+    expect(mustKeep(held)).toBe(false);
+    const open = { id: "i", questionnaireId: "q", status: "inProgress" as const, nextQuestion: "TT" };
+    expect(mustKeep({ ...held, interview: { ...open, answers: [] } })).toBe(false);
+    expect(mustKeep({ ...held, interview: { ...open, answers: [{ questionId: "TC", answer: "4" }] } })).toBe(true);
+  });
+});
+
+describe("ids", () => {
+  test("are fresh v4 UUIDs", () => {
+    const a = newId();
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(newId()).not.toBe(a);
+  });
+});
