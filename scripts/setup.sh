@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 #! Installs what Khảo sát needs on a Debian 12 machine and nothing else: the Debian
-#! packages Tauri and the end-to-end tests need, the front end's npm packages and
-#! tauri-driver. Each step is skipped when what it installs is already there, so the
-#! script is cheap to run before every build or test.
+#! packages Tauri and the end-to-end tests need, the front end's and the end-to-end test's
+#! npm packages, and tauri-driver. Each step is skipped when what it installs is already
+#! there, so the script is cheap to run before every build or test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,6 +35,11 @@ fi
 if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
   echo "setup: installing the front end's npm packages"
   (cd ui && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+if [ ! -d e2e/node_modules ] || [ e2e/package-lock.json -nt e2e/node_modules/.package-lock.json ]; then
+  echo "setup: installing the end-to-end test's npm packages"
+  (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then

@@ -1,0 +1,448 @@
+// End-to-end test of the real Khảo sát desktop app: tauri-driver (on 127.0.0.1) in front of
+// WebKitWebDriver drives the debug build of `khaosat-desktop`, once on a fresh SQLite file and
+// once on a fresh PostgreSQL database, each seeded with `khaosat init --demo`.
+//
+// The flow, per backend (steps 2–3 of the product's acceptance): operator dtv.lan opens the
+// desk, takes a case with F2, interviews it answering 4 to every question and finishes it; takes
+// a second case and records "no answer"; then the supervisor view finds the first respondent
+// finished, with 1 attempt and 6 answers. Screenshots go to test-output/e2e-<backend>-*.png.
+//
+// Run it under a display, e.g. `xvfb-run -a e2e/run.sh` (run.sh checks the tools first).
+// Environment: CARGO_TARGET_DIR (default ~/.cache/khaosat/target) holds debug/khaosat-desktop and
+// debug/khaosat; KHAOSAT_TEST_PG is the PostgreSQL admin URL (default the local server); with
+// CI=true or KHAOSAT_REQUIRE_PG=1 an unreachable PostgreSQL fails the run instead of skipping it.
+// KHAOSAT_E2E_BACKENDS=sqlite (or postgres) runs one backend; KHAOSAT_E2E_PORT moves tauri-driver.
+// Ends with one line "N passed, M failed"; the exit status is non-zero when anything failed.
+
+import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { Builder, By, Key, until } from "selenium-webdriver";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const OUT = path.join(ROOT, "test-output");
+const TARGET = process.env.CARGO_TARGET_DIR || path.join(os.homedir(), ".cache/khaosat/target");
+const APP = path.join(TARGET, "debug/khaosat-desktop");
+const CLI = path.join(TARGET, "debug/khaosat");
+const PORT = Number(process.env.KHAOSAT_E2E_PORT || 4444);
+const CI = ["true", "1"].includes((process.env.CI || "").toLowerCase());
+const REQUIRE_PG = CI || !!process.env.KHAOSAT_REQUIRE_PG;
+const ADMIN_PG = process.env.KHAOSAT_TEST_PG || "postgres://postgres@127.0.0.1:5432/postgres";
+const TIMEOUT = 30_000;
+const OPERATOR = "dtv.lan";
+
+let passed = 0;
+let failed = 0;
+let notRun = 0;
+
+const log = (line) => console.log(line);
+
+function fail(message) {
+  throw new Error(message);
+}
+
+function which(name, fallbacks = []) {
+  for (const dir of (process.env.PATH || "").split(":")) {
+    const candidate = path.join(dir, name);
+    if (dir && fs.existsSync(candidate)) return candidate;
+  }
+  return fallbacks.find((f) => fs.existsSync(f));
+}
+
+function run(cmd, args, env = {}) {
+  const result = spawnSync(cmd, args, { encoding: "utf8", env: { ...process.env, ...env } });
+  if (result.status !== 0) {
+    fail(`${path.basename(cmd)} ${args.join(" ")} failed (${result.status}): ${result.stderr || result.stdout}`);
+  }
+  return result.stdout;
+}
+
+/** The admin URL with its database name replaced (keeps any ?query). */
+function databaseUrl(admin, name) {
+  const u = new URL(admin);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+// ---------------------------------------------------------------- databases
+
+function sqliteDatabase() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "khaosat-e2e-"));
+  const url = `sqlite://${path.join(dir, "khaosat.sqlite3")}`;
+  return { url, drop: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+function postgresDatabase() {
+  const name = `khaosat_e2e_${crypto.randomBytes(6).toString("hex")}`;
+  const psql = (sql) => run("psql", [ADMIN_PG, "-XAtq", "-v", "ON_ERROR_STOP=1", "-c", sql], { PGCONNECT_TIMEOUT: "5" });
+  psql(`CREATE DATABASE ${name}`);
+  return {
+    url: databaseUrl(ADMIN_PG, name),
+    drop: () => {
+      try {
+        psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } catch (e) {
+        log(`warning: could not drop ${name}: ${e.message}`);
+      }
+    },
+  };
+}
+
+function postgresReachable() {
+  const r = spawnSync("psql", [ADMIN_PG, "-XAtqc", "select 1"], {
+    encoding: "utf8",
+    env: { ...process.env, PGCONNECT_TIMEOUT: "5" },
+  });
+  return r.status === 0;
+}
+
+// ---------------------------------------------------------------- tauri-driver
+
+function waitForPort(port, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const socket = net.connect(port, "127.0.0.1");
+      socket.once("connect", () => {
+        socket.destroy();
+        resolve();
+      });
+      socket.once("error", () => {
+        socket.destroy();
+        if (Date.now() > deadline) reject(new Error(`nothing listens on 127.0.0.1:${port}`));
+        else setTimeout(attempt, 100);
+      });
+    };
+    attempt();
+  });
+}
+
+function portFree(port) {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
+async function startDriver(tauriDriver, nativeDriver, env, logFile) {
+  if (!(await portFree(PORT))) fail(`port ${PORT} is taken: another tauri-driver? (set KHAOSAT_E2E_PORT)`);
+  const out = fs.openSync(logFile, "w");
+  // Its own process group, so that stopping it also stops WebKitWebDriver and the app.
+  const child = spawn(
+    tauriDriver,
+    ["--port", String(PORT), "--native-port", String(PORT + 1), "--native-driver", nativeDriver],
+    { env: { ...process.env, ...env }, stdio: ["ignore", out, out], detached: true },
+  );
+  fs.closeSync(out);
+  let exited = null;
+  child.once("exit", (code, signal) => (exited = code ?? signal));
+  await waitForPort(PORT, 15_000).catch((e) => fail(`tauri-driver did not start (${exited ?? "running"}): ${e.message}`));
+  return {
+    stop: async () => {
+      if (exited !== null) return;
+      const gone = new Promise((resolve) => child.once("exit", resolve));
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        return;
+      }
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-child.pid, "SIGKILL");
+        } catch {}
+      }, 5_000);
+      await gone;
+      clearTimeout(timer);
+    },
+  };
+}
+
+// ---------------------------------------------------------------- page helpers
+
+const byId = (id) => By.css(`[data-testid="${id}"]`);
+
+async function visible(driver, id, timeout = TIMEOUT) {
+  const element = await driver.wait(until.elementLocated(byId(id)), timeout, `no [data-testid="${id}"] after ${timeout} ms`);
+  await driver.wait(until.elementIsVisible(element), timeout, `[data-testid="${id}"] is not visible`);
+  return element;
+}
+
+async function text(driver, id) {
+  return (await (await visible(driver, id)).getText()).trim();
+}
+
+/** Sends a key to the page as a whole (the desk's hotkeys listen on the document). */
+async function pressKey(driver, key) {
+  const body = await driver.findElement(By.css("body"));
+  try {
+    await body.sendKeys(key);
+  } catch {
+    await driver.actions({ async: true }).sendKeys(key).perform();
+  }
+}
+
+async function screenshot(driver, file) {
+  fs.mkdirSync(OUT, { recursive: true });
+  const png = await driver.takeScreenshot();
+  fs.writeFileSync(path.join(OUT, file), png, "base64");
+  return path.join("test-output", file);
+}
+
+/** The question on screen: the id in its `question-<ID>` test id. */
+async function currentQuestion(driver) {
+  for (const element of await driver.findElements(By.css('[data-testid^="question-"]'))) {
+    const id = (await element.getAttribute("data-testid")).slice("question-".length);
+    if (/^[A-Za-z][A-Za-z0-9_.]*$/.test(id) && (await element.isDisplayed())) return id;
+  }
+  return null;
+}
+
+async function present(driver, id) {
+  const found = await driver.findElements(byId(id));
+  for (const element of found) if (await element.isDisplayed()) return true;
+  return false;
+}
+
+/** How many answers a supervisor's row lists: its child items, else the numbers in its text. */
+async function answerCount(element) {
+  const items = await element.findElements(By.css("li, [data-testid^='answer-']"));
+  if (items.length > 0) return items.length;
+  const t = (await element.getText()).trim();
+  const counted = t.match(/^(\d+)\b/);
+  const digits = t.match(/\b[0-5]\b/g) || [];
+  if (counted && digits.length <= 1) return Number(counted[1]);
+  return digits.length;
+}
+
+// ---------------------------------------------------------------- the flow
+
+async function flow(backend, driver, steps) {
+  const s = {};
+  await steps.step("the start screen shows the operators", async () => {
+    await visible(driver, "start-screen", 60_000);
+    await visible(driver, `work-as-${OPERATOR}`);
+  });
+  await steps.step(`${OPERATOR} opens the desk`, async () => {
+    await (await visible(driver, `work-as-${OPERATOR}`)).click();
+    await visible(driver, "desk");
+  });
+  await steps.step("F2 brings the next case with its details", async () => {
+    await pressKey(driver, Key.F2);
+    await visible(driver, "case-card");
+    s.name = await text(driver, "case-name");
+    if (!s.name) fail("case-name is empty");
+    for (const id of ["case-phone", "case-agency", "case-procedure", "case-received"]) {
+      if (!(await text(driver, id))) fail(`${id} is empty`);
+    }
+    const received = await text(driver, "case-received");
+    if (!/\b\d{2}\/\d{2}\/\d{4}\b/.test(received)) fail(`case-received is not dd/mm/yyyy: "${received}"`);
+    s.phone = await text(driver, "case-phone");
+    log(`    case: ${s.name.length} chars of name, received ${received}`);
+  });
+  await steps.step("screenshot of the desk", async () => {
+    log(`    ${await screenshot(driver, `e2e-${backend}-desk.png`)}`);
+  });
+  await steps.step("the interview opens", async () => {
+    await (await visible(driver, "start-interview")).click();
+    await visible(driver, "interview");
+  });
+  await steps.step("every question is answered 4 until the interview can be finished", async () => {
+    const answered = [];
+    for (let guard = 0; guard < 60; guard++) {
+      let question = null;
+      await driver.wait(
+        async () => (question = await currentQuestion(driver)) !== null || (await present(driver, "finish-interview")),
+        TIMEOUT,
+        "neither a question nor finish-interview is shown",
+      );
+      if (question === null) break;
+      if (answered.includes(question)) fail(`question ${question} is shown again after its answer`);
+      await (await visible(driver, `answer-${question}-4`)).click();
+      answered.push(question);
+      await driver.wait(
+        async () => (await currentQuestion(driver)) !== question,
+        TIMEOUT,
+        `question ${question} stays on screen after its answer`,
+      );
+    }
+    s.answered = answered;
+    log(`    answered ${answered.length}: ${answered.join(", ")}`);
+    if (answered.length === 0) fail("no question was shown");
+  });
+  await steps.step("finishing records the interview", async () => {
+    await (await visible(driver, "finish-interview")).click();
+    s.lastResult = await text(driver, "last-result");
+    log(`    last-result: ${s.lastResult}`);
+  });
+  await steps.step("F2 brings a second case and 'no answer' is recorded", async () => {
+    await pressKey(driver, Key.F2);
+    await driver.wait(
+      async () => (await present(driver, "case-card")) && (await text(driver, "case-name")) !== s.name,
+      TIMEOUT,
+      "no second case after F2",
+    );
+    await (await visible(driver, "outcome-noAnswer")).click();
+    await driver.wait(
+      async () => (await present(driver, "last-result")) && (await text(driver, "last-result")) !== s.lastResult,
+      TIMEOUT,
+      "last-result does not change after recording no answer",
+    );
+    log(`    last-result: ${await text(driver, "last-result")}`);
+  });
+  await steps.step("the supervisor finds the first respondent finished, 1 attempt, 6 answers", async () => {
+    await (await visible(driver, "nav-supervisor")).click();
+    await visible(driver, "cases-table");
+    const search = await visible(driver, "case-search");
+    await search.clear();
+    await search.sendKeys(s.name);
+    let rows = [];
+    await driver.wait(
+      async () => {
+        rows = [];
+        const statuses = await driver.findElements(byId("case-row-status"));
+        const attempts = await driver.findElements(byId("case-row-attempts"));
+        const answers = await driver.findElements(byId("case-row-answers"));
+        if (statuses.length === 0 || statuses.length > 5) return false;
+        for (let i = 0; i < statuses.length; i++) {
+          rows.push({
+            status: (await statuses[i].getText()).trim(),
+            attempts: attempts[i] ? (await attempts[i].getText()).trim() : "",
+            answers: answers[i] ? await answerCount(answers[i]) : -1,
+          });
+        }
+        return rows.some((r) => r.status === "Hoàn thành");
+      },
+      TIMEOUT,
+      "no finished row for the first respondent",
+    ).catch((e) => fail(`${e.message}; rows: ${JSON.stringify(rows)}`));
+    const row = rows.find((r) => r.status === "Hoàn thành");
+    log(`    row: ${JSON.stringify(row)}`);
+    if (row.attempts !== "1") fail(`case-row-attempts reads "${row.attempts}", not 1`);
+    if (row.answers !== 6) fail(`case-row-answers lists ${row.answers} answers, not 6`);
+  });
+  await steps.step("screenshot of the supervisor view", async () => {
+    log(`    ${await screenshot(driver, `e2e-${backend}-supervisor.png`)}`);
+  });
+}
+
+/** Runs steps in order; after the first failure the rest of the flow is not run. */
+function stepper(backend, driver, brokenAlready = false) {
+  let broken = brokenAlready;
+  return {
+    get broken() {
+      return broken;
+    },
+    async step(name, body) {
+      if (broken) {
+        notRun++;
+        log(`  -    ${backend}: ${name} (not run)`);
+        return;
+      }
+      const started = Date.now();
+      try {
+        await body();
+        passed++;
+        log(`  ok   ${backend}: ${name} (${Date.now() - started} ms)`);
+      } catch (e) {
+        failed++;
+        broken = true;
+        log(`  FAIL ${backend}: ${name}: ${e.message.split("\n")[0]}`);
+        if (driver) {
+          try {
+            log(`    ${await screenshot(driver, `e2e-${backend}-failure.png`)}`);
+          } catch {}
+        }
+      }
+    },
+  };
+}
+
+async function runBackend(backend, tools) {
+  const started = Date.now();
+  log(`== e2e on ${backend}`);
+  const pre = stepper(backend, null);
+  let database = null;
+  let driverProcess = null;
+  let driver = null;
+  const driverLog = path.join(OUT, `e2e-${backend}-driver.log`);
+  await pre.step("a fresh database with the demo campaign", async () => {
+    database = backend === "sqlite" ? sqliteDatabase() : postgresDatabase();
+    run(CLI, ["--db", database.url, "init", "--demo"]);
+  });
+  await pre.step("tauri-driver starts and opens the app", async () => {
+    fs.mkdirSync(OUT, { recursive: true });
+    driverProcess = await startDriver(tools.tauriDriver, tools.nativeDriver, { KHAOSAT_DB: database.url, KHAOSAT_LOG: "info" }, driverLog);
+    driver = await new Builder()
+      .usingServer(`http://127.0.0.1:${PORT}/`)
+      // One keep-alive connection for the whole session: a new connection per request makes
+      // tauri-driver drop requests now and then.
+      .usingHttpAgent(new http.Agent({ keepAlive: true, maxSockets: 1 }))
+      .withCapabilities({ browserName: "wry", "tauri:options": { application: APP } })
+      .build();
+  });
+  // When the set-up failed, the flow's steps are listed as not run.
+  const steps = stepper(backend, driver, pre.broken);
+  await flow(backend, driver, steps);
+  if (driver) await driver.quit().catch(() => {});
+  if (driverProcess) await driverProcess.stop();
+  if (database) database.drop();
+  if (pre.broken || steps.broken) {
+    const tail = fs.existsSync(driverLog) ? fs.readFileSync(driverLog, "utf8").split("\n").slice(-25).join("\n") : "";
+    if (tail.trim()) log(`  --- last lines of ${path.relative(ROOT, driverLog)}:\n${tail}`);
+  }
+  log(`== ${backend} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function main() {
+  const started = Date.now();
+  const tools = {
+    tauriDriver: which("tauri-driver", [path.join(os.homedir(), ".cargo/bin/tauri-driver")]),
+    nativeDriver: which("WebKitWebDriver", ["/usr/bin/WebKitWebDriver"]),
+  };
+  const missing = [
+    [tools.tauriDriver, "tauri-driver (cargo install tauri-driver --locked)"],
+    [tools.nativeDriver, "WebKitWebDriver (apt-get install webkit2gtk-driver)"],
+    [fs.existsSync(APP), `${APP} (cargo build -p khaosat-desktop)`],
+    [fs.existsSync(CLI), `${CLI} (cargo build -p khaosat)`],
+  ].filter(([ok]) => !ok);
+  if (missing.length > 0) {
+    for (const [, what] of missing) log(`missing: ${what}`);
+    log(`0 passed, ${missing.length} failed`);
+    process.exit(1);
+  }
+  if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    log("no display: run under xvfb-run -a (e2e/run.sh does)");
+    log("0 passed, 1 failed");
+    process.exit(1);
+  }
+  let backends = (process.env.KHAOSAT_E2E_BACKENDS || "sqlite,postgres").split(",").map((b) => b.trim()).filter(Boolean);
+  if (backends.includes("postgres") && !postgresReachable()) {
+    if (REQUIRE_PG) {
+      log(`PostgreSQL is required (CI or KHAOSAT_REQUIRE_PG) but unreachable at KHAOSAT_TEST_PG`);
+      failed++;
+    } else {
+      log("SKIPPED: the PostgreSQL run (unreachable; set KHAOSAT_TEST_PG or run scripts/test.sh)");
+    }
+    backends = backends.filter((b) => b !== "postgres");
+  }
+  for (const backend of backends) {
+    await runBackend(backend, tools);
+  }
+  log(`e2e took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const extra = notRun ? ` (${notRun} steps not run)` : "";
+  log(`${passed} passed, ${failed} failed${extra}`);
+  process.exit(failed > 0 || passed === 0 ? 1 : 0);
+}
+
+main().catch((e) => {
+  console.error(e);
+  log(`${passed} passed, ${failed + 1} failed`);
+  process.exit(1);
+});

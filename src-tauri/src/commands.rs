@@ -1,0 +1,116 @@
+//! The Tauri commands: one per entry of [`khaosat::api::COMMANDS`], same name, same argument
+//! name (`req` or `lease`), each a single call into the core's [`khaosat::api::App`].
+
+use khaosat::api::{ApiError, AppInfo};
+use khaosat::domain::questionnaire::Questionnaire;
+use khaosat::ops::catalogue::{CampaignView, OutcomeView, StaffView};
+use khaosat::ops::desk::{
+    CaseCard, InterviewView, NextCaseRequest, OutcomeRecorded, RecordOutcomeRequest,
+    SaveAnswerRequest, StartInterviewRequest,
+};
+use khaosat::ops::supervise::{CampaignRequest, CaseOverview};
+use khaosat::store::model::Lease;
+use tauri::State;
+
+use crate::Shell;
+
+type Reply<T> = Result<T, ApiError>;
+
+/// Lists the commands once, for both the handler and [`REGISTERED_COMMANDS`], so the test that
+/// compares them with the core's list sees exactly what the window registers.
+macro_rules! shell_commands {
+    ($($name:ident),* $(,)?) => {
+        /// The names of the commands the window registers.
+        pub const REGISTERED_COMMANDS: &[&str] = &[$(stringify!($name)),*];
+
+        /// The invoke handler with every command registered.
+        pub fn invoke_handler<R: tauri::Runtime>(
+        ) -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$($name),*]
+        }
+    };
+}
+
+shell_commands![
+    app_info,
+    list_campaigns,
+    list_staff,
+    list_outcomes,
+    campaign_questionnaire,
+    next_case,
+    heartbeat,
+    release_case,
+    start_interview,
+    save_answer,
+    record_outcome,
+    campaign_cases,
+];
+
+#[tauri::command]
+fn app_info(shell: State<'_, Shell>) -> Reply<AppInfo> {
+    Ok(shell.app()?.app_info())
+}
+
+#[tauri::command]
+async fn list_campaigns(shell: State<'_, Shell>) -> Reply<Vec<CampaignView>> {
+    shell.app()?.list_campaigns().await
+}
+
+#[tauri::command]
+async fn list_staff(shell: State<'_, Shell>) -> Reply<Vec<StaffView>> {
+    shell.app()?.list_staff().await
+}
+
+#[tauri::command]
+fn list_outcomes(shell: State<'_, Shell>) -> Reply<Vec<OutcomeView>> {
+    Ok(shell.app()?.list_outcomes())
+}
+
+#[tauri::command]
+async fn campaign_questionnaire(
+    shell: State<'_, Shell>,
+    req: CampaignRequest,
+) -> Reply<Questionnaire> {
+    shell.app()?.campaign_questionnaire(req).await
+}
+
+#[tauri::command]
+async fn next_case(shell: State<'_, Shell>, req: NextCaseRequest) -> Reply<Option<CaseCard>> {
+    shell.app()?.next_case(req).await
+}
+
+#[tauri::command]
+async fn heartbeat(shell: State<'_, Shell>, lease: Lease) -> Reply<()> {
+    shell.app()?.heartbeat(lease).await
+}
+
+#[tauri::command]
+async fn release_case(shell: State<'_, Shell>, lease: Lease) -> Reply<()> {
+    shell.app()?.release_case(lease).await
+}
+
+#[tauri::command]
+async fn start_interview(
+    shell: State<'_, Shell>,
+    req: StartInterviewRequest,
+) -> Reply<InterviewView> {
+    shell.app()?.start_interview(req).await
+}
+
+#[tauri::command]
+async fn save_answer(shell: State<'_, Shell>, req: SaveAnswerRequest) -> Reply<InterviewView> {
+    shell.app()?.save_answer(req).await
+}
+
+#[tauri::command]
+async fn record_outcome(
+    shell: State<'_, Shell>,
+    req: RecordOutcomeRequest,
+) -> Reply<OutcomeRecorded> {
+    shell.app()?.record_outcome(req).await
+}
+
+#[tauri::command]
+async fn campaign_cases(shell: State<'_, Shell>, req: CampaignRequest) -> Reply<Vec<CaseOverview>> {
+    shell.app()?.campaign_cases(req).await
+}

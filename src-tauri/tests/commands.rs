@@ -1,0 +1,220 @@
+//! The shell against the core: every command the core lists is registered under its name and
+//! argument name, nothing else is, a real round trip works on a demo SQLite database, and a
+//! database that cannot be opened turns into an error on every command instead of a crash.
+//! Fails as soon as the shell's command list drifts from `khaosat::api::COMMANDS`.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use khaosat::api::{ApiError, App, ErrorKind, COMMANDS};
+use khaosat::clock::{Clock, SystemClock};
+use khaosat::ops::catalogue::{CampaignView, StaffView};
+use khaosat::ops::demo::{self, DEMO_CAMPAIGN_CODE};
+use khaosat::store::DatabaseLocation;
+use khaosat_desktop::{invoke_handler, Shell, REGISTERED_COMMANDS};
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::MockRuntime;
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::WebviewWindow;
+use tempfile::TempDir;
+
+struct Window {
+    // Kept alive for the app's database file.
+    _dir: Option<TempDir>,
+    _app: tauri::App<MockRuntime>,
+    webview: WebviewWindow<MockRuntime>,
+}
+
+impl Window {
+    fn with_shell(shell: Shell, dir: Option<TempDir>) -> Self {
+        let app = mock_builder()
+            .manage(shell)
+            .invoke_handler(invoke_handler())
+            .build(mock_context(noop_assets()))
+            .expect("the mock app builds");
+        let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .expect("the mock window opens");
+        Self {
+            _dir: dir,
+            _app: app,
+            webview,
+        }
+    }
+
+    /// A window over a fresh SQLite database seeded like `khaosat init --demo`.
+    fn demo() -> Self {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let location = DatabaseLocation::Sqlite(dir.path().join("khaosat.sqlite3"));
+        let app = tauri::async_runtime::block_on(async {
+            let app = App::open(location, Arc::new(SystemClock))
+                .await
+                .expect("the SQLite database opens");
+            demo::seed(app.store(), SystemClock.now())
+                .await
+                .expect("the demo seeds");
+            app
+        });
+        Self::with_shell(Shell::new(Ok(app)), Some(dir))
+    }
+
+    fn invoke(&self, cmd: &str, body: Value) -> Result<Value, Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().expect("a valid origin"),
+            body: InvokeBody::Json(body),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.webview, request)
+            .map(|body| body.deserialize::<Value>().expect("a JSON response"))
+    }
+
+    fn call<T: serde::de::DeserializeOwned>(&self, cmd: &str, body: Value) -> T {
+        let value = self
+            .invoke(cmd, body)
+            .unwrap_or_else(|e| panic!("{cmd} failed: {e}"));
+        serde_json::from_value(value).unwrap_or_else(|e| panic!("{cmd} answered oddly: {e}"))
+    }
+}
+
+fn is_not_found(cmd: &str, response: &Result<Value, Value>) -> bool {
+    matches!(response, Err(Value::String(message)) if *message == format!("Command {cmd} not found"))
+}
+
+#[test]
+fn the_shell_registers_exactly_the_cores_commands() {
+    let core: BTreeSet<&str> = COMMANDS.iter().map(|c| c.name).collect();
+    let shell: BTreeSet<&str> = REGISTERED_COMMANDS.iter().copied().collect();
+    assert_eq!(
+        shell, core,
+        "src-tauri's commands differ from khaosat::api::COMMANDS"
+    );
+    assert_eq!(
+        REGISTERED_COMMANDS.len(),
+        COMMANDS.len(),
+        "a command is listed twice"
+    );
+}
+
+#[test]
+fn every_core_command_answers_under_its_name_and_argument() {
+    let window = Window::demo();
+    // The check below can tell a missing command apart.
+    assert!(is_not_found(
+        "no_such_command",
+        &window.invoke("no_such_command", json!({}))
+    ));
+    for command in COMMANDS {
+        let name = command.name;
+        match command.arg {
+            None => {
+                let response = window.invoke(name, json!({}));
+                assert!(response.is_ok(), "{name}: {response:?}");
+            }
+            Some((arg, _)) => {
+                // The argument under the right name but empty: the command is found, finds its
+                // argument, and refuses its content.
+                let response = window.invoke(name, json!({ arg: {} }));
+                assert!(!is_not_found(name, &response), "{name} is not registered");
+                let message = response
+                    .expect_err("an empty argument is refused")
+                    .to_string();
+                assert!(
+                    message.contains(&format!("invalid args `{arg}`")),
+                    "{name} does not take its argument as `{arg}`: {message}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn an_operator_gets_a_case_of_the_demo_campaign() {
+    let window = Window::demo();
+    let campaigns: Vec<CampaignView> = window.call("list_campaigns", json!({}));
+    let campaign = campaigns
+        .iter()
+        .find(|c| c.code == DEMO_CAMPAIGN_CODE)
+        .expect("the demo campaign is listed");
+    let staff: Vec<StaffView> = window.call("list_staff", json!({}));
+    let lan = staff
+        .iter()
+        .find(|s| s.login == "dtv.lan")
+        .expect("operator dtv.lan exists");
+
+    // The case card is sent, never received, so it is read here as JSON.
+    let card: Value = window.call(
+        "next_case",
+        json!({ "req": { "campaignId": campaign.id, "operatorId": lan.id } }),
+    );
+    assert!(card.is_object(), "dtv.lan has a case to call: {card}");
+    for field in [
+        "respondentName",
+        "phone",
+        "agencyName",
+        "procedure",
+        "receivedOn",
+    ] {
+        let text = card[field].as_str().unwrap_or_default();
+        assert!(!text.is_empty(), "the case card has no {field}: {card}");
+    }
+    assert_eq!(card["lease"]["holder"], json!(lan.id));
+
+    let lease = card["lease"].clone();
+    let renewed: Value = window.call("heartbeat", json!({ "lease": lease }));
+    assert_eq!(renewed, Value::Null);
+    let released: Value = window.call("release_case", json!({ "lease": lease }));
+    assert_eq!(released, Value::Null);
+}
+
+#[test]
+fn a_database_that_cannot_open_is_reported_by_every_command() {
+    // A "directory" that is a file: the SQLite database cannot be created under it.
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let blocker = dir.path().join("not-a-directory");
+    std::fs::write(&blocker, b"").expect("a file");
+    let location = DatabaseLocation::Sqlite(blocker.join("khaosat.sqlite3"));
+    let opened = tauri::async_runtime::block_on(App::open(location, Arc::new(SystemClock)));
+    let error = opened
+        .as_ref()
+        .expect_err("the database cannot open")
+        .clone();
+    assert_eq!(error.kind, ErrorKind::Unavailable);
+    let window = Window::with_shell(Shell::new(opened), Some(dir));
+
+    for command in COMMANDS {
+        let body = match command.arg {
+            None => json!({}),
+            Some((arg, ts_type)) => json!({ arg: sample(&ts_type()) }),
+        };
+        let response = window.invoke(command.name, body);
+        let refused: ApiError =
+            serde_json::from_value(response.expect_err("no command works without a database"))
+                .unwrap_or_else(|e| panic!("{}: not an ApiError: {e}", command.name));
+        assert_eq!(refused, error, "{}", command.name);
+    }
+}
+
+/// A well-formed argument of each request type, so that the command body itself runs.
+fn sample(ts_type: &str) -> Value {
+    let id = "0192f0c4-0000-7000-8000-000000000001";
+    let lease = json!({ "caseId": id, "holder": id, "epoch": 1 });
+    match ts_type {
+        "CampaignRequest" => json!({ "campaignId": id }),
+        "NextCaseRequest" => json!({ "campaignId": id, "operatorId": id }),
+        "Lease" => lease,
+        "StartInterviewRequest" => json!({ "lease": lease, "interviewId": id }),
+        "SaveAnswerRequest" => {
+            json!({ "lease": lease, "interviewId": id, "questionId": "Q1", "answer": "4" })
+        }
+        "RecordOutcomeRequest" => json!({
+            "lease": lease, "attemptId": id, "outcome": "noAnswer", "note": null, "appointmentAt": null
+        }),
+        other => panic!("add a sample argument of the new request type {other}"),
+    }
+}
