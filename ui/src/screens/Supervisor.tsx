@@ -20,6 +20,8 @@ import {
 import { matches } from "../text";
 
 const REFRESH_MS = 10_000;
+/** Rows drawn at most; a province's thousands of cases are narrowed with the search box. */
+const MAX_ROWS = 500;
 
 interface Props {
   campaign: CampaignView;
@@ -200,7 +202,7 @@ export function Supervisor({ campaign, outcomes, report, clearError }: Props) {
             </tr>
           </thead>
           <tbody>
-            {shown.map((c) => (
+            {shown.slice(0, MAX_ROWS).map((c) => (
               <tr key={c.caseId} data-testid="case-row" data-case-id={c.caseId} data-status={c.status}>
                 <td>
                   <span className="cell-main nowrap" data-testid="case-row-name">
@@ -271,6 +273,11 @@ export function Supervisor({ campaign, outcomes, report, clearError }: Props) {
             ))}
           </tbody>
         </table>
+        {shown.length > MAX_ROWS && (
+          <p className="muted table-note" data-testid="rows-capped">
+            {t("sup.capped", { n: MAX_ROWS, total: shown.length })}
+          </p>
+        )}
         {cases && shown.length === 0 && (
           <p className="empty-message muted" data-testid="no-match">
             {t("sup.noMatch")}

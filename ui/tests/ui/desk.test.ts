@@ -53,6 +53,7 @@ describe("desk", () => {
     expect(await textOf(byId(page, "case-attempts"))).toBe("Lần gọi thứ 1/5");
     await expectText(byId(page, "script"), "tôi là Nguyễn Thị Lan");
     await expectText(byId(page, "script"), "tại Sở Tư pháp và nhận kết quả ngày 12/10/2026");
+    await screenshot(page, "desk-card");
     expect(await byId(page, "case-resumed").count()).toBe(0);
 
     const calls = await callsOf(page, "next_case");

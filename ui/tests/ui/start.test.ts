@@ -1,6 +1,6 @@
 // UI tests of the start screen: campaigns, people, where the data lives, the language, a database that is down.
 import { describe, expect, test } from "vitest";
-import { byId, callsOf, expectText, openApp, textOf, useBrowser } from "./harness";
+import { byId, callsOf, expectText, openApp, screenshot, textOf, useBrowser } from "./harness";
 
 useBrowser();
 
@@ -23,6 +23,7 @@ describe("start screen", () => {
     expect(await textOf(byId(page, "work-as-dtv.minh"))).toContain("Trần Quốc Minh");
     await expectText(byId(page, "staff-supervisor"), "Giám sát viên");
     expect(await textOf(byId(page, "staff-supervisor").locator("button"))).toContain("Lê Thị Hồng");
+    await screenshot(page, "start");
   });
 
   test("an operator goes to the desk, a supervisor to the supervisor view, and home comes back", async () => {
