@@ -8,13 +8,11 @@ const STORAGE_KEY = "khaosat.lang";
 const vi = {
   "app.title": "Khảo sát",
   "app.subtitle": "Khảo sát sự hài lòng về sự phục vụ hành chính qua điện thoại",
-  "lang.switch": "EN",
   "lang.switchTitle": "Switch to English",
   "common.loading": "Đang tải…",
   "common.retry": "Thử lại",
   "common.close": "Đóng",
   "common.cancel": "Hủy",
-  "common.none": "—",
 
   "start.db": "Dữ liệu: {backend} — {location}",
   "start.version": "Phiên bản {version}",
@@ -82,7 +80,6 @@ const vi = {
   "iv.editing": "Đang sửa câu {id}",
   "iv.loading": "Đang mở phiếu…",
 
-  "sup.cases": "Danh sách ca",
   "sup.search": "Tìm theo tên, mã hồ sơ, cơ quan",
   "sup.statusAll": "Mọi trạng thái",
   "sup.refresh": "Làm mới",
@@ -119,8 +116,6 @@ const vi = {
   "ivstatus.partial": "Dở dang",
   "ivstatus.complete": "Đủ câu trả lời",
 
-  "error.title": "Lỗi",
-  "error.unknown": "Đã có lỗi không rõ nguyên nhân.",
 };
 
 export type MessageKey = keyof typeof vi;
@@ -128,13 +123,11 @@ export type MessageKey = keyof typeof vi;
 const en: Record<MessageKey, string> = {
   "app.title": "Khảo sát",
   "app.subtitle": "Telephone survey of satisfaction with public administrative services",
-  "lang.switch": "VI",
   "lang.switchTitle": "Chuyển sang tiếng Việt",
   "common.loading": "Loading…",
   "common.retry": "Try again",
   "common.close": "Close",
   "common.cancel": "Cancel",
-  "common.none": "—",
 
   "start.db": "Data: {backend} — {location}",
   "start.version": "Version {version}",
@@ -202,7 +195,6 @@ const en: Record<MessageKey, string> = {
   "iv.editing": "Changing question {id}",
   "iv.loading": "Opening the questionnaire…",
 
-  "sup.cases": "Cases",
   "sup.search": "Search by name, dossier, agency",
   "sup.statusAll": "All statuses",
   "sup.refresh": "Refresh",
@@ -239,8 +231,6 @@ const en: Record<MessageKey, string> = {
   "ivstatus.partial": "Partial",
   "ivstatus.complete": "All answered",
 
-  "error.title": "Error",
-  "error.unknown": "Something went wrong.",
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { vi, en };

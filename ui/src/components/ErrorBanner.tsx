@@ -6,10 +6,9 @@ import { useLang } from "../i18n";
 interface Props {
   error: ApiError | null;
   onClose: () => void;
-  children?: React.ReactNode;
 }
 
-export function ErrorBanner({ error, onClose, children }: Props) {
+export function ErrorBanner({ error, onClose }: Props) {
   const { lang, t } = useLang();
   if (!error) return null;
   return (
@@ -25,7 +24,6 @@ export function ErrorBanner({ error, onClose, children }: Props) {
         ) : (
           <p className="banner-main">{error.message}</p>
         )}
-        {children}
       </div>
       <button
         type="button"
