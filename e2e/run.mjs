@@ -6,12 +6,15 @@
 // desk, takes a case with F2, interviews it answering 4 to every question and finishes it; takes
 // a second case and records "no answer"; then the supervisor view finds the first respondent
 // finished, with 1 attempt and 6 answers. Screenshots go to test-output/e2e-<backend>-*.png.
+// A third run points the app at a database that cannot be opened and checks that the window
+// still opens and says so.
 //
 // Run it under a display, e.g. `xvfb-run -a e2e/run.sh` (run.sh checks the tools first).
 // Environment: CARGO_TARGET_DIR (default ~/.cache/khaosat/target) holds debug/khaosat-desktop and
 // debug/khaosat; KHAOSAT_TEST_PG is the PostgreSQL admin URL (default the local server); with
 // CI=true or KHAOSAT_REQUIRE_PG=1 an unreachable PostgreSQL fails the run instead of skipping it.
-// KHAOSAT_E2E_BACKENDS=sqlite (or postgres) runs one backend; KHAOSAT_E2E_PORT moves tauri-driver.
+// KHAOSAT_E2E_BACKENDS (default sqlite,postgres,unavailable) picks the runs; KHAOSAT_E2E_PORT
+// moves tauri-driver (default 4444).
 // Ends with one line "N passed, M failed"; the exit status is non-zero when anything failed.
 
 import { spawn, spawnSync } from "node:child_process";
@@ -94,6 +97,13 @@ function postgresDatabase() {
   };
 }
 
+/** A location that cannot be opened: by default a SQLite file whose directory cannot be
+ * created (KHAOSAT_E2E_UNAVAILABLE_DB picks another, e.g. a PostgreSQL port nobody listens on). */
+function unavailableDatabase() {
+  const url = process.env.KHAOSAT_E2E_UNAVAILABLE_DB || "sqlite:///proc/khaosat-e2e/khaosat.sqlite3";
+  return { url, drop: () => {} };
+}
+
 function postgresReachable() {
   const r = spawnSync("psql", [ADMIN_PG, "-XAtqc", "select 1"], {
     encoding: "utf8",
@@ -168,15 +178,38 @@ async function startDriver(tauriDriver, nativeDriver, env, logFile) {
 
 const byId = (id) => By.css(`[data-testid="${id}"]`);
 
+/** The first shown element with this test id, waiting for one. */
 async function visible(driver, id, timeout = TIMEOUT) {
-  const element = await driver.wait(until.elementLocated(byId(id)), timeout, `no [data-testid="${id}"] after ${timeout} ms`);
-  await driver.wait(until.elementIsVisible(element), timeout, `[data-testid="${id}"] is not visible`);
-  return element;
+  let found = null;
+  await driver.wait(
+    settled(async () => {
+      for (const element of await driver.findElements(byId(id))) {
+        if (await element.isDisplayed()) {
+          found = element;
+          return true;
+        }
+      }
+      return false;
+    }),
+    timeout,
+    `no visible [data-testid="${id}"] after ${timeout} ms`,
+  );
+  return found;
 }
 
-async function text(driver, id) {
-  return (await (await visible(driver, id)).getText()).trim();
+/** Does something with a shown element, again if a re-render replaced it meanwhile. */
+async function withElement(driver, id, action) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await action(await visible(driver, id));
+    } catch (e) {
+      if (attempt >= 5 || e.name !== "StaleElementReferenceError") throw e;
+    }
+  }
 }
+
+const text = (driver, id) => withElement(driver, id, async (e) => (await e.getText()).trim());
+const click = (driver, id) => withElement(driver, id, (e) => e.click());
 
 /** Sends a key to the page as a whole (the desk's hotkeys listen on the document). */
 async function pressKey(driver, key) {
@@ -195,18 +228,38 @@ async function screenshot(driver, file) {
   return path.join("test-output", file);
 }
 
-/** The question on screen: the id in its `question-<ID>` test id. */
+/** The question on screen: the id in its `question-<ID>` test id. Read in one script, so a
+ * re-render between finding the element and reading it cannot confuse the answer. */
 async function currentQuestion(driver) {
-  for (const element of await driver.findElements(By.css('[data-testid^="question-"]'))) {
-    const id = (await element.getAttribute("data-testid")).slice("question-".length);
-    if (/^[A-Za-z][A-Za-z0-9_.]*$/.test(id) && (await element.isDisplayed())) return id;
-  }
-  return null;
+  return driver.executeScript(`
+    for (const el of document.querySelectorAll('[data-testid^="question-"]')) {
+      const id = (el.getAttribute("data-testid") || "").slice("question-".length);
+      if (/^[A-Za-z][A-Za-z0-9_.]*$/.test(id) && el.getClientRects().length > 0) return id;
+    }
+    return null;`);
 }
 
+/** A wait condition that reads "not yet" when the page re-renders under it. */
+function settled(condition) {
+  return async () => {
+    try {
+      return await condition();
+    } catch (e) {
+      if (["StaleElementReferenceError", "NoSuchElementError"].includes(e.name)) return false;
+      throw e;
+    }
+  };
+}
+
+/** Whether an element with this test id is shown now (an element re-rendered away is not). */
 async function present(driver, id) {
-  const found = await driver.findElements(byId(id));
-  for (const element of found) if (await element.isDisplayed()) return true;
+  for (const element of await driver.findElements(byId(id))) {
+    try {
+      if (await element.isDisplayed()) return true;
+    } catch {
+      // Replaced by a re-render while we looked: look again next time.
+    }
+  }
   return false;
 }
 
@@ -230,7 +283,7 @@ async function flow(backend, driver, steps) {
     await visible(driver, `work-as-${OPERATOR}`);
   });
   await steps.step(`${OPERATOR} opens the desk`, async () => {
-    await (await visible(driver, `work-as-${OPERATOR}`)).click();
+    await click(driver, `work-as-${OPERATOR}`);
     await visible(driver, "desk");
   });
   await steps.step("F2 brings the next case with its details", async () => {
@@ -250,7 +303,7 @@ async function flow(backend, driver, steps) {
     log(`    ${await screenshot(driver, `e2e-${backend}-desk.png`)}`);
   });
   await steps.step("the interview opens", async () => {
-    await (await visible(driver, "start-interview")).click();
+    await click(driver, "start-interview");
     await visible(driver, "interview");
   });
   await steps.step("every question is answered 4 until the interview can be finished", async () => {
@@ -264,7 +317,7 @@ async function flow(backend, driver, steps) {
       );
       if (question === null) break;
       if (answered.includes(question)) fail(`question ${question} is shown again after its answer`);
-      await (await visible(driver, `answer-${question}-4`)).click();
+      await click(driver, `answer-${question}-4`);
       answered.push(question);
       await driver.wait(
         async () => (await currentQuestion(driver)) !== question,
@@ -277,34 +330,35 @@ async function flow(backend, driver, steps) {
     if (answered.length === 0) fail("no question was shown");
   });
   await steps.step("finishing records the interview", async () => {
-    await (await visible(driver, "finish-interview")).click();
+    await click(driver, "finish-interview");
     s.lastResult = await text(driver, "last-result");
     log(`    last-result: ${s.lastResult}`);
   });
   await steps.step("F2 brings a second case and 'no answer' is recorded", async () => {
     await pressKey(driver, Key.F2);
     await driver.wait(
-      async () => (await present(driver, "case-card")) && (await text(driver, "case-name")) !== s.name,
+      settled(async () => (await present(driver, "case-card")) && (await text(driver, "case-name")) !== s.name),
       TIMEOUT,
       "no second case after F2",
     );
-    await (await visible(driver, "outcome-noAnswer")).click();
+    await click(driver, "outcome-noAnswer");
     await driver.wait(
-      async () => (await present(driver, "last-result")) && (await text(driver, "last-result")) !== s.lastResult,
+      settled(async () => (await present(driver, "last-result")) && (await text(driver, "last-result")) !== s.lastResult),
       TIMEOUT,
       "last-result does not change after recording no answer",
     );
     log(`    last-result: ${await text(driver, "last-result")}`);
   });
   await steps.step("the supervisor finds the first respondent finished, 1 attempt, 6 answers", async () => {
-    await (await visible(driver, "nav-supervisor")).click();
+    await click(driver, "nav-supervisor");
     await visible(driver, "cases-table");
-    const search = await visible(driver, "case-search");
-    await search.clear();
-    await search.sendKeys(s.name);
+    await withElement(driver, "case-search", async (search) => {
+      await search.clear();
+      await search.sendKeys(s.name);
+    });
     let rows = [];
     await driver.wait(
-      async () => {
+      settled(async () => {
         rows = [];
         const statuses = await driver.findElements(byId("case-row-status"));
         const attempts = await driver.findElements(byId("case-row-attempts"));
@@ -318,7 +372,7 @@ async function flow(backend, driver, steps) {
           });
         }
         return rows.some((r) => r.status === "Hoàn thành");
-      },
+      }),
       TIMEOUT,
       "no finished row for the first respondent",
     ).catch((e) => fail(`${e.message}; rows: ${JSON.stringify(rows)}`));
@@ -329,6 +383,20 @@ async function flow(backend, driver, steps) {
   });
   await steps.step("screenshot of the supervisor view", async () => {
     log(`    ${await screenshot(driver, `e2e-${backend}-supervisor.png`)}`);
+  });
+}
+
+/** Without a database the window still opens and says why, with a way to retry. */
+async function unavailableFlow(backend, driver, steps) {
+  await steps.step("the start screen says the database cannot be reached", async () => {
+    await visible(driver, "start-screen", 60_000);
+    const message = await text(driver, "error");
+    log(`    error: ${message.split("\n")[0]}`);
+    if (!message.includes("Không kết nối được cơ sở dữ liệu")) fail(`unexpected error text: "${message}"`);
+    await visible(driver, "retry");
+  });
+  await steps.step("screenshot of the start screen without a database", async () => {
+    log(`    ${await screenshot(driver, `e2e-${backend}-start.png`)}`);
   });
 }
 
@@ -372,10 +440,14 @@ async function runBackend(backend, tools) {
   let driverProcess = null;
   let driver = null;
   const driverLog = path.join(OUT, `e2e-${backend}-driver.log`);
-  await pre.step("a fresh database with the demo campaign", async () => {
-    database = backend === "sqlite" ? sqliteDatabase() : postgresDatabase();
-    run(CLI, ["--db", database.url, "init", "--demo"]);
-  });
+  if (backend === "unavailable") {
+    database = unavailableDatabase();
+  } else {
+    await pre.step("a fresh database with the demo campaign", async () => {
+      database = backend === "sqlite" ? sqliteDatabase() : postgresDatabase();
+      run(CLI, ["--db", database.url, "init", "--demo"]);
+    });
+  }
   await pre.step("tauri-driver starts and opens the app", async () => {
     fs.mkdirSync(OUT, { recursive: true });
     driverProcess = await startDriver(tools.tauriDriver, tools.nativeDriver, { KHAOSAT_DB: database.url, KHAOSAT_LOG: "info" }, driverLog);
@@ -389,7 +461,7 @@ async function runBackend(backend, tools) {
   });
   // When the set-up failed, the flow's steps are listed as not run.
   const steps = stepper(backend, driver, pre.broken);
-  await flow(backend, driver, steps);
+  await (backend === "unavailable" ? unavailableFlow : flow)(backend, driver, steps);
   if (driver) await driver.quit().catch(() => {});
   if (driverProcess) await driverProcess.stop();
   if (database) database.drop();
@@ -422,7 +494,7 @@ async function main() {
     log("0 passed, 1 failed");
     process.exit(1);
   }
-  let backends = (process.env.KHAOSAT_E2E_BACKENDS || "sqlite,postgres").split(",").map((b) => b.trim()).filter(Boolean);
+  let backends = (process.env.KHAOSAT_E2E_BACKENDS || "sqlite,postgres,unavailable").split(",").map((b) => b.trim()).filter(Boolean);
   if (backends.includes("postgres") && !postgresReachable()) {
     if (REQUIRE_PG) {
       log(`PostgreSQL is required (CI or KHAOSAT_REQUIRE_PG) but unreachable at KHAOSAT_TEST_PG`);

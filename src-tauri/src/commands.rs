@@ -47,23 +47,23 @@ shell_commands![
 ];
 
 #[tauri::command]
-fn app_info(shell: State<'_, Shell>) -> Reply<AppInfo> {
-    Ok(shell.app()?.app_info())
+async fn app_info(shell: State<'_, Shell>) -> Reply<AppInfo> {
+    Ok(shell.app().await?.app_info())
 }
 
 #[tauri::command]
 async fn list_campaigns(shell: State<'_, Shell>) -> Reply<Vec<CampaignView>> {
-    shell.app()?.list_campaigns().await
+    shell.app().await?.list_campaigns().await
 }
 
 #[tauri::command]
 async fn list_staff(shell: State<'_, Shell>) -> Reply<Vec<StaffView>> {
-    shell.app()?.list_staff().await
+    shell.app().await?.list_staff().await
 }
 
 #[tauri::command]
-fn list_outcomes(shell: State<'_, Shell>) -> Reply<Vec<OutcomeView>> {
-    Ok(shell.app()?.list_outcomes())
+async fn list_outcomes(shell: State<'_, Shell>) -> Reply<Vec<OutcomeView>> {
+    Ok(shell.app().await?.list_outcomes())
 }
 
 #[tauri::command]
@@ -71,22 +71,22 @@ async fn campaign_questionnaire(
     shell: State<'_, Shell>,
     req: CampaignRequest,
 ) -> Reply<Questionnaire> {
-    shell.app()?.campaign_questionnaire(req).await
+    shell.app().await?.campaign_questionnaire(req).await
 }
 
 #[tauri::command]
 async fn next_case(shell: State<'_, Shell>, req: NextCaseRequest) -> Reply<Option<CaseCard>> {
-    shell.app()?.next_case(req).await
+    shell.app().await?.next_case(req).await
 }
 
 #[tauri::command]
 async fn heartbeat(shell: State<'_, Shell>, lease: Lease) -> Reply<()> {
-    shell.app()?.heartbeat(lease).await
+    shell.app().await?.heartbeat(lease).await
 }
 
 #[tauri::command]
 async fn release_case(shell: State<'_, Shell>, lease: Lease) -> Reply<()> {
-    shell.app()?.release_case(lease).await
+    shell.app().await?.release_case(lease).await
 }
 
 #[tauri::command]
@@ -94,12 +94,12 @@ async fn start_interview(
     shell: State<'_, Shell>,
     req: StartInterviewRequest,
 ) -> Reply<InterviewView> {
-    shell.app()?.start_interview(req).await
+    shell.app().await?.start_interview(req).await
 }
 
 #[tauri::command]
 async fn save_answer(shell: State<'_, Shell>, req: SaveAnswerRequest) -> Reply<InterviewView> {
-    shell.app()?.save_answer(req).await
+    shell.app().await?.save_answer(req).await
 }
 
 #[tauri::command]
@@ -107,10 +107,10 @@ async fn record_outcome(
     shell: State<'_, Shell>,
     req: RecordOutcomeRequest,
 ) -> Reply<OutcomeRecorded> {
-    shell.app()?.record_outcome(req).await
+    shell.app().await?.record_outcome(req).await
 }
 
 #[tauri::command]
 async fn campaign_cases(shell: State<'_, Shell>, req: CampaignRequest) -> Reply<Vec<CaseOverview>> {
-    shell.app()?.campaign_cases(req).await
+    shell.app().await?.campaign_cases(req).await
 }

@@ -1,60 +1,23 @@
 //! The desktop shell of Khảo sát: a Tauri window over the `khaosat` core. It opens the database
-//! once, keeps the core's [`App`] as managed state, and exposes one Tauri command per entry of
-//! [`khaosat::api::COMMANDS`], each a one-line hand-off to the core. No business logic lives here.
+//! named by `KHAOSAT_DB`, keeps the core's `App` as managed state ([`Shell`]), and exposes one
+//! Tauri command per entry of `khaosat::api::COMMANDS`, each a one-line hand-off to the core.
+//! No business logic lives here.
 //!
 //! When the database cannot be opened the window still comes up: every command then answers
 //! with the error that opening gave, so the UI can say so in Vietnamese instead of crashing.
 
 mod commands;
+mod shell;
 
-use std::sync::Arc;
-
-use khaosat::api::{ApiError, ApiResult, App};
-use khaosat::clock::SystemClock;
-use khaosat::store::DatabaseLocation;
+use tauri::Manager;
 
 pub use commands::{invoke_handler, REGISTERED_COMMANDS};
+pub use shell::{Shell, RETRY_AFTER};
 
 /// The environment variable naming the database (`sqlite://PATH` or `postgres://…`).
 pub const DB_ENV: &str = "KHAOSAT_DB";
 /// The environment variable holding the log filter (`info` when unset).
 pub const LOG_ENV: &str = "KHAOSAT_LOG";
-
-/// The managed state: the core's app, or why it could not be opened.
-#[derive(Debug)]
-pub struct Shell(Result<App, ApiError>);
-
-impl Shell {
-    pub fn new(app: ApiResult<App>) -> Self {
-        Self(app)
-    }
-
-    /// Opens the database named by `KHAOSAT_DB` (else the user's SQLite file), blocking until
-    /// it is open and migrated or has failed.
-    pub fn open_from_env() -> Self {
-        let given = std::env::var(DB_ENV).ok();
-        let opened = tauri::async_runtime::block_on(async {
-            let location = DatabaseLocation::resolve(given.as_deref()).map_err(ApiError::from)?;
-            tracing::info!(%location, "opening the database");
-            App::open(location, Arc::new(SystemClock)).await
-        });
-        match &opened {
-            Ok(app) => {
-                let info = app.app_info();
-                tracing::info!(backend = %info.backend, version = %info.version, "database open");
-            }
-            Err(error) => {
-                tracing::error!(kind = ?error.kind, %error, "database unavailable; every command will report it")
-            }
-        }
-        Self(opened)
-    }
-
-    /// The core's app, or the error that opening the database gave.
-    pub fn app(&self) -> ApiResult<&App> {
-        self.0.as_ref().map_err(Clone::clone)
-    }
-}
 
 /// Logs to stderr, filtered by `KHAOSAT_LOG` (default `info`). Log lines carry ids only.
 pub fn init_logging() {
@@ -67,13 +30,19 @@ pub fn init_logging() {
         .try_init();
 }
 
-/// Opens the database, then runs the window until it is closed.
+/// Runs the window until it is closed, opening the database as it starts.
 pub fn run() -> Result<(), tauri::Error> {
     init_logging();
-    // Opened before the app is built, so the state is there before the page can call anything.
-    let shell = Shell::open_from_env();
     tauri::Builder::default()
-        .manage(shell)
+        .manage(Shell::from_env())
         .invoke_handler(invoke_handler())
+        .setup(|app| {
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                // The outcome is kept in the state; commands report a failure.
+                let _ = handle.state::<Shell>().app().await;
+            });
+            Ok(())
+        })
         .run(tauri::generate_context!())
 }

@@ -11,7 +11,7 @@ use khaosat::clock::{Clock, SystemClock};
 use khaosat::ops::catalogue::{CampaignView, StaffView};
 use khaosat::ops::demo::{self, DEMO_CAMPAIGN_CODE};
 use khaosat::store::DatabaseLocation;
-use khaosat_desktop::{invoke_handler, Shell, REGISTERED_COMMANDS};
+use khaosat_desktop::{invoke_handler, Shell, REGISTERED_COMMANDS, RETRY_AFTER};
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::MockRuntime;
@@ -44,20 +44,24 @@ impl Window {
         }
     }
 
-    /// A window over a fresh SQLite database seeded like `khaosat init --demo`.
+    /// A window over a fresh SQLite database seeded like `khaosat init --demo`, opened the way
+    /// the app opens `KHAOSAT_DB`.
     fn demo() -> Self {
         let dir = tempfile::tempdir().expect("a temporary directory");
-        let location = DatabaseLocation::Sqlite(dir.path().join("khaosat.sqlite3"));
-        let app = tauri::async_runtime::block_on(async {
-            let app = App::open(location, Arc::new(SystemClock))
-                .await
-                .expect("the SQLite database opens");
+        let path = dir.path().join("khaosat.sqlite3");
+        tauri::async_runtime::block_on(async {
+            let app = App::open(
+                DatabaseLocation::Sqlite(path.clone()),
+                Arc::new(SystemClock),
+            )
+            .await
+            .expect("the SQLite database opens");
             demo::seed(app.store(), SystemClock.now())
                 .await
                 .expect("the demo seeds");
-            app
         });
-        Self::with_shell(Shell::new(Ok(app)), Some(dir))
+        let url = format!("sqlite://{}", path.display());
+        Self::with_shell(Shell::opening(Some(url)), Some(dir))
     }
 
     fn invoke(&self, cmd: &str, body: Value) -> Result<Value, Value> {
@@ -174,18 +178,15 @@ fn an_operator_gets_a_case_of_the_demo_campaign() {
 
 #[test]
 fn a_database_that_cannot_open_is_reported_by_every_command() {
-    // A "directory" that is a file: the SQLite database cannot be created under it.
     let dir = tempfile::tempdir().expect("a temporary directory");
-    let blocker = dir.path().join("not-a-directory");
-    std::fs::write(&blocker, b"").expect("a file");
-    let location = DatabaseLocation::Sqlite(blocker.join("khaosat.sqlite3"));
-    let opened = tauri::async_runtime::block_on(App::open(location, Arc::new(SystemClock)));
-    let error = opened
-        .as_ref()
-        .expect_err("the database cannot open")
-        .clone();
+    let blocked = blocked_location(&dir);
+    let error = tauri::async_runtime::block_on(App::open(
+        blocked.parse().expect("a SQLite location"),
+        Arc::new(SystemClock),
+    ))
+    .expect_err("the database cannot open");
     assert_eq!(error.kind, ErrorKind::Unavailable);
-    let window = Window::with_shell(Shell::new(opened), Some(dir));
+    let window = Window::with_shell(Shell::opening(Some(blocked)), Some(dir));
 
     for command in COMMANDS {
         let body = match command.arg {
@@ -198,6 +199,30 @@ fn a_database_that_cannot_open_is_reported_by_every_command() {
                 .unwrap_or_else(|e| panic!("{}: not an ApiError: {e}", command.name));
         assert_eq!(refused, error, "{}", command.name);
     }
+}
+
+#[test]
+fn a_database_that_comes_back_is_opened_on_the_next_try() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let blocked = blocked_location(&dir);
+    let window = Window::with_shell(Shell::opening(Some(blocked)), None);
+    assert!(window.invoke("list_campaigns", json!({})).is_err());
+    // The obstacle goes away (the server is back); the window's next try after the pause works.
+    std::fs::remove_file(dir.path().join("not-a-directory")).expect("the file goes");
+    assert!(
+        window.invoke("list_campaigns", json!({})).is_err(),
+        "a failure is remembered for a moment"
+    );
+    std::thread::sleep(RETRY_AFTER + std::time::Duration::from_millis(100));
+    let campaigns: Vec<CampaignView> = window.call("list_campaigns", json!({}));
+    assert!(campaigns.is_empty(), "a new, empty database");
+}
+
+/// A SQLite location under a "directory" that is a file, so the database cannot be created.
+fn blocked_location(dir: &TempDir) -> String {
+    let blocker = dir.path().join("not-a-directory");
+    std::fs::write(&blocker, b"").expect("a file");
+    format!("sqlite://{}", blocker.join("khaosat.sqlite3").display())
 }
 
 /// A well-formed argument of each request type, so that the command body itself runs.
@@ -217,4 +242,17 @@ fn sample(ts_type: &str) -> Value {
         }),
         other => panic!("add a sample argument of the new request type {other}"),
     }
+}
+
+#[test]
+fn a_malformed_database_address_is_reported_not_fatal() {
+    let window = Window::with_shell(Shell::opening(Some("mysql://db/khaosat".to_owned())), None);
+    let refused: ApiError = serde_json::from_value(
+        window
+            .invoke("app_info", json!({}))
+            .expect_err("no app without a database"),
+    )
+    .expect("an ApiError");
+    assert_eq!(refused.kind, ErrorKind::Invalid);
+    assert!(refused.message.contains("sqlite://"), "{}", refused.message);
 }
