@@ -58,12 +58,30 @@ function which(name, fallbacks = []) {
   return fallbacks.find((f) => fs.existsSync(f));
 }
 
+/** Hides the password of any URL in a text. */
+const redact = (text) => text.replace(/(:\/\/[^:/@\s]*):[^@\s]*@/g, "$1:***@");
+
 function run(cmd, args, env = {}) {
   const result = spawnSync(cmd, args, { encoding: "utf8", env: { ...process.env, ...env } });
   if (result.status !== 0) {
-    fail(`${path.basename(cmd)} ${args.join(" ")} failed (${result.status}): ${result.stderr || result.stdout}`);
+    fail(redact(`${path.basename(cmd)} ${args.join(" ")} failed (${result.status}): ${result.stderr || result.stdout}`));
   }
   return result.stdout;
+}
+
+/** What to undo if the run is interrupted (Ctrl-C, a CI timeout). */
+const onInterrupt = new Set();
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    for (const undo of onInterrupt) {
+      try {
+        undo();
+      } catch {}
+    }
+    log(`interrupted (${signal})`);
+    log(`${passed} passed, ${failed + 1} failed`);
+    process.exit(1);
+  });
 }
 
 /** The admin URL with its database name replaced (keeps any ?query). */
@@ -152,7 +170,12 @@ async function startDriver(tauriDriver, nativeDriver, env, logFile) {
   );
   fs.closeSync(out);
   let exited = null;
-  child.once("exit", (code, signal) => (exited = code ?? signal));
+  const kill = () => process.kill(-child.pid, "SIGKILL");
+  onInterrupt.add(kill);
+  child.once("exit", (code, signal) => {
+    exited = code ?? signal;
+    onInterrupt.delete(kill);
+  });
   await waitForPort(PORT, 15_000).catch((e) => fail(`tauri-driver did not start (${exited ?? "running"}): ${e.message}`));
   return {
     stop: async () => {
@@ -445,6 +468,7 @@ async function runBackend(backend, tools) {
   } else {
     await pre.step("a fresh database with the demo campaign", async () => {
       database = backend === "sqlite" ? sqliteDatabase() : postgresDatabase();
+      onInterrupt.add(database.drop);
       run(CLI, ["--db", database.url, "init", "--demo"]);
     });
   }
@@ -464,7 +488,10 @@ async function runBackend(backend, tools) {
   await (backend === "unavailable" ? unavailableFlow : flow)(backend, driver, steps);
   if (driver) await driver.quit().catch(() => {});
   if (driverProcess) await driverProcess.stop();
-  if (database) database.drop();
+  if (database) {
+    onInterrupt.delete(database.drop);
+    database.drop();
+  }
   if (pre.broken || steps.broken) {
     const tail = fs.existsSync(driverLog) ? fs.readFileSync(driverLog, "utf8").split("\n").slice(-25).join("\n") : "";
     if (tail.trim()) log(`  --- last lines of ${path.relative(ROOT, driverLog)}:\n${tail}`);
@@ -508,8 +535,8 @@ async function main() {
     await runBackend(backend, tools);
   }
   log(`e2e took ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const extra = notRun ? ` (${notRun} steps not run)` : "";
-  log(`${passed} passed, ${failed} failed${extra}`);
+  if (notRun) log(`${notRun} steps not run after a failure`);
+  log(`${passed} passed, ${failed} failed`);
   process.exit(failed > 0 || passed === 0 ? 1 : 0);
 }
 
