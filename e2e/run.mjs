@@ -501,6 +501,11 @@ async function runBackend(backend, tools) {
 
 async function main() {
   const started = Date.now();
+  // Screenshots and logs of an earlier run would be mistaken for this one's.
+  fs.mkdirSync(OUT, { recursive: true });
+  for (const file of fs.readdirSync(OUT)) {
+    if (/^e2e-.*\.(png|log)$/.test(file)) fs.rmSync(path.join(OUT, file));
+  }
   const tools = {
     tauriDriver: which("tauri-driver", [path.join(os.homedir(), ".cargo/bin/tauri-driver")]),
     nativeDriver: which("WebKitWebDriver", ["/usr/bin/WebKitWebDriver"]),
