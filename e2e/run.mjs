@@ -383,24 +383,31 @@ async function flow(backend, driver, steps) {
     await driver.wait(
       settled(async () => {
         rows = [];
-        const statuses = await driver.findElements(byId("case-row-status"));
-        const attempts = await driver.findElements(byId("case-row-attempts"));
-        const answers = await driver.findElements(byId("case-row-answers"));
-        if (statuses.length === 0 || statuses.length > 5) return false;
-        for (let i = 0; i < statuses.length; i++) {
+        const found = await driver.findElements(byId("case-row"));
+        if (found.length === 0 || found.length > 5) return false;
+        for (const row of found) {
+          const cell = async (id) => {
+            const [el] = await row.findElements(byId(id));
+            return el;
+          };
+          const [name, status, attempts, answers] = await Promise.all(
+            ["case-row-name", "case-row-status", "case-row-attempts", "case-row-answers"].map(cell),
+          );
           rows.push({
-            status: (await statuses[i].getText()).trim(),
-            attempts: attempts[i] ? (await attempts[i].getText()).trim() : "",
-            answers: answers[i] ? await answerCount(answers[i]) : -1,
+            name: name ? (await name.getText()).trim() : "",
+            status: status ? (await status.getText()).trim() : "",
+            attempts: attempts ? (await attempts.getText()).trim() : "",
+            answers: answers ? await answerCount(answers) : -1,
           });
         }
-        return rows.some((r) => r.status === "Hoàn thành");
+        // The search also matches other people sharing words with the name: pick this one's row.
+        return rows.some((r) => r.name === s.name && r.status === "Hoàn thành");
       }),
       TIMEOUT,
       "no finished row for the first respondent",
     ).catch((e) => fail(`${e.message}; rows: ${JSON.stringify(rows)}`));
-    const row = rows.find((r) => r.status === "Hoàn thành");
-    log(`    row: ${JSON.stringify(row)}`);
+    const row = rows.find((r) => r.name === s.name && r.status === "Hoàn thành");
+    log(`    row: ${JSON.stringify({ ...row, name: undefined })}`);
     if (row.attempts !== "1") fail(`case-row-attempts reads "${row.attempts}", not 1`);
     if (row.answers !== 6) fail(`case-row-answers lists ${row.answers} answers, not 6`);
   });

@@ -54,7 +54,10 @@ impl<T> DbContext<T> for std::result::Result<T, sqlx::Error> {
             sqlx::Error::PoolTimedOut
             | sqlx::Error::Io(_)
             | sqlx::Error::Tls(_)
-            | sqlx::Error::PoolClosed => Error::Unavailable(doing.to_owned()),
+            | sqlx::Error::PoolClosed => {
+                tracing::warn!(error = %source, doing, "database unreachable");
+                Error::Unavailable(doing.to_owned())
+            }
             source => Error::Database { doing, source },
         })
     }

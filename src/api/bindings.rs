@@ -1,6 +1,8 @@
 //! The TypeScript the UI imports (`ui/src/api/bindings.ts`), generated from the Rust types with
-//! ts-rs and from [`COMMANDS`]. The file is committed; a test fails when it drifts from the Rust
-//! side, and `KHAOSAT_WRITE_BINDINGS=1 cargo test bindings` rewrites it.
+//! ts-rs and from [`COMMANDS`], and the catalogue the UI's tests feed their fake backend
+//! (`ui/tests/fake/catalogue.json`: the outcomes and the questionnaire exactly as the core
+//! serves them). Both files are committed; a test fails when either drifts from the Rust side,
+//! and `KHAOSAT_WRITE_BINDINGS=1 cargo test bindings` rewrites them.
 
 use ts_rs::TS;
 
@@ -18,8 +20,18 @@ use crate::ops::desk::{
 use crate::ops::supervise::{CampaignRequest, CaseOverview};
 use crate::store::model::{InterviewStatus, Lease, Role};
 
-/// Where the generated file lives, relative to the repository root.
+/// Where the generated files live, relative to the repository root.
 pub const BINDINGS_PATH: &str = "ui/src/api/bindings.ts";
+pub const CATALOGUE_PATH: &str = "ui/tests/fake/catalogue.json";
+
+/// The outcome catalogue and the starter questionnaire, as JSON.
+pub fn catalogue_json() -> String {
+    let catalogue = serde_json::json!({
+        "outcomes": crate::ops::catalogue::outcomes(),
+        "questionnaire": Questionnaire::starter(),
+    });
+    serde_json::to_string_pretty(&catalogue).unwrap_or_default() + "\n"
+}
 
 fn declarations() -> Vec<String> {
     vec![
@@ -123,19 +135,27 @@ mod tests {
 
     use super::*;
 
-    #[test]
-    fn bindings_match_the_committed_file() {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(BINDINGS_PATH);
-        let generated = typescript();
+    fn matches_committed(relative: &str, generated: &str) {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
         if std::env::var_os("KHAOSAT_WRITE_BINDINGS").is_some() {
-            std::fs::write(&path, &generated).expect("write bindings");
+            std::fs::write(&path, generated).expect("write the generated file");
         }
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(
             committed == generated,
-            "{} is out of date with the Rust types: run `KHAOSAT_WRITE_BINDINGS=1 cargo test bindings` and commit it",
+            "{} is out of date with the Rust side: run `KHAOSAT_WRITE_BINDINGS=1 cargo test bindings` and commit it",
             path.display()
         );
+    }
+
+    #[test]
+    fn bindings_match_the_committed_file() {
+        matches_committed(BINDINGS_PATH, &typescript());
+    }
+
+    #[test]
+    fn bindings_catalogue_matches_the_committed_fixture() {
+        matches_committed(CATALOGUE_PATH, &catalogue_json());
     }
 
     #[test]

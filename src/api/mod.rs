@@ -95,8 +95,7 @@ impl App {
     }
 
     pub async fn heartbeat(&self, lease: Lease) -> ApiResult<()> {
-        desk::heartbeat(self.store(), self.clock.now(), &lease).await?;
-        Ok(())
+        Ok(desk::heartbeat(self.store(), self.clock.now(), &lease).await?)
     }
 
     pub async fn release_case(&self, lease: Lease) -> ApiResult<()> {

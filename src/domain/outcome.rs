@@ -134,6 +134,11 @@ impl Outcome {
         }
     }
 
+    /// Whether an operator records this outcome (the others are set by the rules).
+    pub fn is_recordable(self) -> bool {
+        Self::RECORDABLE.contains(&self)
+    }
+
     /// The key that records this outcome on the operator's desk.
     pub fn hotkey(self) -> Option<char> {
         Self::RECORDABLE
@@ -185,7 +190,8 @@ impl Outcome {
         }
     }
 
-    fn all() -> impl Iterator<Item = Outcome> {
+    /// Every outcome of the catalogue: those an operator records, then those the rules record.
+    pub fn all() -> impl Iterator<Item = Outcome> {
         Self::RECORDABLE.into_iter().chain([
             Outcome::LimitReachedContacted,
             Outcome::LimitReachedNeverContacted,

@@ -55,6 +55,8 @@ pub struct OutcomeView {
     pub code: String,
     pub label_vi: String,
     pub label_en: String,
+    /// Whether the operator picks it; the attempt-limit closures are set by the rules.
+    pub recordable: bool,
     pub hotkey: Option<String>,
     pub category: AaporCategory,
     pub is_final: bool,
@@ -85,15 +87,16 @@ pub async fn staff(store: &dyn Store) -> Result<Vec<StaffView>> {
         .collect())
 }
 
-/// The outcomes an operator can record, in desk order, with their hotkeys.
+/// The outcome catalogue: what an operator records, in desk order with hotkeys, then the
+/// outcomes the rules record, so every outcome a case can show has its labels.
 pub fn outcomes() -> Vec<OutcomeView> {
-    Outcome::RECORDABLE
-        .into_iter()
+    Outcome::all()
         .map(|o| OutcomeView {
             outcome: o,
             code: o.code().to_owned(),
             label_vi: o.label_vi().to_owned(),
             label_en: o.label_en().to_owned(),
+            recordable: o.is_recordable(),
             hotkey: o.hotkey().map(String::from),
             category: o.category(),
             is_final: o.is_final(),

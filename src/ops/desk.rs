@@ -156,15 +156,9 @@ pub async fn next_case(
     }))
 }
 
-/// Keeps the lease alive while the call goes on; returns the new expiry.
-pub async fn heartbeat(
-    store: &dyn Store,
-    now: DateTime<Utc>,
-    lease: &Lease,
-) -> Result<DateTime<Utc>> {
-    let until = now + LEASE_TIME;
-    store.extend_lease(lease, until).await?;
-    Ok(until)
+/// Keeps the lease alive while the call goes on: it then runs [`LEASE_TIME`] from `now`.
+pub async fn heartbeat(store: &dyn Store, now: DateTime<Utc>, lease: &Lease) -> Result<()> {
+    store.extend_lease(lease, now + LEASE_TIME).await
 }
 
 pub async fn release(store: &dyn Store, lease: &Lease) -> Result<()> {
@@ -177,7 +171,9 @@ pub async fn release(store: &dyn Store, lease: &Lease) -> Result<()> {
 #[serde(rename_all = "camelCase")]
 pub struct StartInterviewRequest {
     pub lease: Lease,
-    /// Made by the workstation, so a retried request opens one interview, not two.
+    /// Made by the workstation, so a retried request opens one interview, not two. When the
+    /// case already has an interview (a partial one resumed), that one is returned with its
+    /// own id, and this id is not used.
     pub interview_id: Uuid,
 }
 

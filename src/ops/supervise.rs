@@ -33,6 +33,7 @@ pub struct CaseOverview {
     pub agency_code: String,
     pub agency_name: String,
     pub procedure: String,
+    pub dossier_code: String,
     pub received_on: String,
     /// The operator whose call list holds the case; `None` for the shared pool.
     pub call_list: Option<String>,
@@ -79,6 +80,7 @@ pub async fn campaign_cases(
                 agency_code: case.agency_code,
                 agency_name: case.agency_name,
                 procedure: case.procedure,
+                dossier_code: case.dossier_code,
                 received_on: format_date(case.received_on),
                 call_list: name(case.assigned_to),
                 held_by: name(case.lease_holder.filter(|_| status == CaseStatus::InCall)),

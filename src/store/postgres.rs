@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
-use sqlx::{Postgres, Transaction};
+use sqlx::{Connection, PgConnection, Postgres, Transaction};
 
 use super::sql_store::sql_store;
 
@@ -21,6 +21,14 @@ impl PostgresStore {
             .parse()
             .map_err(|_| Error::Invalid("địa chỉ PostgreSQL không hợp lệ".to_owned()))?;
         let options = options.application_name("khaosat");
+        // One direct connection first: a server that refuses is reported at once, where the
+        // pool would keep retrying until its acquire timeout.
+        PgConnection::connect_with(&options)
+            .await
+            .doing("kết nối PostgreSQL")?
+            .close()
+            .await
+            .doing("kết nối PostgreSQL")?;
         let pool = PgPoolOptions::new()
             .max_connections(8)
             .acquire_timeout(Duration::from_secs(10))

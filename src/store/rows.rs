@@ -52,14 +52,15 @@ pub const SELECT_HELD_CASE_ID: &str = "SELECT id FROM survey_case
      WHERE campaign_id = $1 AND lease_holder = $2 AND lease_expires_at > $3 AND final_outcome IS NULL
      LIMIT 1";
 
-/// The open cases this operator may take now, best first. `$1` campaign, `$2` operator,
-/// `$3` now.
+/// The open cases this operator may take now, best first: due appointments, then the
+/// operator's own call list before the shared pool, then by priority, fewest attempts, least
+/// recently tried. `$1` campaign, `$2` operator, `$3` now.
 pub const ELIGIBLE_CASES: &str = "SELECT id FROM survey_case
      WHERE campaign_id = $1 AND final_outcome IS NULL
        AND (assigned_to IS NULL OR assigned_to = $2)
        AND (retry_at IS NULL OR retry_at <= $3)
        AND (lease_expires_at IS NULL OR lease_expires_at <= $3)
-     ORDER BY (appointment_at IS NOT NULL) DESC, priority DESC, attempts, last_attempt_at NULLS FIRST, id
+     ORDER BY (appointment_at IS NOT NULL) DESC, (assigned_to IS NOT NULL) DESC, priority DESC, attempts, last_attempt_at NULLS FIRST, id
      LIMIT 1";
 
 pub const TAKE_LEASE: &str = "UPDATE survey_case

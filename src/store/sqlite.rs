@@ -22,7 +22,8 @@ impl SqliteStore {
     pub async fn open(path: &Path) -> Result<Self> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| {
-                Error::Unavailable(format!("không tạo được thư mục {}: {e}", dir.display()))
+                tracing::error!(dir = %dir.display(), error = %e, "cannot create the database directory");
+                Error::Unavailable(format!("không tạo được thư mục {}", dir.display()))
             })?;
         }
         let options = SqliteConnectOptions::new()

@@ -98,6 +98,8 @@ on_both_backends! {
         // The operator takes a case and sees who to call.
         let card = claim(store, now, campaign.id, lan).await.expect("a case to call");
         assert!(!card.resumed);
+        let claimed = store.case(card.lease.case_id).await.expect("claimed case");
+        assert_eq!(claimed.assigned_to, Some(lan), "her own call list comes before the shared pool");
         assert!(card.phone.starts_with('0') && card.phone.len() == 10, "national form");
         assert_eq!(card.received_on.len(), 10);
         assert_eq!(&card.received_on[2..3], "/");

@@ -10,23 +10,10 @@ import type {
 } from "./api/bindings";
 import type { Lang, T } from "./i18n";
 
-/** The two outcomes the attempt limit records; `listOutcomes` lists only what a person records. */
-const LIMIT_LABELS: Partial<Record<Outcome, { vi: string; en: string }>> = {
-  limitReachedContacted: {
-    vi: "Hết lượt gọi (đã liên hệ)",
-    en: "Attempt limit reached (contacted)",
-  },
-  limitReachedNeverContacted: {
-    vi: "Hết lượt gọi (chưa liên hệ)",
-    en: "Attempt limit reached (never contacted)",
-  },
-};
-
 export function outcomeLabel(outcome: Outcome, outcomes: readonly OutcomeView[], lang: Lang): string {
   const view = outcomes.find((o) => o.outcome === outcome);
-  if (view) return lang === "en" ? view.labelEn : view.labelVi;
-  const limit = LIMIT_LABELS[outcome];
-  return limit ? limit[lang] : outcome;
+  if (!view) return outcome;
+  return lang === "en" ? view.labelEn : view.labelVi;
 }
 
 export const CASE_STATUSES: readonly CaseStatus[] = ["new", "inCall", "retry", "appointment", "closed"];

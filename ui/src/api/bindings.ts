@@ -35,7 +35,11 @@ export type StaffView = { id: string, login: string, fullName: string, role: Rol
 
 export type Role = "operator" | "supervisor" | "admin";
 
-export type OutcomeView = { outcome: Outcome, code: string, labelVi: string, labelEn: string, hotkey: string | null, category: AaporCategory, isFinal: boolean, needsAppointment: boolean, interview: InterviewNeed, };
+export type OutcomeView = { outcome: Outcome, code: string, labelVi: string, labelEn: string, 
+/**
+ * Whether the operator picks it; the attempt-limit closures are set by the rules.
+ */
+recordable: boolean, hotkey: string | null, category: AaporCategory, isFinal: boolean, needsAppointment: boolean, interview: InterviewNeed, };
 
 export type Outcome = "complete" | "partial" | "refusal" | "callback" | "busy" | "noAnswer" | "wrongNumber" | "limitReachedContacted" | "limitReachedNeverContacted";
 
@@ -89,7 +93,9 @@ export type AnswerView = { questionId: QuestionId, answer: Answer, };
 
 export type StartInterviewRequest = { lease: Lease, 
 /**
- * Made by the workstation, so a retried request opens one interview, not two.
+ * Made by the workstation, so a retried request opens one interview, not two. When the
+ * case already has an interview (a partial one resumed), that one is returned with its
+ * own id, and this id is not used.
  */
 interviewId: string, };
 
@@ -123,7 +129,7 @@ export type CaseOverview = { caseId: string, respondentName: string,
 /**
  * `090****567`
  */
-phoneMasked: string, agencyCode: string, agencyName: string, procedure: string, receivedOn: string, 
+phoneMasked: string, agencyCode: string, agencyName: string, procedure: string, dossierCode: string, receivedOn: string, 
 /**
  * The operator whose call list holds the case; `None` for the shared pool.
  */

@@ -22,7 +22,7 @@ export function OutcomePanel({ outcomes, disabled, keysActive, note, onNote, onC
         <span className={keysActive ? "hint" : "hint hint-off"}>{t("desk.outcomesHint")}</span>
       </div>
       <div className="outcome-grid">
-        {outcomes.map((o) => (
+        {outcomes.filter((o) => o.recordable).map((o) => (
           <button
             key={o.outcome}
             type="button"

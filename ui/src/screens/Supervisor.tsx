@@ -30,10 +30,9 @@ interface Props {
   clearError: () => void;
 }
 
-/** What the search box looks through; the dossier code once the overview carries it. */
+/** What the search box looks through. */
 function searchFields(c: CaseOverview): string[] {
-  const dossier = (c as CaseOverview & { dossierCode?: string }).dossierCode ?? "";
-  return [c.respondentName, dossier, c.agencyName, c.agencyCode, c.procedure];
+  return [c.respondentName, c.dossierCode, c.agencyName, c.agencyCode, c.procedure];
 }
 
 export function Supervisor({ campaign, outcomes, report, clearError }: Props) {

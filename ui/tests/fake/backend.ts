@@ -360,6 +360,7 @@ export class FakeBackend {
             caseId: c.id,
             respondentName: c.name,
             phoneMasked: masked(c.phone),
+            dossierCode: c.dossier,
             agencyCode: c.agency,
             agencyName: AGENCIES[c.agency]!,
             procedure: c.procedure,

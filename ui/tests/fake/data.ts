@@ -1,4 +1,5 @@
 // Demo data for the fake backend: the demo campaign, its staff, agencies, questionnaire and a dozen cases.
+import catalogue from "./catalogue.json";
 import type { CampaignView, OutcomeView, Questionnaire, StaffView } from "../../src/api/bindings";
 
 export const CAMPAIGN: CampaignView = {
@@ -38,68 +39,10 @@ export const AGENCIES: Record<string, string> = {
   "UBND-PCL": "UBND phường Cao Lãnh",
 };
 
-/** As `list_outcomes` returns them: the seven an operator records, hotkeys 1–7. */
-export const OUTCOMES: OutcomeView[] = [
-  { outcome: "complete", code: "1.1", labelVi: "Hoàn thành", labelEn: "Complete", hotkey: "1", category: "I", isFinal: true, needsAppointment: false, interview: "finished" },
-  { outcome: "partial", code: "1.2", labelVi: "Trả lời một phần", labelEn: "Partial", hotkey: "2", category: "P", isFinal: false, needsAppointment: false, interview: "started" },
-  { outcome: "refusal", code: "2.11", labelVi: "Từ chối", labelEn: "Refusal", hotkey: "3", category: "R", isFinal: true, needsAppointment: false, interview: "none" },
-  { outcome: "noAnswer", code: "3.13", labelVi: "Không nghe máy", labelEn: "No answer", hotkey: "4", category: "UH", isFinal: false, needsAppointment: false, interview: "none" },
-  { outcome: "busy", code: "3.12", labelVi: "Máy bận", labelEn: "Busy", hotkey: "5", category: "UH", isFinal: false, needsAppointment: false, interview: "none" },
-  { outcome: "wrongNumber", code: "4.3", labelVi: "Sai số", labelEn: "Wrong number", hotkey: "6", category: "NE", isFinal: true, needsAppointment: false, interview: "none" },
-  { outcome: "callback", code: "2.21", labelVi: "Hẹn gọi lại", labelEn: "Callback", hotkey: "7", category: "NC", isFinal: false, needsAppointment: true, interview: "none" },
-];
-
-/** The starter questionnaire, as `campaign_questionnaire` returns it. */
-export const QUESTIONNAIRE: Questionnaire = {
-  id: "sipas-starter-v1",
-  titleVi: "Phiếu khảo sát sự hài lòng (rút gọn)",
-  titleEn: "Satisfaction questionnaire (short)",
-  questions: [
-    {
-      id: "TC",
-      textVi:
-        "Ông/Bà hài lòng thế nào về việc tiếp cận dịch vụ: thông tin về thủ tục dễ tìm, dễ hiểu; nơi làm thủ tục dễ tìm, có chỗ ngồi chờ sạch sẽ?",
-      textEn:
-        "How satisfied are you with access to the service: information easy to find and understand, the office easy to find, a clean place to wait?",
-    },
-    {
-      id: "TT",
-      textVi:
-        "Ông/Bà hài lòng thế nào về thủ tục hành chính: thủ tục được niêm yết công khai, giấy tờ và phí, lệ phí đúng quy định?",
-      textEn: "How satisfied are you with the procedure: publicly posted, documents and fees as the rules require?",
-    },
-    {
-      id: "CC",
-      textVi:
-        "Ông/Bà hài lòng thế nào về công chức trực tiếp giải quyết công việc: lịch sự, hướng dẫn rõ ràng, đúng quy định?",
-      textEn:
-        "How satisfied are you with the civil servant who handled your case: polite, clear guidance, following the rules?",
-    },
-    {
-      id: "KQ",
-      textVi: "Ông/Bà hài lòng thế nào về kết quả giải quyết: trả đúng hẹn, thông tin đầy đủ, chính xác?",
-      textEn: "How satisfied are you with the result: returned on time, complete and correct?",
-    },
-    {
-      id: "GY",
-      textVi: "Ông/Bà hài lòng thế nào về việc tiếp nhận và xử lý góp ý, phản ánh, kiến nghị?",
-      textEn: "How satisfied are you with how feedback and complaints are received and handled?",
-    },
-    {
-      id: "HL",
-      textVi: "Nhìn chung, Ông/Bà hài lòng thế nào về sự phục vụ của cơ quan?",
-      textEn: "Overall, how satisfied are you with the agency's service?",
-    },
-  ],
-  scale: [
-    { code: "1", labelVi: "Rất không hài lòng", labelEn: "Very dissatisfied" },
-    { code: "2", labelVi: "Không hài lòng", labelEn: "Dissatisfied" },
-    { code: "3", labelVi: "Bình thường", labelEn: "Neutral" },
-    { code: "4", labelVi: "Hài lòng", labelEn: "Satisfied" },
-    { code: "5", labelVi: "Rất hài lòng", labelEn: "Very satisfied" },
-    { code: "0", labelVi: "Không ý kiến", labelEn: "Don't know" },
-  ],
-};
+/** The outcome catalogue and the starter questionnaire exactly as the core serves them:
+ * `catalogue.json` is generated from Rust and checked for drift by `cargo test bindings`. */
+export const OUTCOMES: OutcomeView[] = catalogue.outcomes as OutcomeView[];
+export const QUESTIONNAIRE: Questionnaire = catalogue.questionnaire as Questionnaire;
 
 /** A case as the fake stores it; times are epoch milliseconds. */
 export interface FakeCase {

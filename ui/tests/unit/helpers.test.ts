@@ -62,8 +62,8 @@ describe("labels", () => {
   test("outcomes come from the catalogue; the attempt-limit ones from the UI", () => {
     expect(outcomeLabel("noAnswer", OUTCOMES, "vi")).toBe("Không nghe máy");
     expect(outcomeLabel("noAnswer", OUTCOMES, "en")).toBe("No answer");
-    expect(outcomeLabel("limitReachedContacted", OUTCOMES, "vi")).toBe("Hết lượt gọi (đã liên hệ)");
-    expect(outcomeLabel("limitReachedNeverContacted", OUTCOMES, "vi")).toBe("Hết lượt gọi (chưa liên hệ)");
+    expect(outcomeLabel("limitReachedContacted", OUTCOMES, "vi")).toBe("Hết lượt gọi (đã liên hệ được)");
+    expect(outcomeLabel("limitReachedNeverContacted", OUTCOMES, "vi")).toBe("Hết lượt gọi (chưa liên hệ được)");
   });
 
   test("status: holder when in call, final outcome when closed", () => {
