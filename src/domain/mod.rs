@@ -3,9 +3,11 @@
 //! included, so each rule is tested on its own.
 
 pub mod case;
+pub mod intake;
 pub mod outcome;
 pub mod phone;
 pub mod questionnaire;
+pub mod sampling;
 pub mod schedule;
 pub mod time;
 
