@@ -8,6 +8,7 @@ pub mod clock;
 pub mod domain;
 pub mod error;
 pub mod ops;
+pub mod sheet;
 pub mod store;
 
 pub use error::{Error, Result};

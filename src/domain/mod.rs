@@ -3,6 +3,7 @@
 //! included, so each rule is tested on its own.
 
 pub mod case;
+pub mod folding;
 pub mod intake;
 pub mod outcome;
 pub mod phone;

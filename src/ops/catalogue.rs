@@ -119,3 +119,110 @@ pub fn questionnaire(id: &str) -> Result<Questionnaire> {
 pub async fn campaign_questionnaire(store: &dyn Store, campaign: Uuid) -> Result<Questionnaire> {
     questionnaire(&store.campaign(campaign).await?.questionnaire_id)
 }
+
+/// A campaign as the supervisor describes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCampaign {
+    pub code: String,
+    pub name: String,
+    pub received_from: chrono::NaiveDate,
+    pub received_to: chrono::NaiveDate,
+    pub questionnaire_id: Option<String>,
+}
+
+fn is_code(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 40
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+pub async fn create_campaign(
+    store: &dyn Store,
+    now: chrono::DateTime<chrono::Utc>,
+    new: &NewCampaign,
+) -> Result<CampaignView> {
+    use unicode_normalization::UnicodeNormalization;
+    if !is_code(&new.code) {
+        return Err(Error::Invalid("mã đợt khảo sát chỉ gồm chữ cái không dấu, chữ số, “-”, “_” hoặc “.” (tối đa 40 ký tự)".to_owned()));
+    }
+    let name: String = new.name.trim().nfc().collect();
+    if name.is_empty() {
+        return Err(Error::Invalid(
+            "tên đợt khảo sát không được để trống".to_owned(),
+        ));
+    }
+    if new.received_from > new.received_to {
+        return Err(Error::Invalid(
+            "ngày bắt đầu của thời gian nhận kết quả phải trước hoặc bằng ngày kết thúc".to_owned(),
+        ));
+    }
+    let form = questionnaire(
+        new.questionnaire_id
+            .as_deref()
+            .unwrap_or(&Questionnaire::starter().id),
+    )?;
+    let campaign = Campaign {
+        id: Uuid::new_v4(),
+        code: new.code.clone(),
+        name,
+        time_zone: crate::domain::time::DEFAULT_TIME_ZONE,
+        received_from: new.received_from,
+        received_to: new.received_to,
+        max_attempts: crate::domain::schedule::CallPolicy::default().max_attempts,
+        questionnaire_id: form.id,
+        created_at: now,
+    };
+    store.add_campaign(&campaign).await?;
+    Ok(CampaignView::from(&campaign))
+}
+
+/// The campaign a supervisor names by its code.
+pub async fn campaign_by_code(store: &dyn Store, code: &str) -> Result<Campaign> {
+    store
+        .campaign_by_code(code)
+        .await?
+        .ok_or_else(|| Error::not_found("đợt khảo sát", code))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AgencyView {
+    pub code: String,
+    pub name: String,
+}
+
+/// Adds an agency to the directory imports match against (by code or by name).
+pub async fn add_agency(store: &dyn Store, code: &str, name: &str) -> Result<AgencyView> {
+    use unicode_normalization::UnicodeNormalization;
+    let name: String = name.trim().nfc().collect();
+    if !is_code(code) || name.is_empty() {
+        return Err(Error::Invalid(
+            "cơ quan cần mã (chữ cái không dấu, chữ số, “-”, “_”, “.”) và tên".to_owned(),
+        ));
+    }
+    store
+        .put_agencies(&[crate::store::model::Agency {
+            id: Uuid::new_v4(),
+            code: code.to_owned(),
+            name,
+        }])
+        .await?;
+    agencies(store)
+        .await?
+        .into_iter()
+        .find(|a| a.code == code)
+        .ok_or_else(|| Error::not_found("cơ quan", code))
+}
+
+pub async fn agencies(store: &dyn Store) -> Result<Vec<AgencyView>> {
+    Ok(store
+        .agencies()
+        .await?
+        .into_iter()
+        .map(|a| AgencyView {
+            code: a.code,
+            name: a.name,
+        })
+        .collect())
+}

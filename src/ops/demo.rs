@@ -11,11 +11,14 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 use super::catalogue::CampaignView;
+use super::sampling::{self, SampleRequest};
+use crate::domain::intake::{Channel, DossierRow};
 use crate::domain::phone::PhoneNumber;
 use crate::domain::questionnaire::Questionnaire;
+use crate::domain::sampling::SampleRule;
 use crate::domain::time::DEFAULT_TIME_ZONE;
 use crate::error::Result;
-use crate::store::model::{Agency, Campaign, NewCase, Role, Staff};
+use crate::store::model::{Agency, Campaign, ImportBatch, Role, Staff};
 use crate::store::Store;
 
 pub const DEMO_CAMPAIGN_CODE: &str = "DEMO-2026-Q4";
@@ -121,6 +124,72 @@ fn mobile(rng: &mut ChaCha8Rng) -> PhoneNumber {
     }
 }
 
+/// The demo's agencies: code and name.
+pub fn agencies() -> impl Iterator<Item = (&'static str, &'static str)> {
+    AGENCIES.iter().map(|(code, name, _)| (*code, *name))
+}
+
+/// `count` dossiers of as many people, spread over the demo's agencies and received between
+/// `from` and `to`: the demo's list, and the benchmark's.
+pub fn synthetic_rows(count: usize, from: NaiveDate, to: NaiveDate, seed: u64) -> Vec<DossierRow> {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let window_days = (to - from).num_days();
+    let mut phones = std::collections::HashSet::new();
+    let mut rows = Vec::with_capacity(count);
+    for i in 0..count {
+        let (code, _, procedures) = AGENCIES[i % AGENCIES.len()];
+        let phone = loop {
+            let phone = mobile(&mut rng);
+            if phones.insert(phone.e164()) {
+                break phone;
+            }
+        };
+        let received_on = from + Duration::days(rng.random_range(0..=window_days));
+        rows.push(DossierRow {
+            row: i + 2,
+            dossier_code: format!("{code}-{}-{:06}", received_on.format("%y%m%d"), i + 1),
+            full_name: person_name(&mut rng),
+            phone,
+            agency_code: code.to_owned(),
+            procedure: pick(&mut rng, procedures).to_owned(),
+            field: None,
+            received_on,
+            channel: Some(if rng.random_bool(0.3) {
+                Channel::Online
+            } else {
+                Channel::InPerson
+            }),
+            birth_year: Some(rng.random_range(1950..=2004)),
+        });
+    }
+    rows
+}
+
+/// The rows as the province's dossier system exports them: a CSV with Vietnamese headers,
+/// agencies by name, dates as dd/mm/yyyy, numbers as people write them.
+pub fn synthetic_csv(rows: &[DossierRow]) -> String {
+    let mut text = String::from(
+        "Mã hồ sơ,Họ và tên,Số điện thoại,Cơ quan,Thủ tục,Ngày trả kết quả,Kênh,Năm sinh\n",
+    );
+    for row in rows {
+        let agency = agencies()
+            .find(|(code, _)| *code == row.agency_code)
+            .map_or(row.agency_code.as_str(), |(_, name)| name);
+        text.push_str(&format!(
+            "{},{},{},{},\"{}\",{},{},{}\n",
+            row.dossier_code,
+            row.full_name,
+            row.phone.national(),
+            agency,
+            row.procedure,
+            row.received_on.format("%d/%m/%Y"),
+            row.channel.map_or("", |c| c.label_vi()),
+            row.birth_year.map(|y| y.to_string()).unwrap_or_default()
+        ));
+    }
+    text
+}
+
 /// The two operators and the supervisor of the demo.
 pub fn demo_staff() -> Vec<Staff> {
     let mut rng = ChaCha8Rng::seed_from_u64(SEED);
@@ -183,40 +252,30 @@ pub async fn seed(store: &dyn Store, now: DateTime<Utc>) -> Result<DemoSeeded> {
         })
         .collect();
     store.put_agencies(&agencies).await?;
-    let stored = store.agencies().await?;
 
-    let window_days = (to - from).num_days();
-    let mut phones = std::collections::HashSet::new();
-    let mut cases = Vec::with_capacity(DEMO_RESPONDENTS);
-    for i in 0..DEMO_RESPONDENTS {
-        let (code, _, procedures) = AGENCIES[i % AGENCIES.len()];
-        let agency = stored
-            .iter()
-            .find(|a| a.code == code)
-            .map(|a| a.id)
-            .unwrap_or_default();
-        let phone = loop {
-            let phone = mobile(&mut rng);
-            if phones.insert(phone.e164()) {
-                break phone;
-            }
-        };
-        let received_on = from + Duration::days(rng.random_range(0..=window_days));
-        cases.push(NewCase {
-            id: uuid(&mut rng),
-            campaign_id: campaign.id,
-            agency_id: agency,
-            full_name: person_name(&mut rng),
-            phone,
-            dossier_code: format!("{code}-{}-{:04}", received_on.format("%y%m%d"), i + 1),
-            procedure: pick(&mut rng, procedures).to_owned(),
-            received_on,
-            // A third of the cases to each operator's call list, a third to the shared pool.
-            assigned_to: operators.get(i % 3).copied(),
-            priority: 0,
-        });
+    let rows = synthetic_rows(DEMO_RESPONDENTS, from, to, SEED + 2);
+    let batch = ImportBatch {
+        id: uuid(&mut rng),
+        campaign_id: campaign.id,
+        file_name: "dữ liệu mẫu".to_owned(),
+        rows_read: rows.len(),
+        rejected_before: 0,
+        imported_at: now,
+    };
+    store.import_dossiers(&batch, &rows).await?;
+    let request = SampleRequest {
+        campaign_id: campaign.id,
+        seed: SEED,
+        rule: SampleRule::Tiers,
+        add: None,
+    };
+    sampling::sample(store, now, &request).await?;
+    // A third of the cases to each operator's call list, a third left in the shared pool.
+    let cases = store.campaign_cases(campaign.id).await?;
+    for (operator, share) in operators.iter().zip(0..) {
+        let list: Vec<Uuid> = cases.iter().skip(share).step_by(3).map(|c| c.id).collect();
+        store.assign_call_list(&list, Some(*operator)).await?;
     }
-    store.add_cases(&cases).await?;
     tracing::info!(campaign = %campaign.id, cases = cases.len(), "demo campaign seeded");
     Ok(DemoSeeded {
         campaign: CampaignView::from(&campaign),

@@ -5,4 +5,6 @@
 pub mod catalogue;
 pub mod demo;
 pub mod desk;
+pub mod intake;
+pub mod sampling;
 pub mod supervise;

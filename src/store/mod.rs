@@ -21,12 +21,13 @@ pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
 use crate::domain::case::CaseProgress;
+use crate::domain::intake::DossierRow;
 use crate::domain::questionnaire::{Answer, QuestionId};
 use crate::domain::schedule::CallPolicy;
 use crate::error::Result;
 use model::{
-    Agency, AttemptRecord, Campaign, CaseRecord, InterviewRecord, Lease, NewCase, NewInterview,
-    Staff,
+    Agency, AttemptRecord, Campaign, CaseRecord, ImportBatch, ImportCounts, InterviewRecord, Lease,
+    NewInterview, SampleCandidate, SampleDraw, Staff,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,8 +64,8 @@ pub trait Store: Send + Sync + Debug {
     async fn put_agencies(&self, agencies: &[Agency]) -> Result<()>;
     async fn agencies(&self) -> Result<Vec<Agency>>;
 
-    /// Adds cases in one transaction: all of them or none.
-    async fn add_cases(&self, cases: &[NewCase]) -> Result<()>;
+    /// Puts cases on an operator's call list (`None`: the shared pool), in one transaction.
+    async fn assign_call_list(&self, cases: &[Uuid], operator: Option<Uuid>) -> Result<()>;
 
     /// Leases the best case this operator may call now, atomically: the case they already hold
     /// if any, else due appointments, then by priority, fewest attempts, least recently tried.
@@ -110,6 +111,22 @@ pub trait Store: Send + Sync + Debug {
     ) -> Result<()>;
     async fn case_interview(&self, case: Uuid) -> Result<Option<InterviewRecord>>;
     async fn campaign_interviews(&self, campaign: Uuid) -> Result<Vec<InterviewRecord>>;
+
+    /// Imports parsed rows into a campaign in one transaction, folding each person's dossiers
+    /// into one case (see `domain::folding`): all of it or nothing. Importing the same rows again
+    /// changes nothing. Imports into one campaign run one after the other.
+    async fn import_dossiers(
+        &self,
+        batch: &ImportBatch,
+        rows: &[DossierRow],
+    ) -> Result<ImportCounts>;
+    /// Dossier count per agency code in the campaign: the sampling population.
+    async fn agency_populations(&self, campaign: Uuid) -> Result<Vec<(String, u32)>>;
+    /// Every case of the campaign as the sampler sees it, ordered by phone number.
+    async fn sample_candidates(&self, campaign: Uuid) -> Result<Vec<SampleCandidate>>;
+    /// Records draws and releases their cases, in one transaction; a wave drawn meanwhile by
+    /// someone else, or a case already released, is a conflict and nothing is written.
+    async fn release_waves(&self, draws: &[SampleDraw]) -> Result<()>;
 }
 
 /// Opens the database at a location, creating it if needed and applying migrations.

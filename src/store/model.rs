@@ -70,23 +70,6 @@ pub struct Agency {
     pub name: String,
 }
 
-/// A respondent to be called, as the list import or the demo seed creates it. `Debug` shows
-/// ids only: a case that reaches a log or a panic message discloses nobody.
-#[derive(Clone, PartialEq, Eq)]
-pub struct NewCase {
-    pub id: Uuid,
-    pub campaign_id: Uuid,
-    pub agency_id: Uuid,
-    pub full_name: String,
-    pub phone: PhoneNumber,
-    pub dossier_code: String,
-    pub procedure: String,
-    pub received_on: NaiveDate,
-    /// The operator whose call list holds the case; `None` is the shared pool.
-    pub assigned_to: Option<Uuid>,
-    pub priority: i32,
-}
-
 /// A case as stored, with its agency and its calling progress. `Debug` leaves out the name.
 #[derive(Clone, PartialEq, Eq)]
 pub struct CaseRecord {
@@ -106,15 +89,6 @@ pub struct CaseRecord {
     pub lease_holder: Option<Uuid>,
     pub lease_epoch: i64,
     pub lease_claimed_at: Option<DateTime<Utc>>,
-}
-
-impl fmt::Debug for NewCase {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("NewCase")
-            .field("id", &self.id)
-            .field("campaign_id", &self.campaign_id)
-            .finish_non_exhaustive()
-    }
 }
 
 impl fmt::Debug for CaseRecord {
@@ -230,28 +204,55 @@ pub struct InterviewRecord {
     pub answers: Vec<StoredAnswer>,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// One import of a dossier list into a campaign.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportBatch {
+    pub id: Uuid,
+    pub campaign_id: Uuid,
+    /// The file's name (without its folder), for the record.
+    pub file_name: String,
+    /// Data rows read from the file, accepted or not.
+    pub rows_read: usize,
+    /// Rows the file-level checks already rejected (they are not passed to the store).
+    pub rejected_before: usize,
+    pub imported_at: DateTime<Utc>,
+}
 
-    #[test]
-    fn debug_output_of_a_case_names_nobody() {
-        let case = NewCase {
-            id: Uuid::nil(),
-            campaign_id: Uuid::nil(),
-            agency_id: Uuid::nil(),
-            full_name: "Nguyễn Thị Lan".to_owned(),
-            phone: PhoneNumber::parse("0912345678").expect("valid"),
-            dossier_code: "HS-1".to_owned(),
-            procedure: "Đăng ký khai sinh".to_owned(),
-            received_on: NaiveDate::from_ymd_opt(2026, 10, 1).expect("date"),
-            assigned_to: None,
-            priority: 0,
-        };
-        let shown = format!("{case:?}");
-        assert!(
-            !shown.contains("Lan") && !shown.contains("912345678"),
-            "{shown}"
-        );
-    }
+/// What an import did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportCounts {
+    /// Dossiers stored by this import.
+    pub stored: usize,
+    /// Rows whose dossier was already there with the same data.
+    pub already_present: usize,
+    /// Rows refused because their dossier code is used with other data.
+    pub rejected: Vec<crate::domain::intake::Rejection>,
+    pub new_cases: usize,
+    pub cases_total: usize,
+}
+
+/// A case the sampler may draw, keyed by what the data says (so two databases holding the same
+/// list agree on the order).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SampleCandidate {
+    pub case_id: Uuid,
+    pub agency_code: String,
+    pub phone_e164: String,
+    /// The wave that released it; `None` when not drawn yet.
+    pub wave: Option<u32>,
+}
+
+/// One agency's draw: a wave of released cases.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SampleDraw {
+    pub id: Uuid,
+    pub campaign_id: Uuid,
+    pub agency_code: String,
+    pub wave: u32,
+    pub rule: String,
+    pub seed: u64,
+    pub population: u32,
+    pub required: u32,
+    pub cases: Vec<Uuid>,
+    pub drawn_at: DateTime<Utc>,
 }

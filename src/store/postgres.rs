@@ -9,6 +9,23 @@ use sqlx::{Connection, PgConnection, Postgres, Transaction};
 
 use super::sql_store::sql_store;
 
+/// New cases from a JSON array (`$1`) into campaign `$2`.
+const INSERT_CASES_JSON: &str = "INSERT INTO survey_case
+     (id, campaign_id, agency_id, full_name, phone_e164, dossier_code, procedure_name, received_on)
+     SELECT x.id, $2, x.agency_id, x.full_name, x.phone_e164, x.dossier_code, x.procedure_name, x.received_on
+     FROM json_to_recordset($1::json) AS x(id uuid, agency_id uuid, full_name text, phone_e164 text,
+          dossier_code text, procedure_name text, received_on date)";
+
+/// New dossiers from a JSON array (`$1`) into campaign `$2`, from import `$3`.
+const INSERT_DOSSIERS_JSON: &str = "INSERT INTO dossier
+     (campaign_id, dossier_code, case_id, agency_id, full_name, phone_e164, procedure_name, field_name,
+      received_on, channel, birth_year, import_id)
+     SELECT $2, x.dossier_code, x.case_id, x.agency_id, x.full_name, x.phone_e164, x.procedure_name,
+            x.field_name, x.received_on, x.channel, x.birth_year, $3
+     FROM json_to_recordset($1::json) AS x(dossier_code text, case_id uuid, agency_id uuid,
+          full_name text, phone_e164 text, procedure_name text, field_name text, received_on date,
+          channel text, birth_year integer)";
+
 #[derive(Debug, Clone)]
 pub struct PostgresStore {
     pool: PgPool,
@@ -51,5 +68,7 @@ sql_store!(
     Backend::Postgres,
     lock_case = " FOR UPDATE OF c",
     lock_row = " FOR UPDATE",
-    lock_claim = " FOR UPDATE SKIP LOCKED"
+    lock_claim = " FOR UPDATE SKIP LOCKED",
+    insert_cases_json = INSERT_CASES_JSON,
+    insert_dossiers_json = INSERT_DOSSIERS_JSON
 );

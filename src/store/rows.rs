@@ -9,9 +9,11 @@ use uuid::Uuid;
 
 use super::model::{
     Agency, AttemptRecord, Campaign, CaseRecord, InterviewRecord, InterviewStatus, Lease, Role,
-    Staff, StoredAnswer,
+    SampleCandidate, Staff, StoredAnswer,
 };
 use crate::domain::case::CaseProgress;
+use crate::domain::folding::{DossierData, Known, KnownCase};
+use crate::domain::intake::Channel;
 use crate::domain::outcome::Outcome;
 use crate::domain::phone::PhoneNumber;
 use crate::domain::questionnaire::{Answer, QuestionId};
@@ -34,10 +36,7 @@ pub const INSERT_AGENCY: &str =
     "INSERT INTO agency (id, code, name) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING";
 pub const SELECT_AGENCIES: &str = "SELECT id, code, name FROM agency ORDER BY code";
 
-pub const INSERT_CASE: &str = "INSERT INTO survey_case
-     (id, campaign_id, agency_id, full_name, phone_e164, dossier_code, procedure_name, received_on,
-      assigned_to, priority)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+pub const ASSIGN_CALL_LIST: &str = "UPDATE survey_case SET assigned_to = $2 WHERE id = $1";
 
 pub const SELECT_CASES: &str =
     "SELECT c.id, c.campaign_id, a.code AS agency_code, a.name AS agency_name,
@@ -60,6 +59,7 @@ pub const ELIGIBLE_CASES: &str = "SELECT id FROM survey_case
        AND (assigned_to IS NULL OR assigned_to = $2)
        AND (retry_at IS NULL OR retry_at <= $3)
        AND (lease_expires_at IS NULL OR lease_expires_at <= $3)
+       AND wave IS NOT NULL
      ORDER BY (appointment_at IS NOT NULL) DESC, (assigned_to IS NOT NULL) DESC, priority DESC, attempts, last_attempt_at NULLS FIRST, id
      LIMIT 1";
 
@@ -374,4 +374,146 @@ pub fn fenced(rows_affected: u64, lease: &Lease) -> Result<()> {
     } else {
         Ok(())
     }
+}
+
+pub const LOCK_CAMPAIGN: &str = "SELECT id FROM campaign WHERE id = $1";
+pub const SELECT_CAMPAIGN_DOSSIERS: &str = "SELECT d.dossier_code, d.full_name, d.phone_e164,
+     a.code AS agency_code, d.procedure_name, d.field_name, d.received_on, d.channel, d.birth_year
+     FROM dossier d JOIN agency a ON a.id = d.agency_id WHERE d.campaign_id = $1";
+pub const SELECT_KNOWN_CASES: &str =
+    "SELECT id, phone_e164, received_on, dossier_code FROM survey_case WHERE campaign_id = $1";
+pub const MOVE_CASE_TO_DOSSIER: &str = "UPDATE survey_case SET agency_id = $2, full_name = $3,
+     dossier_code = $4, procedure_name = $5, received_on = $6 WHERE id = $1";
+pub const INSERT_IMPORT_BATCH: &str = "INSERT INTO import_batch
+     (id, campaign_id, file_name, rows_read, accepted, rejected, new_cases, imported_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+pub const COUNT_CASES: &str = "SELECT COUNT(*) FROM survey_case WHERE campaign_id = $1";
+pub const AGENCY_POPULATIONS: &str =
+    "SELECT a.code, COUNT(*) FROM dossier d JOIN agency a ON a.id = d.agency_id
+     WHERE d.campaign_id = $1 GROUP BY a.code ORDER BY a.code";
+pub const SAMPLE_CANDIDATES: &str = "SELECT c.id, a.code, c.phone_e164, c.wave FROM survey_case c
+     JOIN agency a ON a.id = c.agency_id WHERE c.campaign_id = $1 ORDER BY c.phone_e164";
+pub const INSERT_SAMPLE_DRAW: &str = "INSERT INTO sample_draw
+     (id, campaign_id, agency_id, wave, rule, seed, population, required, drawn, drawn_at)
+     SELECT $1, $2, id, $4, $5, $6, $7, $8, $9, $10 FROM agency WHERE code = $3";
+pub const RELEASE_CASE: &str = "UPDATE survey_case SET wave = $2 WHERE id = $1 AND wave IS NULL";
+
+/// Rows per bulk INSERT. Bulk inserts pass their rows as one JSON array (`$1`) that the
+/// database unpacks itself (`json_to_recordset` on PostgreSQL, `json_each` on SQLite): one bound
+/// value instead of a dozen per row, which is what makes 100,000 rows take well under a second.
+pub const BATCH_ROWS: usize = 20_000;
+
+/// A new case, as the bulk insert's JSON carries it.
+#[derive(serde::Serialize)]
+pub struct CaseJson<'a> {
+    pub id: Uuid,
+    pub agency_id: Uuid,
+    pub full_name: &'a str,
+    pub phone_e164: String,
+    pub dossier_code: &'a str,
+    pub procedure_name: &'a str,
+    pub received_on: NaiveDate,
+}
+
+/// A new dossier, as the bulk insert's JSON carries it.
+#[derive(serde::Serialize)]
+pub struct DossierJson<'a> {
+    pub dossier_code: &'a str,
+    pub case_id: Uuid,
+    pub agency_id: Uuid,
+    pub full_name: &'a str,
+    pub phone_e164: String,
+    pub procedure_name: &'a str,
+    pub field_name: Option<&'a str>,
+    pub received_on: NaiveDate,
+    pub channel: Option<&'static str>,
+    pub birth_year: Option<u16>,
+}
+
+/// Serialises a batch for a bulk insert.
+pub fn json_batch<T: serde::Serialize>(items: &[T]) -> Result<String> {
+    serde_json::to_string(items)
+        .map_err(|e| Error::Invalid(format!("không chuẩn bị được dữ liệu để ghi: {e}")))
+}
+
+/// How a channel is stored.
+pub fn channel_code(channel: Channel) -> &'static str {
+    match channel {
+        Channel::InPerson => "in_person",
+        Channel::Online => "online",
+        Channel::Post => "post",
+    }
+}
+
+fn channel_from_code(code: &str) -> Option<Channel> {
+    [Channel::InPerson, Channel::Online, Channel::Post]
+        .into_iter()
+        .find(|c| channel_code(*c) == code)
+}
+
+#[derive(sqlx::FromRow)]
+pub struct DossierDataRow {
+    dossier_code: String,
+    full_name: String,
+    phone_e164: String,
+    agency_code: String,
+    procedure_name: String,
+    field_name: Option<String>,
+    received_on: NaiveDate,
+    channel: Option<String>,
+    birth_year: Option<i32>,
+}
+
+#[derive(sqlx::FromRow)]
+pub struct KnownCaseRow {
+    id: Uuid,
+    phone_e164: String,
+    received_on: NaiveDate,
+    dossier_code: String,
+}
+
+/// What the campaign holds, for folding an import into it.
+pub fn known(dossiers: Vec<DossierDataRow>, cases: Vec<KnownCaseRow>) -> Known {
+    Known {
+        dossiers: dossiers
+            .into_iter()
+            .map(|d| {
+                let data = DossierData {
+                    full_name: d.full_name,
+                    phone_e164: d.phone_e164,
+                    agency_code: d.agency_code,
+                    procedure: d.procedure_name,
+                    field: d.field_name,
+                    received_on: d.received_on,
+                    channel: d.channel.as_deref().and_then(channel_from_code),
+                    birth_year: d.birth_year.and_then(|y| u16::try_from(y).ok()),
+                };
+                (d.dossier_code, data)
+            })
+            .collect(),
+        cases: cases
+            .into_iter()
+            .map(|c| {
+                (
+                    c.phone_e164,
+                    KnownCase {
+                        id: c.id,
+                        received_on: c.received_on,
+                        dossier_code: c.dossier_code,
+                    },
+                )
+            })
+            .collect(),
+    }
+}
+
+pub fn candidates(rows: Vec<(Uuid, String, String, Option<i32>)>) -> Vec<SampleCandidate> {
+    rows.into_iter()
+        .map(|(case_id, agency_code, phone_e164, wave)| SampleCandidate {
+            case_id,
+            agency_code,
+            phone_e164,
+            wave: wave.and_then(|w| u32::try_from(w).ok()),
+        })
+        .collect()
 }

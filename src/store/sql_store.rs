@@ -7,7 +7,11 @@
 /// Implements `Store` for `$store`, which must have a `pool` field and a
 /// `begin_write(&self) -> Result<Transaction<'static, $db>>` method.
 macro_rules! sql_store {
-    ($store:ident, $db:ty, $backend:expr, lock_case = $lock_case:literal, lock_row = $lock_row:literal, lock_claim = $lock_claim:literal) => {
+    (
+        $store:ident, $db:ty, $backend:expr,
+        lock_case = $lock_case:literal, lock_row = $lock_row:literal, lock_claim = $lock_claim:literal,
+        insert_cases_json = $insert_cases_json:expr, insert_dossiers_json = $insert_dossiers_json:expr
+    ) => {
         use async_trait::async_trait;
         use chrono::{DateTime, Utc};
         use uuid::Uuid;
@@ -16,9 +20,10 @@ macro_rules! sql_store {
         use crate::domain::questionnaire::{Answer, QuestionId};
         use crate::domain::schedule::CallPolicy;
         use crate::error::{DbContext, Error, Result};
+        use crate::domain::intake::DossierRow;
         use crate::store::model::{
-            Agency, AttemptRecord, Campaign, CaseRecord, InterviewRecord, InterviewStatus, Lease,
-            NewCase, NewInterview, Staff,
+            Agency, AttemptRecord, Campaign, CaseRecord, ImportBatch, ImportCounts, InterviewRecord,
+            InterviewStatus, Lease, NewInterview, SampleCandidate, SampleDraw, Staff,
         };
         use crate::store::rows::{self, AgencyRow, AnswerRow, AttemptRow, CampaignRow, CaseRow, InterviewRow, StaffRow};
         use crate::store::{Backend, Claim, Store};
@@ -146,33 +151,20 @@ macro_rules! sql_store {
                 Ok(found.into_iter().map(Agency::from).collect())
             }
 
-            async fn add_cases(&self, cases: &[NewCase]) -> Result<()> {
+            async fn assign_call_list(&self, cases: &[Uuid], operator: Option<Uuid>) -> Result<()> {
                 let mut tx = self.begin_write().await?;
                 for case in cases {
-                    let inserted = sqlx::query(rows::INSERT_CASE)
-                        .bind(case.id)
-                        .bind(case.campaign_id)
-                        .bind(case.agency_id)
-                        .bind(&case.full_name)
-                        .bind(case.phone.e164())
-                        .bind(&case.dossier_code)
-                        .bind(&case.procedure)
-                        .bind(case.received_on)
-                        .bind(case.assigned_to)
-                        .bind(case.priority)
+                    let moved = sqlx::query(rows::ASSIGN_CALL_LIST)
+                        .bind(*case)
+                        .bind(operator)
                         .execute(&mut *tx)
-                        .await;
-                    match inserted {
-                        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-                            return Err(Error::Conflict(format!(
-                                "ca {} trùng số điện thoại với một ca khác của cùng đợt khảo sát",
-                                case.id
-                            )))
-                        }
-                        other => other.map(drop).doing("lưu ca")?,
+                        .await
+                        .doing("giao danh sách gọi")?;
+                    if moved.rows_affected() == 0 {
+                        return Err(Error::not_found("ca", case));
                     }
                 }
-                tx.commit().await.doing("lưu ca")
+                tx.commit().await.doing("giao danh sách gọi")
             }
 
             async fn claim_next_case(
@@ -399,6 +391,185 @@ macro_rules! sql_store {
 
             async fn campaign_interviews(&self, campaign: Uuid) -> Result<Vec<InterviewRecord>> {
                 interviews_where(&self.pool, "c.campaign_id = $1", campaign).await
+            }
+
+            async fn import_dossiers(&self, batch: &ImportBatch, rows: &[DossierRow]) -> Result<ImportCounts> {
+                let mut tx = self.begin_write().await?;
+                let campaign: Option<(Uuid,)> = sqlx::query_as(&format!("{}{}", rows::LOCK_CAMPAIGN, $lock_row))
+                    .bind(batch.campaign_id)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .doing("nhập danh sách")?;
+                campaign.ok_or_else(|| Error::not_found("đợt khảo sát", batch.campaign_id))?;
+                let agencies: Vec<AgencyRow> =
+                    sqlx::query_as(rows::SELECT_AGENCIES).fetch_all(&mut *tx).await.doing("đọc cơ quan")?;
+                let agency_ids: std::collections::HashMap<String, Uuid> =
+                    agencies.into_iter().map(Agency::from).map(|a| (a.code, a.id)).collect();
+                let agency_of = |code: &str| {
+                    agency_ids.get(code).copied().ok_or_else(|| Error::not_found("cơ quan", code))
+                };
+                let dossiers: Vec<rows::DossierDataRow> = sqlx::query_as(rows::SELECT_CAMPAIGN_DOSSIERS)
+                    .bind(batch.campaign_id)
+                    .fetch_all(&mut *tx)
+                    .await
+                    .doing("đọc hồ sơ đã nhập")?;
+                let cases: Vec<rows::KnownCaseRow> = sqlx::query_as(rows::SELECT_KNOWN_CASES)
+                    .bind(batch.campaign_id)
+                    .fetch_all(&mut *tx)
+                    .await
+                    .doing("đọc ca đã có")?;
+                let plan = crate::domain::folding::fold(
+                    rows,
+                    &rows::known(dossiers, cases),
+                    // Time-ordered ids keep a large import's inserts at the end of the key index.
+                    Uuid::now_v7,
+                );
+
+                for chunk in plan.new_cases.chunks(rows::BATCH_ROWS) {
+                    let mut values = Vec::with_capacity(chunk.len());
+                    for (id, row) in chunk {
+                        let row = &rows[*row];
+                        values.push(rows::CaseJson {
+                            id: *id,
+                            agency_id: agency_of(&row.agency_code)?,
+                            full_name: &row.full_name,
+                            phone_e164: row.phone.e164(),
+                            dossier_code: &row.dossier_code,
+                            procedure_name: &row.procedure,
+                            received_on: row.received_on,
+                        });
+                    }
+                    sqlx::query($insert_cases_json)
+                        .bind(rows::json_batch(&values)?)
+                        .bind(batch.campaign_id)
+                        .execute(&mut *tx)
+                        .await
+                        .doing("lưu ca")?;
+                }
+                for (case, row) in &plan.case_updates {
+                    let row = &rows[*row];
+                    sqlx::query(rows::MOVE_CASE_TO_DOSSIER)
+                        .bind(*case)
+                        .bind(agency_of(&row.agency_code)?)
+                        .bind(&row.full_name)
+                        .bind(&row.dossier_code)
+                        .bind(&row.procedure)
+                        .bind(row.received_on)
+                        .execute(&mut *tx)
+                        .await
+                        .doing("cập nhật ca")?;
+                }
+                for chunk in plan.new_dossiers.chunks(rows::BATCH_ROWS) {
+                    let mut values = Vec::with_capacity(chunk.len());
+                    for (row, case) in chunk {
+                        let row = &rows[*row];
+                        values.push(rows::DossierJson {
+                            dossier_code: &row.dossier_code,
+                            case_id: *case,
+                            agency_id: agency_of(&row.agency_code)?,
+                            full_name: &row.full_name,
+                            phone_e164: row.phone.e164(),
+                            procedure_name: &row.procedure,
+                            field_name: row.field.as_deref(),
+                            received_on: row.received_on,
+                            channel: row.channel.map(rows::channel_code),
+                            birth_year: row.birth_year,
+                        });
+                    }
+                    sqlx::query($insert_dossiers_json)
+                        .bind(rows::json_batch(&values)?)
+                        .bind(batch.campaign_id)
+                        .bind(batch.id)
+                        .execute(&mut *tx)
+                        .await
+                        .doing("lưu hồ sơ")?;
+                }
+                let count = |n: usize| i32::try_from(n).unwrap_or(i32::MAX);
+                let accepted = plan.new_dossiers.len() + plan.already_present;
+                sqlx::query(rows::INSERT_IMPORT_BATCH)
+                    .bind(batch.id)
+                    .bind(batch.campaign_id)
+                    .bind(&batch.file_name)
+                    .bind(count(batch.rows_read))
+                    .bind(count(accepted))
+                    .bind(count(batch.rejected_before + plan.rejected.len()))
+                    .bind(count(plan.new_cases.len()))
+                    .bind(batch.imported_at)
+                    .execute(&mut *tx)
+                    .await
+                    .doing("ghi lần nhập")?;
+                let (cases_total,): (i64,) = sqlx::query_as(rows::COUNT_CASES)
+                    .bind(batch.campaign_id)
+                    .fetch_one(&mut *tx)
+                    .await
+                    .doing("đếm ca")?;
+                tx.commit().await.doing("nhập danh sách")?;
+                Ok(ImportCounts {
+                    stored: plan.new_dossiers.len(),
+                    already_present: plan.already_present,
+                    new_cases: plan.new_cases.len(),
+                    rejected: plan.rejected,
+                    cases_total: usize::try_from(cases_total).unwrap_or_default(),
+                })
+            }
+
+            async fn agency_populations(&self, campaign: Uuid) -> Result<Vec<(String, u32)>> {
+                let found: Vec<(String, i64)> = sqlx::query_as(rows::AGENCY_POPULATIONS)
+                    .bind(campaign)
+                    .fetch_all(&self.pool)
+                    .await
+                    .doing("đếm hồ sơ theo cơ quan")?;
+                Ok(found.into_iter().map(|(code, n)| (code, u32::try_from(n).unwrap_or(u32::MAX))).collect())
+            }
+
+            async fn sample_candidates(&self, campaign: Uuid) -> Result<Vec<SampleCandidate>> {
+                let found: Vec<(Uuid, String, String, Option<i32>)> = sqlx::query_as(rows::SAMPLE_CANDIDATES)
+                    .bind(campaign)
+                    .fetch_all(&self.pool)
+                    .await
+                    .doing("đọc ca để chọn mẫu")?;
+                Ok(rows::candidates(found))
+            }
+
+            async fn release_waves(&self, draws: &[SampleDraw]) -> Result<()> {
+                let mut tx = self.begin_write().await?;
+                for draw in draws {
+                    let wave = i32::try_from(draw.wave).unwrap_or(i32::MAX);
+                    let recorded = sqlx::query(rows::INSERT_SAMPLE_DRAW)
+                        .bind(draw.id)
+                        .bind(draw.campaign_id)
+                        .bind(&draw.agency_code)
+                        .bind(wave)
+                        .bind(&draw.rule)
+                        .bind(i64::from_ne_bytes(draw.seed.to_ne_bytes()))
+                        .bind(i32::try_from(draw.population).unwrap_or(i32::MAX))
+                        .bind(i32::try_from(draw.required).unwrap_or(i32::MAX))
+                        .bind(i32::try_from(draw.cases.len()).unwrap_or(i32::MAX))
+                        .bind(draw.drawn_at)
+                        .execute(&mut *tx)
+                        .await;
+                    match recorded {
+                        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                            return Err(Error::Conflict(format!(
+                                "đợt mẫu {} của cơ quan {} vừa được người khác rút: hãy xem lại rồi thử lại",
+                                draw.wave, draw.agency_code
+                            )))
+                        }
+                        other => other.doing("ghi lần rút mẫu")?,
+                    };
+                    for case in &draw.cases {
+                        let released = sqlx::query(rows::RELEASE_CASE)
+                            .bind(*case)
+                            .bind(wave)
+                            .execute(&mut *tx)
+                            .await
+                            .doing("đưa ca vào mẫu")?;
+                        if released.rows_affected() == 0 {
+                            return Err(Error::Conflict(format!("ca {case} đã ở trong mẫu")));
+                        }
+                    }
+                }
+                tx.commit().await.doing("rút mẫu")
             }
         }
     };

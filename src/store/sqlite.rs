@@ -51,11 +51,49 @@ impl SqliteStore {
     }
 }
 
+/// A UUID from JSON text to the 16-byte blob the SQLite schema keeps.
+macro_rules! blob {
+    ($field:literal) => {
+        concat!("unhex(replace(value ->> '", $field, "', '-', ''))")
+    };
+}
+
+/// New cases from a JSON array (`$1`) into campaign `$2`.
+const INSERT_CASES_JSON: &str = concat!(
+    "INSERT INTO survey_case
+     (id, campaign_id, agency_id, full_name, phone_e164, dossier_code, procedure_name, received_on)
+     SELECT ",
+    blob!("id"),
+    ", $2, ",
+    blob!("agency_id"),
+    ", value ->> 'full_name', value ->> 'phone_e164',
+            value ->> 'dossier_code', value ->> 'procedure_name', value ->> 'received_on'
+     FROM json_each($1)"
+);
+
+/// New dossiers from a JSON array (`$1`) into campaign `$2`, from import `$3`.
+const INSERT_DOSSIERS_JSON: &str = concat!(
+    "INSERT INTO dossier
+     (campaign_id, dossier_code, case_id, agency_id, full_name, phone_e164, procedure_name, field_name,
+      received_on, channel, birth_year, import_id)
+     SELECT $2, value ->> 'dossier_code', ",
+    blob!("case_id"),
+    ", ",
+    blob!("agency_id"),
+    ",
+            value ->> 'full_name', value ->> 'phone_e164', value ->> 'procedure_name',
+            value ->> 'field_name', value ->> 'received_on', value ->> 'channel',
+            value ->> 'birth_year', $3
+     FROM json_each($1)"
+);
+
 sql_store!(
     SqliteStore,
     Sqlite,
     Backend::Sqlite,
     lock_case = "",
     lock_row = "",
-    lock_claim = ""
+    lock_claim = "",
+    insert_cases_json = INSERT_CASES_JSON,
+    insert_dossiers_json = INSERT_DOSSIERS_JSON
 );

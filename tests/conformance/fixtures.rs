@@ -2,10 +2,13 @@
 //! cases rather than the 240-person demo.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use khaosat::domain::intake::DossierRow;
 use khaosat::domain::phone::PhoneNumber;
 use khaosat::domain::questionnaire::Questionnaire;
+use khaosat::domain::sampling::SampleRule;
 use khaosat::domain::time::DEFAULT_TIME_ZONE;
-use khaosat::store::model::{Agency, Campaign, NewCase, Role, Staff};
+use khaosat::ops::sampling::{self, SampleRequest};
+use khaosat::store::model::{Agency, Campaign, ImportBatch, Role, Staff};
 use khaosat::store::Store;
 use uuid::Uuid;
 
@@ -56,21 +59,40 @@ pub async fn small_campaign(
         .put_agencies(std::slice::from_ref(&agency))
         .await
         .expect("agency");
-    let new_cases: Vec<NewCase> = (0..cases)
-        .map(|i| NewCase {
-            id: Uuid::new_v4(),
-            campaign_id: campaign.id,
-            agency_id: agency.id,
+    let rows: Vec<DossierRow> = (0..cases)
+        .map(|i| DossierRow {
+            row: i + 2,
+            dossier_code: format!("HS-{i:05}"),
             full_name: format!("Người dân {i}"),
             phone: PhoneNumber::parse(&format!("0912{i:06}")).expect("phone"),
-            dossier_code: format!("HS-{i:05}"),
+            agency_code: agency.code.clone(),
             procedure: "Cấp Phiếu lý lịch tư pháp".to_owned(),
+            field: None,
             received_on: NaiveDate::from_ymd_opt(2026, 10, 15).expect("date"),
-            assigned_to: None,
-            priority: 0,
+            channel: None,
+            birth_year: None,
         })
         .collect();
-    store.add_cases(&new_cases).await.expect("cases");
+    let batch = ImportBatch {
+        id: Uuid::new_v4(),
+        campaign_id: campaign.id,
+        file_name: "fixture.csv".to_owned(),
+        rows_read: rows.len(),
+        rejected_before: 0,
+        imported_at: now,
+    };
+    store.import_dossiers(&batch, &rows).await.expect("import");
+    // Fewer than 100 dossiers: the sample is every case.
+    let request = SampleRequest {
+        campaign_id: campaign.id,
+        seed: 1,
+        rule: SampleRule::Tiers,
+        add: None,
+    };
+    sampling::sample(store, now, &request)
+        .await
+        .expect("sample");
+    let new_cases = store.campaign_cases(campaign.id).await.expect("cases");
     Fixture {
         campaign: campaign.id,
         operators: operator_ids,

@@ -4,5 +4,6 @@
 mod claims;
 mod cli;
 mod fixtures;
+mod intake;
 mod story;
 mod support;

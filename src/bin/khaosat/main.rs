@@ -1,7 +1,12 @@
 //! `khaosat`: the command line over the core's use cases, for set-up, scripting and tests.
 //! One file per subcommand; each is a thin layer over `ops`.
 
+mod agency;
+mod bench;
+mod campaign;
+mod import;
 mod init;
+mod sample;
 
 use std::process::ExitCode;
 
@@ -27,6 +32,19 @@ struct Cli {
 enum Command {
     /// Create or migrate the database; with --demo, seed the demo campaign.
     Init(init::Args),
+    /// Campaigns: create, list.
+    #[command(subcommand)]
+    Campaign(campaign::Command),
+    /// Agencies lists are matched against: add, list.
+    #[command(subcommand)]
+    Agency(agency::Command),
+    /// Import a dossier list (CSV or XLSX) into a campaign.
+    Import(import::Args),
+    /// Draw the sample per agency (or add a wave).
+    Sample(sample::Args),
+    /// Benchmarks that print figures.
+    #[command(subcommand)]
+    Bench(bench::Command),
 }
 
 async fn open(db: Option<&str>) -> anyhow::Result<(DatabaseLocation, std::sync::Arc<dyn Store>)> {
@@ -56,6 +74,11 @@ fn main() -> ExitCode {
     let result = runtime.block_on(async {
         match cli.command {
             Command::Init(args) => init::run(cli.db.as_deref(), args).await,
+            Command::Campaign(command) => campaign::run(cli.db.as_deref(), command).await,
+            Command::Agency(command) => agency::run(cli.db.as_deref(), command).await,
+            Command::Import(args) => import::run(cli.db.as_deref(), args).await,
+            Command::Sample(args) => sample::run(cli.db.as_deref(), args).await,
+            Command::Bench(command) => bench::run(cli.db.as_deref(), command).await,
         }
     });
     match result {

@@ -182,6 +182,8 @@ pub enum RejectReason {
     DuplicateDossier {
         first_row: usize,
     },
+    /// Set by the caller: the dossier code was imported before with other data.
+    StoredWithOtherData,
 }
 
 impl RejectReason {
@@ -207,7 +209,10 @@ impl RejectReason {
                 .to_owned(),
             RejectReason::BadName => "họ tên không có chữ cái nào".to_owned(),
             RejectReason::DuplicateDossier { first_row } => {
-                format!("mã hồ sơ trùng với dòng {first_row}")
+                format!("mã hồ sơ trùng với dòng {first_row} nhưng dữ liệu khác")
+            }
+            RejectReason::StoredWithOtherData => {
+                "mã hồ sơ đã được nhập trước đó với dữ liệu khác".to_owned()
             }
         }
     }
@@ -818,7 +823,7 @@ mod tests {
         let duplicate = Rejection::duplicate_dossier(9, 4, "HS-2026-0001");
         assert_eq!(
             duplicate.to_string(),
-            "Dòng 9, cột “Mã hồ sơ”: mã hồ sơ trùng với dòng 4"
+            "Dòng 9, cột “Mã hồ sơ”: mã hồ sơ trùng với dòng 4 nhưng dữ liệu khác"
         );
         assert_eq!(duplicate.value, "HS-2026-0001");
     }

@@ -1,0 +1,40 @@
+//! `khaosat agency add|list`: the agencies (cơ quan) lists are matched against.
+
+use khaosat::ops::catalogue;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Add an agency; a code already known is left as it is.
+    Add {
+        #[arg(long)]
+        code: String,
+        #[arg(long)]
+        name: String,
+    },
+    /// List the agencies.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
+    let (_, store) = super::open(db).await?;
+    match command {
+        Command::Add { code, name } => {
+            let agency = catalogue::add_agency(&*store, &code, &name).await?;
+            println!("Cơ quan {} — {}", agency.code, agency.name);
+        }
+        Command::List { json } => {
+            let agencies = catalogue::agencies(&*store).await?;
+            if json {
+                println!("{}", serde_json::to_string(&agencies)?);
+            } else {
+                for a in agencies {
+                    println!("{:<12} {}", a.code, a.name);
+                }
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,82 @@
+//! `khaosat bench import --rows N`: how fast a list imports. Generates a CSV of N dossiers (as
+//! the dossier system exports them), imports it into a fresh campaign of the database given by
+//! --db, and prints the figures: reading and checking the file, storing it, and the total.
+
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use khaosat::clock::{Clock, SystemClock};
+use khaosat::ops::catalogue::{self, NewCampaign};
+use khaosat::ops::{demo, intake};
+use khaosat::sheet;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Import a generated list of --rows dossiers into a new campaign and time it.
+    Import {
+        #[arg(long, default_value_t = 100_000)]
+        rows: usize,
+    },
+}
+
+pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
+    let Command::Import { rows } = command;
+    let (location, store) = super::open(db).await?;
+    for (code, name) in demo::agencies() {
+        catalogue::add_agency(&*store, code, name).await?;
+    }
+    let from = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap_or_default();
+    let to = NaiveDate::from_ymd_opt(2026, 11, 15).unwrap_or_default();
+    let code = format!("BENCH-{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
+    let new = NewCampaign {
+        code: code.clone(),
+        name: "Đo tốc độ nhập danh sách".to_owned(),
+        received_from: from,
+        received_to: to,
+        questionnaire_id: None,
+    };
+    let campaign = catalogue::create_campaign(&*store, SystemClock.now(), &new).await?;
+
+    let dir = tempfile_dir()?;
+    let file = dir.join("danh-sach.csv");
+    std::fs::write(
+        &file,
+        demo::synthetic_csv(&demo::synthetic_rows(rows, from, to, 7)),
+    )?;
+    let bytes = std::fs::metadata(&file)?.len();
+
+    let started = Instant::now();
+    let table = sheet::read_table(&file, None)?;
+    let read = started.elapsed();
+    let summary = intake::import_table(&*store, SystemClock.now(), campaign.id, &table).await?;
+    let total = started.elapsed();
+    std::fs::remove_dir_all(&dir)?;
+
+    println!("database      {location}");
+    println!("campaign      {code}");
+    println!(
+        "file          {rows} rows, {:.1} MB CSV",
+        bytes as f64 / 1e6
+    );
+    println!(
+        "accepted      {} (rejected {}, new cases {})",
+        summary.accepted, summary.rejected, summary.new_cases
+    );
+    println!("read file     {:>8.1} ms", read.as_secs_f64() * 1e3);
+    println!(
+        "check+store   {:>8.1} ms",
+        (total - read).as_secs_f64() * 1e3
+    );
+    println!(
+        "total         {:>8.1} ms  ({:.0} rows/s)",
+        total.as_secs_f64() * 1e3,
+        rows as f64 / total.as_secs_f64()
+    );
+    Ok(())
+}
+
+fn tempfile_dir() -> anyhow::Result<std::path::PathBuf> {
+    let dir = std::env::temp_dir().join(format!("khaosat-bench-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}

@@ -1,0 +1,65 @@
+//! `khaosat import --campaign CODE FILE`: import a dossier list (CSV or XLSX).
+
+use std::path::PathBuf;
+
+use khaosat::clock::{Clock, SystemClock};
+use khaosat::ops::catalogue;
+use khaosat::ops::intake::{self, ImportRequest};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[arg(long)]
+    campaign: String,
+    /// The list: .csv (UTF-8, comma or semicolon) or .xlsx.
+    file: PathBuf,
+    /// For XLSX: the sheet to read (default: the first).
+    #[arg(long)]
+    sheet: Option<String>,
+    /// Write the rejected rows, with the reason, to this CSV file (UTF-8 with BOM).
+    #[arg(long)]
+    rejects: Option<PathBuf>,
+    /// Print one JSON object: rows, accepted, rejected, new_cases, cases_total.
+    #[arg(long)]
+    json: bool,
+}
+
+pub async fn run(db: Option<&str>, args: Args) -> anyhow::Result<()> {
+    let (_, store) = super::open(db).await?;
+    let campaign = catalogue::campaign_by_code(&*store, &args.campaign).await?;
+    let request = ImportRequest {
+        campaign_id: campaign.id,
+        file: args.file,
+        sheet: args.sheet,
+    };
+    let (summary, table) = intake::import_file(&*store, SystemClock.now(), &request).await?;
+    if let Some(path) = &args.rejects {
+        intake::write_rejects(path, &table, &summary.rejections)?;
+    }
+    if args.json {
+        println!("{}", serde_json::to_string(&summary)?);
+        return Ok(());
+    }
+    println!(
+        "Đã đọc {} dòng: nhận {}, từ chối {}; {} ca mới, đợt khảo sát có {} ca.",
+        summary.rows, summary.accepted, summary.rejected, summary.new_cases, summary.cases_total
+    );
+    for rejection in summary.rejections.iter().take(20) {
+        match &rejection.column {
+            Some(column) => println!(
+                "  Dòng {}, cột “{column}”: {}",
+                rejection.row, rejection.reason
+            ),
+            None => println!("  Dòng {}: {}", rejection.row, rejection.reason),
+        }
+    }
+    if summary.rejections.len() > 20 {
+        println!(
+            "  … và {} dòng khác (ghi ra tệp với --rejects)",
+            summary.rejections.len() - 20
+        );
+    }
+    if let Some(path) = &args.rejects {
+        println!("Các dòng bị từ chối đã ghi vào {}", path.display());
+    }
+    Ok(())
+}

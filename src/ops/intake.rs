@@ -1,0 +1,173 @@
+//! Importing a dossier list into a campaign: read the file, match its headers, check every
+//! row, fold each person's dossiers into one case and store all accepted rows in one
+//! transaction. Every row is accounted for: stored, already present, or rejected with its row,
+//! column and reason; rejected rows can be written out, with their original cells and the
+//! reason, to fix and import again.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::domain::intake::{map_headers, parse_row, AgencyDirectory, Rejection, RowContext};
+use crate::error::{Error, Result};
+use crate::sheet::{self, Cell, Table};
+use crate::store::model::ImportBatch;
+use crate::store::Store;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportRequest {
+    pub campaign_id: Uuid,
+    pub file: PathBuf,
+    /// For XLSX: the sheet to read; the first one when `None`.
+    pub sheet: Option<String>,
+}
+
+/// One rejected row, as the supervisor sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RejectedRow {
+    /// The spreadsheet row (the header is row 1).
+    pub row: usize,
+    /// The column's Vietnamese name, when one column is at fault.
+    pub column: Option<String>,
+    pub value: String,
+    pub reason: String,
+}
+
+/// What an import did: `rows = accepted + rejected`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ImportSummary {
+    /// Data rows read.
+    pub rows: usize,
+    /// Rows stored, or already present with the same data.
+    pub accepted: usize,
+    pub rejected: usize,
+    /// Cases this import created.
+    pub new_cases: usize,
+    /// Cases in the campaign afterwards.
+    pub cases_total: usize,
+    #[serde(skip)]
+    pub rejections: Vec<RejectedRow>,
+}
+
+fn file_error(error: impl std::fmt::Display) -> Error {
+    Error::Invalid(error.to_string())
+}
+
+/// Imports a file; nothing is written unless the whole file can be read and its headers matched.
+pub async fn import_file(
+    store: &dyn Store,
+    now: DateTime<Utc>,
+    req: &ImportRequest,
+) -> Result<(ImportSummary, Table)> {
+    let table = sheet::read_table(&req.file, req.sheet.as_deref()).map_err(file_error)?;
+    let summary = import_table(store, now, req.campaign_id, &table).await?;
+    Ok((summary, table))
+}
+
+/// Imports a table already read.
+pub async fn import_table(
+    store: &dyn Store,
+    now: DateTime<Utc>,
+    campaign_id: Uuid,
+    table: &Table,
+) -> Result<ImportSummary> {
+    let columns =
+        map_headers(&table.headers).map_err(|e| Error::Invalid(format!("{}: {e}", table.file)))?;
+    let campaign = store.campaign(campaign_id).await?;
+    let agencies = AgencyDirectory::new(
+        store
+            .agencies()
+            .await?
+            .into_iter()
+            .map(|a| (a.code, a.name)),
+    );
+    let context = RowContext {
+        received_from: campaign.received_from,
+        received_to: campaign.received_to,
+        agencies: &agencies,
+    };
+
+    let mut accepted = Vec::with_capacity(table.rows.len());
+    let mut rejections: Vec<Rejection> = Vec::new();
+    for (row, cells) in table.records() {
+        match parse_row(row, cells, &columns, &context) {
+            Ok(dossier) => accepted.push(dossier),
+            Err(rejection) => rejections.push(rejection),
+        }
+    }
+    let rows = table.record_count();
+    let batch = ImportBatch {
+        id: Uuid::new_v4(),
+        campaign_id,
+        file_name: table.file.clone(),
+        rows_read: rows,
+        rejected_before: rejections.len(),
+        imported_at: now,
+    };
+    let counts = store.import_dossiers(&batch, &accepted).await?;
+    rejections.extend(counts.rejected);
+    rejections.sort_by_key(|r| r.row);
+    tracing::info!(campaign = %campaign_id, import = %batch.id, rows, stored = counts.stored, rejected = rejections.len(), new_cases = counts.new_cases, "list imported");
+    Ok(ImportSummary {
+        rows,
+        accepted: counts.stored + counts.already_present,
+        rejected: rejections.len(),
+        new_cases: counts.new_cases,
+        cases_total: counts.cases_total,
+        rejections: rejections
+            .into_iter()
+            .map(|r| RejectedRow {
+                row: r.row,
+                column: r.column.map(|c| c.label_vi().to_owned()),
+                reason: r.reason.message_vi(),
+                value: r.value,
+            })
+            .collect(),
+    })
+}
+
+/// Writes the rejected rows with their original cells and a last column with the reason, as
+/// CSV in UTF-8 with a BOM (so Excel shows Vietnamese), ready to fix and import again.
+pub fn write_rejects(path: &Path, table: &Table, rejections: &[RejectedRow]) -> Result<()> {
+    let failed = |e: &dyn std::fmt::Display| {
+        Error::Invalid(format!("không ghi được tệp {}: {e}", path.display()))
+    };
+    let mut out = Vec::from(b"\xEF\xBB\xBF".as_slice());
+    {
+        let mut writer = csv::Writer::from_writer(&mut out);
+        let mut header = table.headers.clone();
+        header.push("Lý do từ chối".to_owned());
+        writer.write_record(&header).map_err(|e| failed(&e))?;
+        for rejection in rejections {
+            let cells = table
+                .rows
+                .get(rejection.row.saturating_sub(2))
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            let mut record: Vec<String> = (0..table.headers.len())
+                .map(|i| cells.get(i).map(cell_text).unwrap_or_default())
+                .collect();
+            record.push(match &rejection.column {
+                Some(column) => format!(
+                    "Dòng {}, cột “{column}”: {}",
+                    rejection.row, rejection.reason
+                ),
+                None => format!("Dòng {}: {}", rejection.row, rejection.reason),
+            });
+            writer.write_record(&record).map_err(|e| failed(&e))?;
+        }
+        writer.flush().map_err(|e| failed(&e))?;
+    }
+    std::fs::write(path, out).map_err(|e| failed(&e))
+}
+
+fn cell_text(cell: &Cell) -> String {
+    match cell {
+        Cell::Date(date) => date.format("%d/%m/%Y").to_string(),
+        other => other.as_text().into_owned(),
+    }
+}

@@ -1,0 +1,211 @@
+//! Intake and sampling on both databases: a list in, rejects out, one case per person, a
+//! second import that changes nothing, broken files that write nothing, and a sample that the
+//! seed reproduces on SQLite and PostgreSQL alike.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use khaosat::domain::sampling::SampleRule;
+use khaosat::error::Error;
+use khaosat::ops::catalogue::{self, NewCampaign};
+use khaosat::ops::intake::{self, ImportRequest};
+use khaosat::ops::sampling::{self, SampleRequest};
+use khaosat::store::Store;
+use uuid::Uuid;
+
+use crate::support::{monday_morning, on_both_backends, TestDb};
+
+async fn campaign(store: &dyn Store) -> Uuid {
+    for (code, name) in [("STP", "Sở Tư pháp"), ("STC", "Sở Tài chính")] {
+        catalogue::add_agency(store, code, name)
+            .await
+            .expect("agency");
+    }
+    let new = NewCampaign {
+        code: "Q4".to_owned(),
+        name: "Đợt quý IV".to_owned(),
+        received_from: NaiveDate::from_ymd_opt(2026, 10, 1).expect("date"),
+        received_to: NaiveDate::from_ymd_opt(2026, 11, 15).expect("date"),
+        questionnaire_id: None,
+    };
+    catalogue::create_campaign(store, monday_morning(), &new)
+        .await
+        .expect("campaign")
+        .id
+}
+
+const LIST: &str = "\u{feff}Mã hồ sơ;Họ và tên;SĐT;Đơn vị;Tên thủ tục;Ngày trả kết quả;Kênh
+A1;Nguyễn Văn An;0912 345 678;Sở Tư pháp;Chứng thực;15/10/2026;Trực tiếp
+A2;Nguyễn Văn An;+84912345678;STC;Đăng ký doanh nghiệp;20/10/2026;DVC
+A3;Lê Thị Hoa;01623456789;STP;Chứng thực;1/11/2026;
+A4;Trần Văn Bình;0612345678;STP;Chứng thực;1/11/2026;
+A5;Phạm Thị Cúc;0987654321;Sở Xây dựng;Cấp phép;1/11/2026;
+A6;Phạm Văn Dũng;0987654322;STP;Chứng thực;31/12/2026;
+A1;Nguyễn Văn Ân;0912345678;STP;Chứng thực;15/10/2026;
+A3;Lê Thị Hoa;0323456789;STP;Chứng thực;01/11/2026;
+";
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write the test file");
+    path
+}
+
+on_both_backends! {
+    async fn a_list_imports_once_with_every_row_accounted_for(db: TestDb) {
+        let store = &*db.store;
+        let campaign_id = campaign(store).await;
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let file = write(dir.path(), "danh-sach.csv", LIST.as_bytes());
+        let request = ImportRequest { campaign_id, file: file.clone(), sheet: None };
+
+        let (first, table) = intake::import_file(store, monday_morning(), &request).await.expect("import");
+        assert_eq!((first.rows, first.accepted, first.rejected), (8, 4, 4));
+        assert_eq!((first.new_cases, first.cases_total), (2, 2), "An's two dossiers are one case; Hoa's old number is her new one");
+        let reasons: Vec<(usize, Option<&str>)> = first.rejections.iter().map(|r| (r.row, r.column.as_deref())).collect();
+        assert_eq!(reasons, vec![(5, Some("Số điện thoại")), (6, Some("Cơ quan")), (7, Some("Ngày trả kết quả")), (8, Some("Mã hồ sơ"))]);
+
+        // The case is about An's most recent dossier.
+        let cases = store.campaign_cases(campaign_id).await.expect("cases");
+        let an = cases.iter().find(|c| c.phone.e164() == "+84912345678").expect("An's case");
+        assert_eq!((an.dossier_code.as_str(), an.agency_code.as_str()), ("A2", "STC"));
+        assert!(cases.iter().any(|c| c.phone.e164() == "+84323456789"), "0162… became 032…");
+
+        // The same file again changes nothing.
+        let (again, _) = intake::import_file(store, monday_morning(), &request).await.expect("import again");
+        assert_eq!((again.rows, again.accepted, again.rejected, again.new_cases, again.cases_total), (8, 4, 4, 0, 2));
+
+        // The rejects file holds the rows as they were, with the reason, and can be fixed and imported.
+        let rejects = dir.path().join("tu-choi.csv");
+        intake::write_rejects(&rejects, &table, &first.rejections).expect("rejects written");
+        let text = std::fs::read_to_string(&rejects).expect("rejects readable");
+        assert!(text.starts_with('\u{feff}'), "UTF-8 with BOM for Excel");
+        assert!(text.contains("Dòng 5, cột “Số điện thoại”"), "{text}");
+        let fixed = text.replace("0612345678", "0912000111");
+        let fixed = write(dir.path(), "da-sua.csv", fixed.as_bytes());
+        let (second, _) = intake::import_file(store, monday_morning(), &ImportRequest { campaign_id, file: fixed, sheet: None }).await.expect("fixed import");
+        assert_eq!((second.accepted, second.new_cases, second.cases_total), (1, 1, 3));
+    }
+}
+
+on_both_backends! {
+    async fn a_broken_file_writes_nothing_and_says_why(db: TestDb) {
+        let store = &*db.store;
+        let campaign_id = campaign(store).await;
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let cases = [
+            ("rong.csv", Vec::new(), "trống"),
+            ("rac.xlsx", vec![0x50, 0x4b, 0x03, 0x04, 0xde, 0xad, 0xbe, 0xef], "rac.xlsx"),
+            ("thieu-cot.csv", "Mã hồ sơ;Họ tên;Cơ quan\nA1;An;STP\n".as_bytes().to_vec(), "Số điện thoại"),
+            ("utf16.csv", vec![0xff, 0xfe, b'M', 0, b'a', 0], "UTF-8"),
+        ];
+        for (name, bytes, expected) in cases {
+            let file = write(dir.path(), name, &bytes);
+            let result = intake::import_file(store, monday_morning(), &ImportRequest { campaign_id, file, sheet: None }).await;
+            match result {
+                Err(Error::Invalid(message)) => assert!(message.contains(expected), "{name}: {message}"),
+                other => panic!("{name}: expected a clear refusal, got {:?}", other.map(|(s, _)| s)),
+            }
+        }
+        let header_only = write(dir.path(), "chi-tieu-de.csv", LIST.lines().next().unwrap_or_default().as_bytes());
+        let (summary, _) = intake::import_file(store, monday_morning(), &ImportRequest { campaign_id, file: header_only, sheet: None }).await.expect("a header alone is an empty list");
+        assert_eq!((summary.rows, summary.accepted, summary.cases_total), (0, 0, 0));
+        assert!(store.campaign_cases(campaign_id).await.expect("cases").is_empty(), "nothing written");
+    }
+}
+
+fn big_list(people: usize) -> String {
+    let mut text =
+        String::from("Mã hồ sơ,Họ tên,Số điện thoại,Cơ quan,Thủ tục,Ngày nhận kết quả\n");
+    for i in 0..people {
+        let agency = if i % 3 == 0 { "STC" } else { "STP" };
+        text.push_str(&format!(
+            "HS{i:05},Người dân {i},0912{i:06},{agency},Chứng thực,{}/10/2026\n",
+            1 + i % 28
+        ));
+    }
+    text
+}
+
+async fn drawn_phones(store: &dyn Store, campaign_id: Uuid, seed: u64) -> BTreeSet<String> {
+    let request = SampleRequest {
+        campaign_id,
+        seed,
+        rule: SampleRule::Tiers,
+        add: None,
+    };
+    let report = sampling::sample(store, monday_morning(), &request)
+        .await
+        .expect("sample");
+    let stp = report
+        .agencies
+        .iter()
+        .find(|a| a.agency == "STP")
+        .expect("STP");
+    assert_eq!((stp.population, stp.required, stp.drawn), (200, 100, 100));
+    let stc = report
+        .agencies
+        .iter()
+        .find(|a| a.agency == "STC")
+        .expect("STC");
+    assert_eq!((stc.population, stc.required, stc.drawn), (100, 100, 100));
+    store
+        .sample_candidates(campaign_id)
+        .await
+        .expect("candidates")
+        .into_iter()
+        .filter(|c| c.wave.is_some())
+        .map(|c| c.phone_e164)
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_same_seed_draws_the_same_people_on_sqlite_and_postgresql() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let file = write(dir.path(), "lon.csv", big_list(300).as_bytes());
+    let sqlite = TestDb::sqlite().await;
+    let Some(postgres) = TestDb::postgres().await else {
+        return;
+    };
+    let mut samples = Vec::new();
+    for db in [&sqlite, &postgres] {
+        let campaign_id = campaign(&*db.store).await;
+        intake::import_file(
+            &*db.store,
+            monday_morning(),
+            &ImportRequest {
+                campaign_id,
+                file: file.clone(),
+                sheet: None,
+            },
+        )
+        .await
+        .expect("import");
+        samples.push(drawn_phones(&*db.store, campaign_id, 2026).await);
+    }
+    assert_eq!(samples[0].len(), 200);
+    assert_eq!(samples[0], samples[1], "same data, same seed, same people");
+}
+
+on_both_backends! {
+    async fn waves_add_cases_without_repeating_and_a_second_draw_adds_nothing(db: TestDb) {
+        let store = &*db.store;
+        let campaign_id = campaign(store).await;
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let file = write(dir.path(), "lon.csv", big_list(300).as_bytes());
+        intake::import_file(store, monday_morning(), &ImportRequest { campaign_id, file, sheet: None }).await.expect("import");
+        let first = drawn_phones(store, campaign_id, 1).await;
+        let again = drawn_phones(store, campaign_id, 1).await;
+        assert_eq!(first, again, "running the draw again releases nothing new");
+
+        let add = SampleRequest { campaign_id, seed: 1, rule: SampleRule::Tiers, add: Some(("STP".to_owned(), 30)) };
+        let report = sampling::sample(store, monday_morning(), &add).await.expect("wave 2");
+        assert_eq!(report.agencies.iter().find(|a| a.agency == "STP").map(|a| a.drawn), Some(130));
+        let waves: Vec<u32> = store.sample_candidates(campaign_id).await.expect("candidates").iter().filter_map(|c| c.wave).collect();
+        assert_eq!(waves.iter().filter(|w| **w == 2).count(), 30);
+        assert_eq!(waves.len(), 230, "no case released twice");
+        let unknown = SampleRequest { add: Some(("SXD".to_owned(), 5)), ..add };
+        assert!(matches!(sampling::sample(store, monday_morning(), &unknown).await, Err(Error::Invalid(_))));
+    }
+}
