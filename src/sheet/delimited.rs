@@ -10,13 +10,17 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 pub(super) fn read(file: String, bytes: &[u8]) -> Result<Table, SheetError> {
     let text = decode(&file, bytes)?;
+    let (text, delimiter) = match excel_separator_line(text) {
+        Some((delimiter, rest)) => (rest, delimiter),
+        None => (text, sniff_delimiter(text)),
+    };
     if text.trim().is_empty() {
         return Err(SheetError::Empty { file });
     }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .delimiter(sniff_delimiter(text))
+        .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut record = csv::StringRecord::new();
     let mut headers: Option<Vec<String>> = None;
@@ -99,6 +103,30 @@ fn decode<'b>(file: &str, bytes: &'b [u8]) -> Result<&'b str, SheetError> {
     Ok(text)
 }
 
+/// Excel's `sep=;` first line, which names the separator and is not part of the table (Excel
+/// hides it): the separator and the text after that line.
+fn excel_separator_line(text: &str) -> Option<(u8, &str)> {
+    let line_end = text.find(['\r', '\n']).unwrap_or(text.len());
+    let line = &text.as_bytes()[..line_end];
+    let [s, e, p, b'=', delimiter] = line else {
+        return None;
+    };
+    if !(s.eq_ignore_ascii_case(&b's')
+        && e.eq_ignore_ascii_case(&b'e')
+        && p.eq_ignore_ascii_case(&b'p'))
+    {
+        return None;
+    }
+    let usable = (delimiter.is_ascii_punctuation() && *delimiter != b'"') || *delimiter == b'\t';
+    let rest = &text[line_end..];
+    let rest = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))
+        .or_else(|| rest.strip_prefix('\r'))
+        .unwrap_or(rest);
+    usable.then_some((*delimiter, rest))
+}
+
 /// The separator that splits the header line into the most columns: comma, semicolon or tab
 /// (comma when they tie). Separators inside quotes do not count.
 fn sniff_delimiter(text: &str) -> u8 {
@@ -174,6 +202,24 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(sniff_delimiter(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn excel_separator_line_names_the_separator_and_is_dropped() {
+        let cases = [
+            ("sep=;\r\na,b;c\r\n", Some((b';', "a,b;c\r\n"))),
+            ("SEP=,\na;b,c", Some((b',', "a;b,c"))),
+            ("sep=\t\na", Some((b'\t', "a"))),
+            ("sep=|", Some((b'|', ""))),
+            ("sep=;;\na", None),
+            ("sep=\na", None),
+            ("sep=\"\na", None),
+            ("separator;x\n", None),
+            ("Mã hồ sơ;SĐT\n", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(excel_separator_line(text), expected, "{text:?}");
         }
     }
 

@@ -60,6 +60,10 @@ fn csv_variants_read_alike() {
             ),
         ),
         ("old Mac line ends", format!("{HEADER}\r{body}\r")),
+        (
+            "Excel's separator line",
+            format!("sep=;\r\n{}\r\n{}\r\n", HEADER.replace(',', ";"), body.replace(',', ";")),
+        ),
     ];
     for (name, text) in variants {
         let table = read_csv(&text);
@@ -543,60 +547,5 @@ fn speed_of_100_000_rows() {
         if !cfg!(debug_assertions) {
             assert!(best.as_millis() < 300, "{}: {best:?}", path.display());
         }
-    }
-}
-
-#[test]
-#[ignore = "temporary profiling"]
-fn zz_profile_xlsx() {
-    use calamine::{Reader, Xlsx};
-    let path = std::path::Path::new("/tmp/100k.xlsx");
-    if !path.exists() {
-        let mut workbook = Workbook::new();
-        let date = Format::new().set_num_format("dd/mm/yyyy");
-        let sheet = workbook.add_worksheet();
-        for i in 0..100_000u32 {
-            let r = i + 1;
-            sheet
-                .write_string(r, 0, format!("HS-2026-{i:06}"))
-                .expect("cell");
-            sheet
-                .write_string(r, 1, format!("Nguyễn Văn Người Nộp {i}"))
-                .expect("cell");
-            sheet
-                .write_number(r, 2, 900_000_000.0 + i as f64)
-                .expect("cell");
-            sheet
-                .write_string(r, 3, "UBND huyện Hòa Đức")
-                .expect("cell");
-            sheet.write_string(r, 4, "Đăng ký khai sinh").expect("cell");
-            let day = ExcelDateTime::from_ymd(2026, 10, (i % 28 + 1) as u8).expect("date");
-            sheet
-                .write_datetime_with_format(r, 5, &day, &date)
-                .expect("cell");
-            sheet.write_string(r, 6, "Hộ tịch").expect("cell");
-            sheet.write_string(r, 7, "Trực tuyến").expect("cell");
-            sheet
-                .write_number(r, 8, (1950 + i % 50) as f64)
-                .expect("cell");
-        }
-        workbook.save(path).expect("xlsx");
-    }
-    let bytes = std::fs::read(path).expect("read");
-    let t = std::time::Instant::now();
-    let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.clone())).expect("open");
-    println!("open: {:?}", t.elapsed());
-    let t = std::time::Instant::now();
-    let mut reader = wb.worksheet_cells_reader("Sheet1").expect("sheet");
-    let mut n = 0;
-    while let Some(c) = reader.next_cell().expect("cell") {
-        n += c.get_position().1 as usize;
-    }
-    println!("cells only: {:?} {n}", t.elapsed());
-    drop(reader);
-    for _ in 0..3 {
-        let t = std::time::Instant::now();
-        let table = read_bytes("x.xlsx", bytes.clone(), None).expect("read");
-        println!("read_bytes: {:?} {}", t.elapsed(), table.rows.len());
     }
 }
