@@ -143,6 +143,88 @@ created: boolean, };
 
 export type LocalTime = string;
 
+export type AgencyView = { code: string, name: string, };
+
+export type ImportFileRequest = { campaignId: string, path: string, sheet: string | null, };
+
+export type ImportPreview = { file: string, sheet: string | null, 
+/**
+ * Data rows in the file.
+ */
+rows: number, columns: Array<ColumnMatch>, 
+/**
+ * Why the file cannot be imported as it is (missing required columns…); empty when it can.
+ */
+problem: string | null, 
+/**
+ * The first rows, cell by cell, as shown in the preview.
+ */
+firstRows: Array<Array<string>>, };
+
+export type ColumnMatch = { header: string, 
+/**
+ * The column it was taken for (Vietnamese name); `None` when it is ignored.
+ */
+column: string | null, };
+
+export type ImportReport = { summary: ImportSummary, rejections: Array<RejectedRow>, };
+
+export type ImportSummary = { 
+/**
+ * Data rows read.
+ */
+rows: number, 
+/**
+ * Rows stored, or already present with the same data.
+ */
+accepted: number, rejected: number, 
+/**
+ * Cases this import created.
+ */
+new_cases: number, 
+/**
+ * Cases in the campaign afterwards.
+ */
+cases_total: number, };
+
+export type RejectedRow = { 
+/**
+ * The spreadsheet row (the header is row 1).
+ */
+row: number, 
+/**
+ * The column's Vietnamese name, when one column is at fault.
+ */
+column: string | null, value: string, reason: string, };
+
+export type SaveRejectsRequest = { path: string, sheet: string | null, 
+/**
+ * Where to write the CSV.
+ */
+out: string, rejections: Array<RejectedRow>, };
+
+export type SampleReport = { rule: string, seed: number, agencies: Array<AgencySample>, drawn_total: number, };
+
+export type AgencySample = { agency: string, 
+/**
+ * Dossiers of the agency in the campaign.
+ */
+population: number, 
+/**
+ * The sample the rule requires for that population.
+ */
+required: number, 
+/**
+ * Cases released so far, all waves.
+ */
+drawn: number, };
+
+export type DrawSampleRequest = { campaignId: string, seed: number, 
+/**
+ * `tiers` or `slovin`.
+ */
+rule: string, margin: number | null, addAgency: string | null, addCount: number | null, };
+
 /** Every command of the desktop shell, typed. A failed call rejects with an `ApiError`. */
 export const commands = {
   appInfo: (): Promise<AppInfo> => invoke("app_info"),
@@ -157,7 +239,13 @@ export const commands = {
   saveAnswer: (req: SaveAnswerRequest): Promise<InterviewView> => invoke("save_answer", { req }),
   recordOutcome: (req: RecordOutcomeRequest): Promise<OutcomeRecorded> => invoke("record_outcome", { req }),
   campaignCases: (req: CampaignRequest): Promise<Array<CaseOverview>> => invoke("campaign_cases", { req }),
+  listAgencies: (): Promise<Array<AgencyView>> => invoke("list_agencies"),
+  previewImport: (req: ImportFileRequest): Promise<ImportPreview> => invoke("preview_import", { req }),
+  importList: (req: ImportFileRequest): Promise<ImportReport> => invoke("import_list", { req }),
+  saveRejects: (req: SaveRejectsRequest): Promise<null> => invoke("save_rejects", { req }),
+  sampleStatus: (req: CampaignRequest): Promise<SampleReport> => invoke("sample_status", { req }),
+  drawSample: (req: DrawSampleRequest): Promise<SampleReport> => invoke("draw_sample", { req }),
 } as const;
 
 /** The names of the commands, as the shell registers them. */
-export const COMMAND_NAMES = ["app_info", "list_campaigns", "list_staff", "list_outcomes", "campaign_questionnaire", "next_case", "heartbeat", "release_case", "start_interview", "save_answer", "record_outcome", "campaign_cases"] as const;
+export const COMMAND_NAMES = ["app_info", "list_campaigns", "list_staff", "list_outcomes", "campaign_questionnaire", "next_case", "heartbeat", "release_case", "start_interview", "save_answer", "record_outcome", "campaign_cases", "list_agencies", "preview_import", "import_list", "save_rejects", "sample_status", "draw_sample"] as const;

@@ -1,5 +1,6 @@
 // An in-memory fake of the Rust commands, for UI tests: same shapes, same rules, same ApiError rejections.
 import type {
+  AgencySample,
   ApiError,
   AppInfo,
   CaseCard,
@@ -8,11 +9,24 @@ import type {
   ErrorKind,
   InterviewView,
   Lease,
+  ImportPreview,
   Outcome,
   OutcomeRecorded,
+  SampleReport,
   commands,
 } from "../../src/api/bindings";
-import { AGENCIES, CAMPAIGN, OUTCOMES, QUESTIONNAIRE, STAFF, demoCases, type FakeCase } from "./data";
+import {
+  AGENCIES,
+  CAMPAIGN,
+  LIST_FILES,
+  OUTCOMES,
+  POPULATIONS,
+  QUESTIONNAIRE,
+  STAFF,
+  demoCases,
+  type FakeCase,
+  type FakeListFile,
+} from "./data";
 
 type Commands = typeof commands;
 /** Every command of bindings.ts, implemented synchronously (a throw becomes a rejected promise). */
@@ -64,6 +78,23 @@ function masked(phone: string): string {
   return `${phone.slice(0, 3)}****${phone.slice(-3)}`;
 }
 
+/** The file name at the end of a path, with either separator. */
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+/** The SIPAS minimums (`tiers`) or Slovin's n = N / (1 + N·e²), rounded up. */
+export function requiredSample(population: number, rule: string, margin: number | null): number {
+  if (rule === "slovin") {
+    const e = margin ?? 0.05;
+    return Math.ceil(population / (1 + population * e * e));
+  }
+  if (population < 100) return population;
+  if (population < 1000) return 100;
+  if (population < 5000) return 200;
+  return 500;
+}
+
 function uuidLike(value: unknown): value is string {
   return typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
@@ -75,6 +106,14 @@ export class FakeBackend {
   failures = new Map<string, ApiError[]>();
   now: () => number = () => Date.now();
   private attemptIds = new Map<string, OutcomeRecorded>();
+  /** What the native dialogs answer next: a path, or `null` when the person cancels. */
+  dialogOpen: string | null = "/home/gsv/Tải xuống/danh-sach.csv";
+  dialogSave: string | null = "/home/gsv/Tải xuống/danh-sach-tu-choi.csv";
+  /** Files already imported: importing one again adds nothing. */
+  private imported = new Set<string>();
+  /** Dossiers and cases per agency, and the cases released so far, wave by wave. */
+  populations = structuredClone(POPULATIONS);
+  waves = new Map<string, number[]>();
 
   constructor(private options: FakeOptions = {}) {
     this.cases = options.empty ? [] : demoCases(this.now());
@@ -112,6 +151,10 @@ export class FakeBackend {
     this.calls.push(record);
     const queued = this.failures.get(cmd);
     if (queued && queued.length > 0) throw queued.shift();
+    if (cmd === "plugin:dialog|open" || cmd === "plugin:dialog|save") {
+      record.ok = true;
+      return cmd.endsWith("open") ? this.dialogOpen : this.dialogSave;
+    }
     const name = cmd.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()) as keyof FakeApi;
     const method = this.api[name] as ((a: unknown) => unknown) | undefined;
     if (!method) throw apiError("internal", `Lệnh “${cmd}” không có trong ứng dụng.`);
@@ -187,6 +230,31 @@ export class FakeBackend {
       history: c.history.map((a) => ({ at: formatInstant(a.at), outcome: a.outcome, note: a.note })),
       interview: this.interviewView(c),
     };
+  }
+
+  /** The list file at `path`, or the ApiError the core gives for a file it cannot read. */
+  private listFile(path: string, sheet: string | null): { name: string; file: FakeListFile; sheet: string | null } {
+    const name = baseName(path.trim());
+    const ext = /\.(csv|xlsx)$/i.exec(name)?.[1]?.toLowerCase();
+    if (!ext) throw apiError("invalid", `Chỉ nhận tệp .csv hoặc .xlsx: ${name}.`);
+    const file = LIST_FILES[name.replace(/\.xlsx$/i, ".csv")];
+    if (!file) throw apiError("invalid", `Không đọc được tệp ${name}: không tìm thấy tệp.`);
+    if (ext === "csv") return { name, file, sheet: null };
+    const wanted = sheet?.trim() || "Danh sách";
+    if (wanted !== "Danh sách") throw apiError("invalid", `Tệp ${name} không có trang tính “${wanted}”.`);
+    return { name, file, sheet: wanted };
+  }
+
+  private sampleReport(rule: string, seed: number, margin: number | null): SampleReport {
+    const agencies: AgencySample[] = Object.entries(this.populations)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([agency, p]) => ({
+        agency,
+        population: p.dossiers,
+        required: requiredSample(p.dossiers, rule, margin),
+        drawn: (this.waves.get(agency) ?? []).reduce((a, b) => a + b, 0),
+      }));
+    return { rule, seed, agencies, drawn_total: agencies.reduce((n, a) => n + a.drawn, 0) };
   }
 
   readonly api: FakeApi = {
@@ -377,5 +445,110 @@ export class FakeBackend {
           };
         });
     },
+    listAgencies: () => Object.entries(AGENCIES).map(([code, name]) => ({ code, name })),
+    previewImport: (req): ImportPreview => {
+      this.checkCampaign(req.campaignId);
+      const { name, file, sheet } = this.listFile(req.path, req.sheet);
+      return {
+        file: name,
+        sheet,
+        rows: file.rows.length,
+        columns: file.headers.map((header, i) => ({ header, column: file.columns[i] ?? null })),
+        problem: file.problem,
+        firstRows: file.rows.slice(0, 10),
+      };
+    },
+    importList: (req) => {
+      this.checkCampaign(req.campaignId);
+      const { name, file } = this.listFile(req.path, req.sheet);
+      if (file.problem) throw apiError("invalid", `Không nhập được tệp ${name}: ${file.problem}.`);
+      const again = this.imported.has(name);
+      this.imported.add(name);
+      const rejected = new Set(file.rejections.map((r) => r.row));
+      if (!again) {
+        for (const [i, row] of file.rows.entries()) {
+          if (rejected.has(i + 2)) continue;
+          const agency = Object.entries(AGENCIES).find(([, n]) => n === row[3])?.[0];
+          if (agency) this.populations[agency]!.dossiers += 1;
+        }
+        for (const p of file.people) {
+          this.populations[p.agency]!.cases += 1;
+          this.cases.push({
+            id: `c1000000-0000-4000-8000-${String(this.cases.length + 1).padStart(12, "0")}`,
+            name: p.name,
+            phone: p.phone,
+            agency: p.agency,
+            procedure: p.procedure,
+            dossier: p.dossier,
+            receivedOn: p.receivedOn,
+            assignedTo: null,
+            attempts: 0,
+            everContacted: false,
+            lastOutcome: null,
+            finalOutcome: null,
+            retryAt: null,
+            appointmentAt: null,
+            lastAttemptAt: null,
+            leaseHolder: null,
+            leaseExpiresAt: null,
+            leaseEpoch: 0,
+            history: [],
+            interview: null,
+          });
+        }
+      }
+      return {
+        summary: {
+          rows: file.rows.length,
+          accepted: file.rows.length - rejected.size,
+          rejected: rejected.size,
+          new_cases: again ? 0 : file.people.length,
+          cases_total: this.cases.length,
+        },
+        rejections: file.rejections.map((r) => ({ ...r, value: r.column ? valueAt(file, r.row, r.column) : "" })),
+      };
+    },
+    saveRejects: (req) => {
+      this.listFile(req.path, req.sheet);
+      if (!/\.csv$/i.test(req.out.trim())) throw apiError("invalid", `Tệp lưu các dòng bị từ chối phải là .csv: ${baseName(req.out)}.`);
+      return null;
+    },
+    sampleStatus: (req) => {
+      this.checkCampaign(req.campaignId);
+      return this.sampleReport("tiers", 0, null);
+    },
+    drawSample: (req) => {
+      this.checkCampaign(req.campaignId);
+      if (req.rule !== "tiers" && req.rule !== "slovin") {
+        throw apiError("invalid", `Quy tắc chọn mẫu “${req.rule}” không có: chỉ nhận tiers hoặc slovin.`);
+      }
+      const margin = req.rule === "slovin" ? (req.margin ?? 0.05) : null;
+      if (margin !== null && !(margin > 0 && margin < 1)) {
+        throw apiError("invalid", "Sai số phải lớn hơn 0 và nhỏ hơn 1 (ví dụ 0.05).");
+      }
+      const adding = req.addAgency !== null || req.addCount !== null;
+      if (adding && (req.addAgency === null || req.addCount === null || req.addCount <= 0)) {
+        throw apiError("invalid", "Thêm mẫu cần cả cơ quan và số ca (lớn hơn 0).");
+      }
+      if (req.addAgency !== null && !this.populations[req.addAgency]) {
+        throw apiError("invalid", `Đợt khảo sát không có hồ sơ nào của cơ quan “${req.addAgency}”.`);
+      }
+      for (const [agency, p] of Object.entries(this.populations)) {
+        const waves = this.waves.get(agency) ?? [];
+        const drawn = waves.reduce((a, b) => a + b, 0);
+        const wanted = adding
+          ? agency === req.addAgency ? req.addCount! : 0
+          : Math.max(0, requiredSample(p.dossiers, req.rule, margin) - drawn);
+        const released = Math.min(wanted, p.cases - drawn);
+        if (released > 0) this.waves.set(agency, [...waves, released]);
+      }
+      return this.sampleReport(req.rule, req.seed, margin);
+    },
   };
+}
+
+/** The cell of a spreadsheet row (header = row 1) under the header matched to `column`. */
+function valueAt(file: FakeListFile, row: number, column: string): string {
+  const index = file.columns.indexOf(column);
+  return index < 0 ? "" : (file.rows[row - 2]?.[index] ?? "");
 }

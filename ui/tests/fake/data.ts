@@ -270,3 +270,68 @@ export function demoCases(now: number): FakeCase[] {
     }),
   ];
 }
+
+/** A list file the fake can read: what the preview shows and what importing it does. */
+export interface FakeListFile {
+  headers: string[];
+  /** The column each header was taken for (Vietnamese name), `null` when ignored. */
+  columns: (string | null)[];
+  rows: string[][];
+  problem: string | null;
+  /** Spreadsheet rows (header = 1) refused, with the column and the reason. */
+  rejections: { row: number; column: string | null; reason: string }[];
+  /** The people the accepted rows fold into: one case each. */
+  people: { name: string; phone: string; agency: string; procedure: string; dossier: string; receivedOn: string }[];
+}
+
+const LIST_HEADERS = ["Mã hồ sơ", "Họ và tên", "SĐT", "Đơn vị", "Tên thủ tục", "Ngày trả kết quả", "Ghi chú"];
+const LIST_COLUMNS = ["Mã hồ sơ", "Họ tên", "Số điện thoại", "Cơ quan", "Thủ tục", "Ngày trả kết quả", null];
+
+/** Files by how their path ends: `…/danh-sach.csv` imports 4 of 8 rows; `…/thieu-cot.csv` lacks the phone column. */
+export const LIST_FILES: Record<string, FakeListFile> = {
+  "danh-sach.csv": {
+    headers: LIST_HEADERS,
+    columns: LIST_COLUMNS,
+    rows: [
+      ["HS-2026-10-0101", "Nguyễn Văn An", "0912 345 678", "Sở Tư pháp", "Cấp Phiếu lý lịch tư pháp", "05/10/2026", ""],
+      ["HS-2026-10-0102", "Nguyễn Văn An", "0912345678", "Sở Tư pháp", "Chứng thực bản sao từ bản chính", "06/10/2026", "nộp trực tuyến"],
+      ["HS-2026-10-0117", "Trần Thị Bích", "+84 98 765 4321", "Sở Tài chính", "Đăng ký thành lập hộ kinh doanh", "12/10/2026", ""],
+      ["HS-2026-10-0120", "Lý Văn Cường", "061 3822 456", "Sở Tư pháp", "Cấp Phiếu lý lịch tư pháp", "14/10/2026", ""],
+      ["HS-2026-10-0125", "Phan Thị Dung", "0935 112 233", "Sở Tài chính", "Đăng ký thành lập hộ kinh doanh", "20/12/2026", ""],
+      ["HS-2026-10-0131", "", "0977 456 123", "Sở Tư pháp", "Chứng thực chữ ký", "21/10/2026", "thiếu tên"],
+      ["HS-2026-10-0140", "Đinh Công Hậu", "0912 34", "Sở Nội vụ", "Cấp giấy phép lao động", "25/10/2026", ""],
+      ["HS-2026-11-0002", "Trần Thị Bích", "0987654321", "Sở Tài chính", "Thay đổi nội dung đăng ký hộ kinh doanh", "03/11/2026", ""],
+    ],
+    problem: null,
+    rejections: [
+      { row: 5, column: "Số điện thoại", reason: "đầu số 061 không phải đầu số di động đang dùng" },
+      { row: 6, column: "Ngày trả kết quả", reason: "ngày trả kết quả ngoài thời gian của đợt khảo sát (từ 01/10/2026 đến 15/11/2026)" },
+      { row: 7, column: "Họ tên", reason: "ô trống, cột này bắt buộc" },
+      { row: 8, column: "Cơ quan", reason: "cơ quan không có trong danh mục cơ quan của đợt khảo sát" },
+    ],
+    people: [
+      { name: "Nguyễn Văn An", phone: "0912345678", agency: "STP", procedure: "Cấp Phiếu lý lịch tư pháp", dossier: "HS-2026-10-0101", receivedOn: "05/10/2026" },
+      { name: "Trần Thị Bích", phone: "0987654321", agency: "STC", procedure: "Đăng ký thành lập hộ kinh doanh", dossier: "HS-2026-10-0117", receivedOn: "12/10/2026" },
+    ],
+  },
+  "thieu-cot.csv": {
+    headers: ["Mã hồ sơ", "Họ và tên", "Đơn vị", "Tên thủ tục", "Ngày trả kết quả"],
+    columns: ["Mã hồ sơ", "Họ tên", "Cơ quan", "Thủ tục", "Ngày trả kết quả"],
+    rows: [
+      ["HS-2026-10-0201", "Hoàng Văn Em", "Sở Tư pháp", "Chứng thực chữ ký", "08/10/2026"],
+      ["HS-2026-10-0202", "Vũ Thị Giang", "Sở Tài chính", "Đăng ký thành lập hộ kinh doanh", "09/10/2026"],
+      ["HS-2026-10-0203", "Mai Văn Khoa", "UBND phường Cao Lãnh", "Đăng ký khai sinh", "10/10/2026"],
+    ],
+    problem: "Thiếu cột bắt buộc: Số điện thoại",
+    rejections: [],
+    people: [],
+  },
+};
+
+/** Dossiers per agency in the demo campaign, and how many cases (people) they fold into. */
+export const POPULATIONS: Record<string, { dossiers: number; cases: number }> = {
+  SNNMT: { dossiers: 430, cases: 402 },
+  STC: { dossiers: 86, cases: 80 },
+  STP: { dossiers: 1250, cases: 1187 },
+  "UBND-PCL": { dossiers: 5400, cases: 5102 },
+};
