@@ -3,11 +3,13 @@
 
 use khaosat::api::{ApiError, AppInfo};
 use khaosat::domain::questionnaire::Questionnaire;
-use khaosat::ops::catalogue::{CampaignView, OutcomeView, StaffView};
+use khaosat::ops::catalogue::{AgencyView, CampaignView, OutcomeView, StaffView};
 use khaosat::ops::desk::{
     CaseCard, InterviewView, NextCaseRequest, OutcomeRecorded, RecordOutcomeRequest,
     SaveAnswerRequest, StartInterviewRequest,
 };
+use khaosat::ops::intake::{ImportFileRequest, ImportPreview, ImportReport, SaveRejectsRequest};
+use khaosat::ops::sampling::{DrawSampleRequest, SampleReport};
 use khaosat::ops::supervise::{CampaignRequest, CaseOverview};
 use khaosat::store::model::Lease;
 use tauri::State;
@@ -44,6 +46,12 @@ shell_commands![
     save_answer,
     record_outcome,
     campaign_cases,
+    list_agencies,
+    preview_import,
+    import_list,
+    save_rejects,
+    sample_status,
+    draw_sample,
 ];
 
 #[tauri::command]
@@ -113,4 +121,34 @@ async fn record_outcome(
 #[tauri::command]
 async fn campaign_cases(shell: State<'_, Shell>, req: CampaignRequest) -> Reply<Vec<CaseOverview>> {
     shell.app().await?.campaign_cases(req).await
+}
+
+#[tauri::command]
+async fn list_agencies(shell: State<'_, Shell>) -> Reply<Vec<AgencyView>> {
+    shell.app().await?.list_agencies().await
+}
+
+#[tauri::command]
+async fn preview_import(shell: State<'_, Shell>, req: ImportFileRequest) -> Reply<ImportPreview> {
+    shell.app().await?.preview_import(req)
+}
+
+#[tauri::command]
+async fn import_list(shell: State<'_, Shell>, req: ImportFileRequest) -> Reply<ImportReport> {
+    shell.app().await?.import_list(req).await
+}
+
+#[tauri::command]
+async fn save_rejects(shell: State<'_, Shell>, req: SaveRejectsRequest) -> Reply<()> {
+    shell.app().await?.save_rejects(req)
+}
+
+#[tauri::command]
+async fn sample_status(shell: State<'_, Shell>, req: CampaignRequest) -> Reply<SampleReport> {
+    shell.app().await?.sample_status(req).await
+}
+
+#[tauri::command]
+async fn draw_sample(shell: State<'_, Shell>, req: DrawSampleRequest) -> Reply<SampleReport> {
+    shell.app().await?.draw_sample(req).await
 }

@@ -11,12 +11,17 @@ use crate::domain::case::CaseStatus;
 use crate::domain::outcome::{AaporCategory, InterviewNeed, Outcome};
 use crate::domain::questionnaire::{Answer, Question, QuestionId, Questionnaire, ScaleChoice};
 use crate::domain::time::LocalTime;
-use crate::ops::catalogue::{CampaignView, OutcomeView, StaffView};
+use crate::ops::catalogue::{AgencyView, CampaignView, OutcomeView, StaffView};
 use crate::ops::demo::DemoSeeded;
 use crate::ops::desk::{
     AnswerView, AttemptView, CaseCard, InterviewView, NextCaseRequest, OutcomeRecorded,
     RecordOutcomeRequest, SaveAnswerRequest, StartInterviewRequest,
 };
+use crate::ops::intake::{
+    ColumnMatch, ImportFileRequest, ImportPreview, ImportReport, ImportSummary, RejectedRow,
+    SaveRejectsRequest,
+};
+use crate::ops::sampling::{AgencySample, DrawSampleRequest, SampleReport};
 use crate::ops::supervise::{CampaignRequest, CaseOverview};
 use crate::store::model::{InterviewStatus, Lease, Role};
 
@@ -66,6 +71,17 @@ fn declarations() -> Vec<String> {
         CaseOverview::decl(),
         DemoSeeded::decl(),
         LocalTime::decl(),
+        AgencyView::decl(),
+        ImportFileRequest::decl(),
+        ImportPreview::decl(),
+        ColumnMatch::decl(),
+        ImportReport::decl(),
+        ImportSummary::decl(),
+        RejectedRow::decl(),
+        SaveRejectsRequest::decl(),
+        SampleReport::decl(),
+        AgencySample::decl(),
+        DrawSampleRequest::decl(),
     ]
 }
 

@@ -15,11 +15,15 @@ pub use error::{ApiError, ErrorKind};
 
 use crate::clock::Clock;
 use crate::domain::questionnaire::Questionnaire;
-use crate::ops::catalogue::{self, CampaignView, OutcomeView, StaffView};
+use crate::ops::catalogue::{self, AgencyView, CampaignView, OutcomeView, StaffView};
 use crate::ops::desk::{
     self, CaseCard, InterviewView, NextCaseRequest, OutcomeRecorded, RecordOutcomeRequest,
     SaveAnswerRequest, StartInterviewRequest,
 };
+use crate::ops::intake::{
+    self, ImportFileRequest, ImportPreview, ImportReport, SaveRejectsRequest,
+};
+use crate::ops::sampling::{self, DrawSampleRequest, SampleReport};
 use crate::ops::supervise::{self, CampaignRequest, CaseOverview};
 use crate::store::model::Lease;
 use crate::store::{self, Backend, DatabaseLocation, Store};
@@ -117,6 +121,30 @@ impl App {
     pub async fn campaign_cases(&self, req: CampaignRequest) -> ApiResult<Vec<CaseOverview>> {
         Ok(supervise::campaign_cases(self.store(), self.clock.now(), &req).await?)
     }
+
+    pub async fn list_agencies(&self) -> ApiResult<Vec<AgencyView>> {
+        Ok(catalogue::agencies(self.store()).await?)
+    }
+
+    pub fn preview_import(&self, req: ImportFileRequest) -> ApiResult<ImportPreview> {
+        Ok(intake::preview(&req)?)
+    }
+
+    pub async fn import_list(&self, req: ImportFileRequest) -> ApiResult<ImportReport> {
+        Ok(intake::import_report(self.store(), self.clock.now(), &req).await?)
+    }
+
+    pub fn save_rejects(&self, req: SaveRejectsRequest) -> ApiResult<()> {
+        Ok(intake::save_rejects(&req)?)
+    }
+
+    pub async fn sample_status(&self, req: CampaignRequest) -> ApiResult<SampleReport> {
+        Ok(sampling::status(self.store(), req.campaign_id).await?)
+    }
+
+    pub async fn draw_sample(&self, req: DrawSampleRequest) -> ApiResult<SampleReport> {
+        Ok(sampling::sample(self.store(), self.clock.now(), &req.parse()?).await?)
+    }
 }
 
 /// A function giving a type's TypeScript name.
@@ -196,5 +224,35 @@ pub const COMMANDS: &[Command] = &[
         name: "campaign_cases",
         arg: Some(("req", ts::<CampaignRequest>)),
         returns: ts::<Vec<CaseOverview>>,
+    },
+    Command {
+        name: "list_agencies",
+        arg: None,
+        returns: ts::<Vec<AgencyView>>,
+    },
+    Command {
+        name: "preview_import",
+        arg: Some(("req", ts::<ImportFileRequest>)),
+        returns: ts::<ImportPreview>,
+    },
+    Command {
+        name: "import_list",
+        arg: Some(("req", ts::<ImportFileRequest>)),
+        returns: ts::<ImportReport>,
+    },
+    Command {
+        name: "save_rejects",
+        arg: Some(("req", ts::<SaveRejectsRequest>)),
+        returns: ts::<()>,
+    },
+    Command {
+        name: "sample_status",
+        arg: Some(("req", ts::<CampaignRequest>)),
+        returns: ts::<SampleReport>,
+    },
+    Command {
+        name: "draw_sample",
+        arg: Some(("req", ts::<DrawSampleRequest>)),
+        returns: ts::<SampleReport>,
     },
 ];

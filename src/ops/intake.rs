@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
@@ -26,7 +26,7 @@ pub struct ImportRequest {
 }
 
 /// One rejected row, as the supervisor sees it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RejectedRow {
     /// The spreadsheet row (the header is row 1).
@@ -170,4 +170,130 @@ fn cell_text(cell: &Cell) -> String {
         Cell::Date(date) => date.format("%d/%m/%Y").to_string(),
         other => other.as_text().into_owned(),
     }
+}
+
+/// The import screen's request: a file on this workstation and the campaign to import into.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportFileRequest {
+    pub campaign_id: Uuid,
+    pub path: String,
+    pub sheet: Option<String>,
+}
+
+impl From<&ImportFileRequest> for ImportRequest {
+    fn from(req: &ImportFileRequest) -> Self {
+        ImportRequest {
+            campaign_id: req.campaign_id,
+            file: PathBuf::from(&req.path),
+            sheet: req.sheet.clone(),
+        }
+    }
+}
+
+/// How one header of the file was understood.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ColumnMatch {
+    pub header: String,
+    /// The column it was taken for (Vietnamese name); `None` when it is ignored.
+    pub column: Option<String>,
+}
+
+/// What the file holds, before anything is imported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportPreview {
+    pub file: String,
+    pub sheet: Option<String>,
+    /// Data rows in the file.
+    pub rows: usize,
+    pub columns: Vec<ColumnMatch>,
+    /// Why the file cannot be imported as it is (missing required columns…); empty when it can.
+    pub problem: Option<String>,
+    /// The first rows, cell by cell, as shown in the preview.
+    pub first_rows: Vec<Vec<String>>,
+}
+
+/// Reads a file and says how its columns were understood; writes nothing.
+pub fn preview(req: &ImportFileRequest) -> Result<ImportPreview> {
+    let table =
+        sheet::read_table(Path::new(&req.path), req.sheet.as_deref()).map_err(file_error)?;
+    let (columns, problem) = match map_headers(&table.headers) {
+        Ok(map) => {
+            let found = map.describe();
+            let columns = table
+                .headers
+                .iter()
+                .map(|header| ColumnMatch {
+                    header: header.clone(),
+                    column: found
+                        .iter()
+                        .find(|(h, _)| h == header)
+                        .map(|(_, c)| c.label_vi().to_owned()),
+                })
+                .collect();
+            (columns, None)
+        }
+        Err(error) => (
+            table
+                .headers
+                .iter()
+                .map(|header| ColumnMatch {
+                    header: header.clone(),
+                    column: None,
+                })
+                .collect(),
+            Some(error.to_string()),
+        ),
+    };
+    Ok(ImportPreview {
+        file: table.file.clone(),
+        sheet: table.sheet.clone(),
+        rows: table.record_count(),
+        columns,
+        problem,
+        first_rows: table
+            .records()
+            .take(10)
+            .map(|(_, cells)| cells.iter().map(cell_text).collect())
+            .collect(),
+    })
+}
+
+/// The import screen's result: the counts and every rejected row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportReport {
+    pub summary: ImportSummary,
+    pub rejections: Vec<RejectedRow>,
+}
+
+pub async fn import_report(
+    store: &dyn Store,
+    now: DateTime<Utc>,
+    req: &ImportFileRequest,
+) -> Result<ImportReport> {
+    let (summary, _) = import_file(store, now, &ImportRequest::from(req)).await?;
+    Ok(ImportReport {
+        rejections: summary.rejections.clone(),
+        summary,
+    })
+}
+
+/// Saving the rejected rows of an import: the file is read again for their original cells.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SaveRejectsRequest {
+    pub path: String,
+    pub sheet: Option<String>,
+    /// Where to write the CSV.
+    pub out: String,
+    pub rejections: Vec<RejectedRow>,
+}
+
+pub fn save_rejects(req: &SaveRejectsRequest) -> Result<()> {
+    let table =
+        sheet::read_table(Path::new(&req.path), req.sheet.as_deref()).map_err(file_error)?;
+    write_rejects(Path::new(&req.out), &table, &req.rejections)
 }
