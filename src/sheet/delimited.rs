@@ -68,6 +68,14 @@ pub(super) fn read(file: String, bytes: &[u8]) -> Result<Table, SheetError> {
         }
         rows[index] = cells;
     }
+    // A quote that is never closed swallows the rest of the file into one cell; it can only be
+    // in the last record.
+    if headers.is_some() && ends_inside_quotes(&text[previous_start..], delimiter) {
+        return Err(SheetError::UnclosedQuote {
+            file,
+            line: previous_row,
+        });
+    }
     while rows.last().is_some_and(Vec::is_empty) {
         rows.pop();
     }
@@ -162,6 +170,31 @@ fn content_start(text: &str, from: usize) -> usize {
         .count()
 }
 
+/// Whether a record's text ends inside a quoted field, as the reader quotes: a `"` opens a
+/// quoted field only at the start of a field, and `""` inside one is a quote.
+fn ends_inside_quotes(record: &str, delimiter: u8) -> bool {
+    let mut quoted = false;
+    let mut field_start = true;
+    let mut bytes = record.bytes().peekable();
+    while let Some(byte) = bytes.next() {
+        if quoted {
+            if byte == b'"' {
+                if bytes.peek() == Some(&b'"') {
+                    bytes.next();
+                } else {
+                    quoted = false;
+                }
+            }
+        } else if byte == b'"' && field_start {
+            quoted = true;
+            field_start = false;
+        } else {
+            field_start = byte == delimiter || byte == b'\n' || byte == b'\r';
+        }
+    }
+    quoted
+}
+
 /// The line breaks in the run of `\r`/`\n` that ends at `end` (not looking before `floor`).
 fn breaks_before(text: &str, floor: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
@@ -220,6 +253,23 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(excel_separator_line(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_quote_left_open_is_seen() {
+        let cases = [
+            ("a,b\n", false),
+            ("\"a,b\",c\n", false),
+            ("\"a \"\"b\"\"\",c", false),
+            ("a\"b,c", false),
+            ("\"line\nline\",c\r\n", false),
+            ("\"Nguyễn,0912\nHS-2,Bình,0913\n", true),
+            ("a,\"b", true),
+            ("a,\"b\"\"", true),
+        ];
+        for (record, expected) in cases {
+            assert_eq!(ends_inside_quotes(record, b','), expected, "{record:?}");
         }
     }
 

@@ -84,6 +84,11 @@ pub enum SheetError {
     #[error("không đọc được tệp “{file}” ở dòng {line}")]
     BadCsv { file: String, line: usize },
     #[error(
+        "tệp “{file}” có dấu ngoặc kép (\") mở ở dòng {line} mà không đóng, nên mọi dòng sau \
+         đó bị gộp vào một ô: hãy sửa dòng đó rồi nhập lại"
+    )]
+    UnclosedQuote { file: String, line: usize },
+    #[error(
         "không đọc được tệp “{file}”: không phải tệp XLSX hợp lệ (có thể bị hỏng hoặc tải về chưa xong)"
     )]
     BadXlsx {
