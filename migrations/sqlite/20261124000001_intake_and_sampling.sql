@@ -20,7 +20,6 @@ CREATE TABLE dossier (
     PRIMARY KEY (campaign_id, dossier_code)
 );
 CREATE INDEX dossier_case_idx ON dossier (case_id);
-CREATE INDEX dossier_agency_idx ON dossier (campaign_id, agency_id);
 
 INSERT INTO dossier (campaign_id, dossier_code, case_id, agency_id, full_name, phone_e164,
                      procedure_name, received_on)
