@@ -34,6 +34,7 @@ pub fn init_logging() {
 pub fn run() -> Result<(), tauri::Error> {
     init_logging();
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(Shell::from_env())
         .invoke_handler(invoke_handler())
         .setup(|app| {

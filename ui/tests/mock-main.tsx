@@ -1,4 +1,4 @@
-// Test entry (tests/mock.html): installs mockIPC over the fake backend, then starts the real App.
+// Test entry (tests/mock.html): installs mockIPC over the fake backend (commands and the dialog plugin), then starts the real App.
 // Options come from the page's query: ?offline=1, ?resume=1, ?empty=1, ?heartbeat=SECONDS.
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { FakeBackend } from "./fake/backend";
@@ -18,6 +18,10 @@ const fake = new FakeBackend({
   heartbeatSeconds: heartbeat ? Number(heartbeat) : undefined,
 });
 window.__fake = fake;
-mockIPC((cmd, payload) => fake.handle(cmd, payload as Record<string, unknown> | undefined));
+mockIPC((cmd, payload) => {
+  const answer = () => fake.handle(cmd, payload as Record<string, unknown> | undefined);
+  const delay = fake.delays.get(cmd);
+  return delay ? new Promise((ok) => setTimeout(ok, delay)).then(answer) : answer();
+});
 
 await import("../src/main");

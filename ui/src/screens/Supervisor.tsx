@@ -1,4 +1,4 @@
-/** The supervisor's view: every case of the campaign, live, with counts, search and a status filter. */
+/** The supervisor's view: every case of the campaign, live, with counts, search and a status filter; import and sample tabs. */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   commands,
@@ -8,7 +8,9 @@ import {
   type OutcomeView,
   type Questionnaire,
 } from "../api/bindings";
-import { useLang } from "../i18n";
+import { ImportPanel } from "../components/ImportPanel";
+import { SamplePanel } from "../components/SamplePanel";
+import { useLang, type MessageKey } from "../i18n";
 import {
   CASE_STATUSES,
   caseStatusLabel,
@@ -22,6 +24,13 @@ import { matches } from "../text";
 const REFRESH_MS = 10_000;
 /** Rows drawn at most; a province's thousands of cases are narrowed with the search box. */
 const MAX_ROWS = 500;
+
+type Tab = "cases" | "import" | "sample";
+const TABS: readonly { tab: Tab; label: MessageKey }[] = [
+  { tab: "cases", label: "sup.tab.cases" },
+  { tab: "import", label: "sup.tab.import" },
+  { tab: "sample", label: "sup.tab.sample" },
+];
 
 interface Props {
   campaign: CampaignView;
@@ -43,6 +52,7 @@ export function Supervisor({ campaign, outcomes, report, clearError }: Props) {
   const [status, setStatus] = useState<CaseStatus | "">("");
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
   const [loading, setLoading] = useState(false);
+  const [tab, setTab] = useState<Tab>("cases");
   const inFlight = useRef(false);
 
   const refresh = useCallback(
@@ -93,8 +103,47 @@ export function Supervisor({ campaign, outcomes, report, clearError }: Props) {
     [cases, status, query],
   );
 
+  const tabs = (
+    <nav className="sup-tabs" role="tablist" aria-label={t("sup.tabs")}>
+      {TABS.map(({ tab: key, label }) => (
+        <button
+          key={key}
+          type="button"
+          role="tab"
+          className={`sup-tab${tab === key ? " is-on" : ""}`}
+          data-testid={`tab-${key}`}
+          aria-selected={tab === key}
+          onClick={() => {
+            if (key === "cases" && tab !== "cases") void refresh(false);
+            setTab(key);
+          }}
+        >
+          {t(label)}
+        </button>
+      ))}
+    </nav>
+  );
+
+  if (tab === "import") {
+    return (
+      <main className="supervisor" data-testid="supervisor">
+        {tabs}
+        <ImportPanel campaign={campaign} report={report} clearError={clearError} onImported={() => void refresh(false)} />
+      </main>
+    );
+  }
+  if (tab === "sample") {
+    return (
+      <main className="supervisor" data-testid="supervisor">
+        {tabs}
+        <SamplePanel campaign={campaign} report={report} clearError={clearError} />
+      </main>
+    );
+  }
+
   return (
     <main className="supervisor" data-testid="supervisor">
+      {tabs}
       <div className="sup-top">
         <section className="panel sup-summary" aria-label={t("sup.col.status")}>
           <div className="summary" data-testid="summary">

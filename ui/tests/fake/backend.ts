@@ -102,6 +102,8 @@ function uuidLike(value: unknown): value is string {
 export class FakeBackend {
   cases: FakeCase[];
   calls: Call[] = [];
+  /** Milliseconds to wait before answering, per command name: lets a test see a progress bar. */
+  delays = new Map<string, number>();
   /** Failures to give instead of an answer, per command name (`record_outcome`), oldest first. */
   failures = new Map<string, ApiError[]>();
   now: () => number = () => Date.now();
