@@ -53,6 +53,31 @@ pub struct ImportSummary {
     pub rejections: Vec<RejectedRow>,
 }
 
+/// Where a long import stands, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase", tag = "stage")]
+pub enum ImportProgress {
+    /// Rows checked so far.
+    Checking {
+        done: usize,
+        total: usize,
+    },
+    /// The accepted rows are being written, in one transaction.
+    Storing {
+        rows: usize,
+    },
+    Done,
+}
+
+/// Told how an import goes; [`quiet`] when nobody watches.
+pub type OnProgress<'a> = &'a (dyn Fn(ImportProgress) + Sync);
+
+/// Progress nobody watches.
+pub fn quiet(_: ImportProgress) {}
+
+/// How many rows are checked between two progress reports.
+const PROGRESS_EVERY: usize = 5_000;
+
 fn file_error(error: impl std::fmt::Display) -> Error {
     Error::Invalid(error.to_string())
 }
@@ -62,9 +87,10 @@ pub async fn import_file(
     store: &dyn Store,
     now: DateTime<Utc>,
     req: &ImportRequest,
+    progress: OnProgress<'_>,
 ) -> Result<(ImportSummary, Table)> {
     let table = sheet::read_table(&req.file, req.sheet.as_deref()).map_err(file_error)?;
-    let summary = import_table(store, now, req.campaign_id, &table).await?;
+    let summary = import_table(store, now, req.campaign_id, &table, progress).await?;
     Ok((summary, table))
 }
 
@@ -74,6 +100,7 @@ pub async fn import_table(
     now: DateTime<Utc>,
     campaign_id: Uuid,
     table: &Table,
+    progress: OnProgress<'_>,
 ) -> Result<ImportSummary> {
     let columns =
         map_headers(&table.headers).map_err(|e| Error::Invalid(format!("{}: {e}", table.file)))?;
@@ -93,13 +120,19 @@ pub async fn import_table(
 
     let mut accepted = Vec::with_capacity(table.rows.len());
     let mut rejections: Vec<Rejection> = Vec::new();
-    for (row, cells) in table.records() {
+    let rows = table.record_count();
+    for (done, (row, cells)) in table.records().enumerate() {
+        if done % PROGRESS_EVERY == 0 {
+            progress(ImportProgress::Checking { done, total: rows });
+        }
         match parse_row(row, cells, &columns, &context) {
             Ok(dossier) => accepted.push(dossier),
             Err(rejection) => rejections.push(rejection),
         }
     }
-    let rows = table.record_count();
+    progress(ImportProgress::Storing {
+        rows: accepted.len(),
+    });
     let batch = ImportBatch {
         id: Uuid::new_v4(),
         campaign_id,
@@ -109,6 +142,7 @@ pub async fn import_table(
         imported_at: now,
     };
     let counts = store.import_dossiers(&batch, &accepted).await?;
+    progress(ImportProgress::Done);
     rejections.extend(counts.rejected);
     rejections.sort_by_key(|r| r.row);
     tracing::info!(campaign = %campaign_id, import = %batch.id, rows, stored = counts.stored, rejected = rejections.len(), new_cases = counts.new_cases, "list imported");
@@ -274,7 +308,7 @@ pub async fn import_report(
     now: DateTime<Utc>,
     req: &ImportFileRequest,
 ) -> Result<ImportReport> {
-    let (summary, _) = import_file(store, now, &ImportRequest::from(req)).await?;
+    let (summary, _) = import_file(store, now, &ImportRequest::from(req), &quiet).await?;
     Ok(ImportReport {
         rejections: summary.rejections.clone(),
         summary,

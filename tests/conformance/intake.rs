@@ -60,7 +60,7 @@ on_both_backends! {
         let file = write(dir.path(), "danh-sach.csv", LIST.as_bytes());
         let request = ImportRequest { campaign_id, file: file.clone(), sheet: None };
 
-        let (first, table) = intake::import_file(store, monday_morning(), &request).await.expect("import");
+        let (first, table) = intake::import_file(store, monday_morning(), &request, &intake::quiet).await.expect("import");
         assert_eq!((first.rows, first.accepted, first.rejected), (8, 4, 4));
         assert_eq!((first.new_cases, first.cases_total), (2, 2), "An's two dossiers are one case; Hoa's old number is her new one");
         let reasons: Vec<(usize, Option<&str>)> = first.rejections.iter().map(|r| (r.row, r.column.as_deref())).collect();
@@ -73,7 +73,7 @@ on_both_backends! {
         assert!(cases.iter().any(|c| c.phone.e164() == "+84323456789"), "0162… became 032…");
 
         // The same file again changes nothing.
-        let (again, _) = intake::import_file(store, monday_morning(), &request).await.expect("import again");
+        let (again, _) = intake::import_file(store, monday_morning(), &request, &intake::quiet).await.expect("import again");
         assert_eq!((again.rows, again.accepted, again.rejected, again.new_cases, again.cases_total), (8, 4, 4, 0, 2));
 
         // The rejects file holds the rows as they were, with the reason, and can be fixed and imported.
@@ -84,7 +84,7 @@ on_both_backends! {
         assert!(text.contains("Dòng 5, cột “Số điện thoại”"), "{text}");
         let fixed = text.replace("0612345678", "0912000111");
         let fixed = write(dir.path(), "da-sua.csv", fixed.as_bytes());
-        let (second, _) = intake::import_file(store, monday_morning(), &ImportRequest { campaign_id, file: fixed, sheet: None }).await.expect("fixed import");
+        let (second, _) = intake::import_file(store, monday_morning(), &ImportRequest { campaign_id, file: fixed, sheet: None }, &intake::quiet).await.expect("fixed import");
         assert_eq!((second.accepted, second.new_cases, second.cases_total), (1, 1, 3));
     }
 }
@@ -102,14 +102,14 @@ on_both_backends! {
         ];
         for (name, bytes, expected) in cases {
             let file = write(dir.path(), name, &bytes);
-            let result = intake::import_file(store, monday_morning(), &ImportRequest { campaign_id, file, sheet: None }).await;
+            let result = intake::import_file(store, monday_morning(), &ImportRequest { campaign_id, file, sheet: None }, &intake::quiet).await;
             match result {
                 Err(Error::Invalid(message)) => assert!(message.contains(expected), "{name}: {message}"),
                 other => panic!("{name}: expected a clear refusal, got {:?}", other.map(|(s, _)| s)),
             }
         }
         let header_only = write(dir.path(), "chi-tieu-de.csv", LIST.lines().next().unwrap_or_default().as_bytes());
-        let (summary, _) = intake::import_file(store, monday_morning(), &ImportRequest { campaign_id, file: header_only, sheet: None }).await.expect("a header alone is an empty list");
+        let (summary, _) = intake::import_file(store, monday_morning(), &ImportRequest { campaign_id, file: header_only, sheet: None }, &intake::quiet).await.expect("a header alone is an empty list");
         assert_eq!((summary.rows, summary.accepted, summary.cases_total), (0, 0, 0));
         assert!(store.campaign_cases(campaign_id).await.expect("cases").is_empty(), "nothing written");
     }
@@ -179,6 +179,7 @@ async fn the_same_seed_draws_the_same_people_on_sqlite_and_postgresql() {
                 file: file.clone(),
                 sheet: None,
             },
+            &intake::quiet,
         )
         .await
         .expect("import");
@@ -194,7 +195,7 @@ on_both_backends! {
         let campaign_id = campaign(store).await;
         let dir = tempfile::tempdir().expect("temporary directory");
         let file = write(dir.path(), "lon.csv", big_list(300).as_bytes());
-        intake::import_file(store, monday_morning(), &ImportRequest { campaign_id, file, sheet: None }).await.expect("import");
+        intake::import_file(store, monday_morning(), &ImportRequest { campaign_id, file, sheet: None }, &intake::quiet).await.expect("import");
         let first = drawn_phones(store, campaign_id, 1).await;
         let again = drawn_phones(store, campaign_id, 1).await;
         assert_eq!(first, again, "running the draw again releases nothing new");

@@ -48,7 +48,14 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
     let started = Instant::now();
     let table = sheet::read_table(&file, None)?;
     let read = started.elapsed();
-    let summary = intake::import_table(&*store, SystemClock.now(), campaign.id, &table).await?;
+    let summary = intake::import_table(
+        &*store,
+        SystemClock.now(),
+        campaign.id,
+        &table,
+        &intake::quiet,
+    )
+    .await?;
     let total = started.elapsed();
     std::fs::remove_dir_all(&dir)?;
 

@@ -2,9 +2,10 @@
 
 use std::path::PathBuf;
 
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use khaosat::clock::{Clock, SystemClock};
 use khaosat::ops::catalogue;
-use khaosat::ops::intake::{self, ImportRequest};
+use khaosat::ops::intake::{self, ImportProgress, ImportRequest};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -31,7 +32,21 @@ pub async fn run(db: Option<&str>, args: Args) -> anyhow::Result<()> {
         file: args.file,
         sheet: args.sheet,
     };
-    let (summary, table) = intake::import_file(&*store, SystemClock.now(), &request).await?;
+    let bar = progress_bar(args.json);
+    let on_progress = |step: ImportProgress| match step {
+        ImportProgress::Checking { done, total } => {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        }
+        ImportProgress::Storing { rows } => {
+            bar.set_position(bar.length().unwrap_or_default());
+            bar.set_message(format!("đang ghi {rows} dòng…"));
+        }
+        ImportProgress::Done => bar.finish_and_clear(),
+    };
+    let imported = intake::import_file(&*store, SystemClock.now(), &request, &on_progress).await;
+    bar.finish_and_clear();
+    let (summary, table) = imported?;
     if let Some(path) = &args.rejects {
         intake::write_rejects(path, &table, &summary.rejections)?;
     }
@@ -62,4 +77,19 @@ pub async fn run(db: Option<&str>, args: Args) -> anyhow::Result<()> {
         println!("Các dòng bị từ chối đã ghi vào {}", path.display());
     }
     Ok(())
+}
+
+/// A bar on the terminal's stderr (hidden when it is not a terminal, or for --json).
+fn progress_bar(hidden: bool) -> ProgressBar {
+    let target = if hidden {
+        ProgressDrawTarget::hidden()
+    } else {
+        ProgressDrawTarget::stderr()
+    };
+    let bar = ProgressBar::with_draw_target(None, target);
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} dòng {msg}") {
+        bar.set_style(style);
+    }
+    bar.set_message("đang kiểm tra…");
+    bar
 }
