@@ -225,6 +225,8 @@ export type DrawSampleRequest = { campaignId: string, seed: number,
  */
 rule: string, margin: number | null, addAgency: string | null, addCount: number | null, };
 
+export type ImportProgress = { "stage": "checking", done: number, total: number, } | { "stage": "storing", rows: number, } | { "stage": "done" };
+
 /** Every command of the desktop shell, typed. A failed call rejects with an `ApiError`. */
 export const commands = {
   appInfo: (): Promise<AppInfo> => invoke("app_info"),
@@ -246,6 +248,9 @@ export const commands = {
   sampleStatus: (req: CampaignRequest): Promise<SampleReport> => invoke("sample_status", { req }),
   drawSample: (req: DrawSampleRequest): Promise<SampleReport> => invoke("draw_sample", { req }),
 } as const;
+
+/** The event a window receives while a list imports; its payload is an `ImportProgress`. */
+export const IMPORT_PROGRESS_EVENT = "import-progress";
 
 /** The names of the commands, as the shell registers them. */
 export const COMMAND_NAMES = ["app_info", "list_campaigns", "list_staff", "list_outcomes", "campaign_questionnaire", "next_case", "heartbeat", "release_case", "start_interview", "save_answer", "record_outcome", "campaign_cases", "list_agencies", "preview_import", "import_list", "save_rejects", "sample_status", "draw_sample"] as const;

@@ -228,7 +228,10 @@ export function ImportPanel({ campaign, report, clearError, onImported }: Props)
                     {preview.firstRows.map((row, r) => (
                       <tr key={r}>
                         {preview.columns.map((c, i) => (
-                          <td key={i} className={c.column ? "nowrap" : "nowrap is-ignored"}>
+                          <td
+                            key={i}
+                            className={[(row[i] ?? "").length > 24 ? "" : "nowrap", c.column ? "" : "is-ignored"].join(" ").trim()}
+                          >
                             {row[i] ?? ""}
                           </td>
                         ))}
