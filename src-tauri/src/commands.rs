@@ -1,7 +1,7 @@
 //! The Tauri commands: one per entry of [`khaosat::api::COMMANDS`], same name, same argument
 //! name (`req` or `lease`), each a single call into the core's [`khaosat::api::App`].
 
-use khaosat::api::{ApiError, AppInfo};
+use khaosat::api::{ApiError, AppInfo, IMPORT_PROGRESS_EVENT};
 use khaosat::domain::questionnaire::Questionnaire;
 use khaosat::ops::catalogue::{AgencyView, CampaignView, OutcomeView, StaffView};
 use khaosat::ops::desk::{
@@ -12,7 +12,7 @@ use khaosat::ops::intake::{ImportFileRequest, ImportPreview, ImportReport, SaveR
 use khaosat::ops::sampling::{DrawSampleRequest, SampleReport};
 use khaosat::ops::supervise::{CampaignRequest, CaseOverview};
 use khaosat::store::model::Lease;
-use tauri::State;
+use tauri::{Emitter, State};
 
 use crate::Shell;
 
@@ -134,8 +134,13 @@ async fn preview_import(shell: State<'_, Shell>, req: ImportFileRequest) -> Repl
 }
 
 #[tauri::command]
-async fn import_list(shell: State<'_, Shell>, req: ImportFileRequest) -> Reply<ImportReport> {
-    shell.app().await?.import_list(req).await
+async fn import_list<R: tauri::Runtime>(
+    window: tauri::Window<R>,
+    shell: State<'_, Shell>,
+    req: ImportFileRequest,
+) -> Reply<ImportReport> {
+    let progress = |step| drop(window.emit(IMPORT_PROGRESS_EVENT, step));
+    shell.app().await?.import_list(req, &progress).await
 }
 
 #[tauri::command]

@@ -240,6 +240,15 @@ fn sample(ts_type: &str) -> Value {
         "RecordOutcomeRequest" => json!({
             "lease": lease, "attemptId": id, "outcome": "noAnswer", "note": null, "appointmentAt": null
         }),
+        "ImportFileRequest" => {
+            json!({ "campaignId": id, "path": "/tmp/danh-sach.csv", "sheet": null })
+        }
+        "SaveRejectsRequest" => json!({
+            "path": "/tmp/danh-sach.csv", "sheet": null, "out": "/tmp/tu-choi.csv", "rejections": []
+        }),
+        "DrawSampleRequest" => json!({
+            "campaignId": id, "seed": 2026, "rule": "tiers", "margin": null, "addAgency": null, "addCount": null
+        }),
         other => panic!("add a sample argument of the new request type {other}"),
     }
 }

@@ -18,8 +18,8 @@ use crate::ops::desk::{
     RecordOutcomeRequest, SaveAnswerRequest, StartInterviewRequest,
 };
 use crate::ops::intake::{
-    ColumnMatch, ImportFileRequest, ImportPreview, ImportReport, ImportSummary, RejectedRow,
-    SaveRejectsRequest,
+    ColumnMatch, ImportFileRequest, ImportPreview, ImportProgress, ImportReport, ImportSummary,
+    RejectedRow, SaveRejectsRequest,
 };
 use crate::ops::sampling::{AgencySample, DrawSampleRequest, SampleReport};
 use crate::ops::supervise::{CampaignRequest, CaseOverview};
@@ -82,6 +82,7 @@ fn declarations() -> Vec<String> {
         SampleReport::decl(),
         AgencySample::decl(),
         DrawSampleRequest::decl(),
+        ImportProgress::decl(),
     ]
 }
 
@@ -132,6 +133,10 @@ pub fn typescript() -> String {
         }
     }
     out.push_str("} as const;\n\n");
+    out.push_str(&format!(
+        "/** The event a window receives while a list imports; its payload is an `ImportProgress`. */\nexport const IMPORT_PROGRESS_EVENT = \"{}\";\n\n",
+        super::IMPORT_PROGRESS_EVENT
+    ));
     out.push_str("/** The names of the commands, as the shell registers them. */\n");
     out.push_str("export const COMMAND_NAMES = [");
     out.push_str(

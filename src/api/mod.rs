@@ -21,7 +21,7 @@ use crate::ops::desk::{
     SaveAnswerRequest, StartInterviewRequest,
 };
 use crate::ops::intake::{
-    self, ImportFileRequest, ImportPreview, ImportReport, SaveRejectsRequest,
+    self, ImportFileRequest, ImportPreview, ImportReport, OnProgress, SaveRejectsRequest,
 };
 use crate::ops::sampling::{self, DrawSampleRequest, SampleReport};
 use crate::ops::supervise::{self, CampaignRequest, CaseOverview};
@@ -29,6 +29,9 @@ use crate::store::model::Lease;
 use crate::store::{self, Backend, DatabaseLocation, Store};
 
 pub type ApiResult<T> = Result<T, ApiError>;
+
+/// The event the window receives while a list imports, carrying an `ImportProgress`.
+pub const IMPORT_PROGRESS_EVENT: &str = "import-progress";
 
 /// What the window shows about where it works.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -130,8 +133,14 @@ impl App {
         Ok(intake::preview(&req)?)
     }
 
-    pub async fn import_list(&self, req: ImportFileRequest) -> ApiResult<ImportReport> {
-        Ok(intake::import_report(self.store(), self.clock.now(), &req).await?)
+    /// Imports a list; `progress` hears how it goes (the shell sends it to the window as
+    /// [`IMPORT_PROGRESS_EVENT`] events).
+    pub async fn import_list(
+        &self,
+        req: ImportFileRequest,
+        progress: OnProgress<'_>,
+    ) -> ApiResult<ImportReport> {
+        Ok(intake::import_report(self.store(), self.clock.now(), &req, progress).await?)
     }
 
     pub fn save_rejects(&self, req: SaveRejectsRequest) -> ApiResult<()> {

@@ -307,8 +307,9 @@ pub async fn import_report(
     store: &dyn Store,
     now: DateTime<Utc>,
     req: &ImportFileRequest,
+    progress: OnProgress<'_>,
 ) -> Result<ImportReport> {
-    let (summary, _) = import_file(store, now, &ImportRequest::from(req), &quiet).await?;
+    let (summary, _) = import_file(store, now, &ImportRequest::from(req), progress).await?;
     Ok(ImportReport {
         rejections: summary.rejections.clone(),
         summary,

@@ -1,7 +1,15 @@
 /** The supervisor's import tab: choose a list file, preview how its columns are read, import it, keep the rejected rows. */
 import { useState } from "react";
+import { listen } from "@tauri-apps/api/event";
 import { open, save } from "@tauri-apps/plugin-dialog";
-import { commands, type CampaignView, type ImportPreview, type ImportReport } from "../api/bindings";
+import {
+  commands,
+  IMPORT_PROGRESS_EVENT,
+  type CampaignView,
+  type ImportPreview,
+  type ImportProgress,
+  type ImportReport,
+} from "../api/bindings";
 import { useLang } from "../i18n";
 
 interface Props {
@@ -28,6 +36,7 @@ export function ImportPanel({ campaign, report, clearError, onImported }: Props)
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<{ path: string; sheet: string | null; report: ImportReport } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [step, setStep] = useState<ImportProgress | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
 
   const request = (p = path) => ({
@@ -75,7 +84,13 @@ export function ImportPanel({ campaign, report, clearError, onImported }: Props)
     setResult(null);
     setSaved(null);
     const req = request();
+    // The shell reports how the import goes; without events the bar just shows it is busy.
+    const unlisten = await listen<ImportProgress>(IMPORT_PROGRESS_EVENT, (event) => setStep(event.payload)).catch(
+      () => null,
+    );
     const done = await run("import", () => commands.importList(req));
+    unlisten?.();
+    setStep(null);
     if (done) {
       setResult({ path: req.path, sheet: req.sheet, report: done });
       onImported();
@@ -167,10 +182,7 @@ export function ImportPanel({ campaign, report, clearError, onImported }: Props)
           </button>
         </div>
         {busy === "import" && (
-          <div className="progress" role="progressbar" aria-label={t("imp.running")} data-testid="import-progress">
-            <div className="progress-bar" />
-            <span className="muted progress-text">{t("imp.running")}</span>
-          </div>
+          <ImportProgressBar step={step} />
         )}
       </div>
 
@@ -306,5 +318,31 @@ export function ImportPanel({ campaign, report, clearError, onImported }: Props)
         </div>
       )}
     </section>
+  );
+}
+
+/** The import's bar: how many rows are checked, then the store's write; busy until the first report. */
+function ImportProgressBar({ step }: { step: ImportProgress | null }) {
+  const { t } = useLang();
+  const share = step?.stage === "checking" && step.total > 0 ? step.done / step.total : step?.stage === "storing" ? 1 : null;
+  const label =
+    step?.stage === "checking"
+      ? t("imp.checking", { done: String(step.done), total: String(step.total) })
+      : step?.stage === "storing"
+        ? t("imp.storing", { rows: String(step.rows) })
+        : t("imp.running");
+  return (
+    <div
+      className="import-progress"
+      role="progressbar"
+      aria-label={label}
+      aria-valuenow={share === null ? undefined : Math.round(share * 100)}
+      data-testid="import-progress"
+    >
+      <div className={share === null ? "import-progress-bar busy" : "import-progress-bar"}>
+        {share !== null && <div className="import-progress-fill" style={{ width: `${share * 100}%` }} />}
+      </div>
+      <span className="muted progress-text">{label}</span>
+    </div>
   );
 }
