@@ -414,6 +414,57 @@ async function flow(backend, driver, steps) {
   await steps.step("screenshot of the supervisor view", async () => {
     log(`    ${await screenshot(driver, `e2e-${backend}-supervisor.png`)}`);
   });
+  await steps.step("the supervisor imports a list: one row in, one rejected with its reason", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "khaosat-e2e-list-"));
+    const file = path.join(dir, "danh-sach.csv");
+    fs.writeFileSync(
+      file,
+      "\ufeffMã hồ sơ;Họ và tên;SĐT;Đơn vị;Tên thủ tục;Ngày trả kết quả\n" +
+        "E2E-0001;Nguyễn Văn Thử;0912 000 111;Sở Tư pháp;Chứng thực bản sao;15/10/2026\n" +
+        "E2E-0002;Trần Thị Thử;0612345678;STP;Chứng thực bản sao;16/10/2026\n",
+    );
+    await click(driver, "tab-import");
+    await withElement(driver, "import-path", async (input) => {
+      await input.clear();
+      await input.sendKeys(file);
+    });
+    await click(driver, "import-preview");
+    await visible(driver, "import-mapping");
+    await click(driver, "import-run");
+    await visible(driver, "import-summary", 60_000);
+    const summary = await text(driver, "import-summary");
+    log(`    summary: ${summary}`);
+    if (!summary.includes("Đã đọc 2 dòng: nhận 1, từ chối 1")) fail(`unexpected summary "${summary}"`);
+    const rejects = await text(driver, "import-rejects");
+    if (!rejects.includes("đầu số 061")) fail("the rejected row does not give its reason");
+    log(`    ${await screenshot(driver, `e2e-${backend}-import.png`)}`);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  await steps.step("the sample tab shows every agency and draws the new person in", async () => {
+    await click(driver, "tab-sample");
+    await visible(driver, "sample-table");
+    await click(driver, "sample-draw");
+    let rows = [];
+    await driver.wait(
+      settled(async () => {
+        rows = [];
+        for (const row of await driver.findElements(byId("sample-row"))) {
+          const cells = [];
+          for (const cell of await row.findElements(By.css("td"))) cells.push((await cell.getText()).trim());
+          rows.push(cells);
+        }
+        return rows.length >= 4;
+      }),
+      TIMEOUT,
+      "no agency rows in the sample table",
+    );
+    const stp = rows.find((cells) => cells[0]?.includes("STP")) ?? [];
+    log(`    STP: ${stp.slice(1, 4).join(" · ")}`);
+    if (stp.slice(1, 4).join(" ") !== "61 61 61") {
+      fail(`Sở Tư pháp should have 61 dossiers, 61 required and 61 drawn: ${JSON.stringify(stp)}`);
+    }
+    log(`    ${await screenshot(driver, `e2e-${backend}-sample.png`)}`);
+  });
 }
 
 /** Without a database the window still opens and says why, with a way to retry. */
