@@ -4,6 +4,12 @@
 -- into the sample: `wave` is the draw that released it (1 = the first), NULL = not drawn.
 
 ALTER TABLE survey_case ADD COLUMN wave integer;
+-- Only drawn cases are ever claimed: the claim's index holds only those, so importing a large
+-- list adds nothing to it (drawing the sample does).
+DROP INDEX survey_case_claim_idx;
+CREATE INDEX survey_case_claim_idx ON survey_case
+    (campaign_id, priority DESC, attempts, last_attempt_at NULLS FIRST, id)
+    WHERE final_outcome IS NULL AND wave IS NOT NULL;
 -- Cases from before sampling existed (the walking skeleton's demo) were all callable.
 UPDATE survey_case SET wave = 1;
 
@@ -22,7 +28,6 @@ CREATE TABLE dossier (
     import_id uuid,
     CONSTRAINT dossier_pkey PRIMARY KEY (campaign_id, dossier_code)
 );
-CREATE INDEX dossier_case_idx ON dossier (case_id);
 
 INSERT INTO dossier (campaign_id, dossier_code, case_id, agency_id, full_name, phone_e164,
                      procedure_name, received_on)

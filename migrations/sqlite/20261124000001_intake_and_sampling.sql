@@ -2,6 +2,12 @@
 -- only once drawn into the sample: `wave` is the draw that released it, NULL = not drawn.
 
 ALTER TABLE survey_case ADD COLUMN wave INTEGER;
+-- Only drawn cases are ever claimed: the claim's index holds only those, so importing a large
+-- list adds nothing to it (drawing the sample does).
+DROP INDEX survey_case_claim_idx;
+CREATE INDEX survey_case_claim_idx ON survey_case
+    (campaign_id, priority DESC, attempts, last_attempt_at, id)
+    WHERE final_outcome IS NULL AND wave IS NOT NULL;
 UPDATE survey_case SET wave = 1;
 
 CREATE TABLE dossier (
@@ -19,7 +25,6 @@ CREATE TABLE dossier (
     import_id BLOB,
     PRIMARY KEY (campaign_id, dossier_code)
 );
-CREATE INDEX dossier_case_idx ON dossier (case_id);
 
 INSERT INTO dossier (campaign_id, dossier_code, case_id, agency_id, full_name, phone_e164,
                      procedure_name, received_on)
