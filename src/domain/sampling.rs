@@ -37,6 +37,14 @@ impl SampleRule {
         }
     }
 
+    /// Slovin's margin of error; `None` for the tiers.
+    pub fn margin(self) -> Option<f64> {
+        match self {
+            SampleRule::Tiers => None,
+            SampleRule::Slovin { margin } => Some(margin),
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             SampleRule::Tiers => "tiers",

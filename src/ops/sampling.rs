@@ -80,7 +80,7 @@ fn plan(
                 campaign_id: req.campaign_id,
                 agency_code: agency.clone(),
                 wave,
-                rule: req.rule.name().to_owned(),
+                rule: req.rule,
                 seed: req.seed,
                 population: *population,
                 required: req.rule.required(*population),
@@ -148,6 +148,11 @@ pub async fn sample(
         }
     }
     let draws = plan(&populations, &candidates, req, now);
+    if let (Some((agency, _)), true) = (&req.add, draws.is_empty()) {
+        return Err(Error::Invalid(format!(
+            "cơ quan “{agency}” không còn trường hợp nào chưa rút vào mẫu"
+        )));
+    }
     store.release_waves(&draws).await?;
     for draw in &draws {
         tracing::info!(campaign = %req.campaign_id, agency = %draw.agency_code, wave = draw.wave, cases = draw.cases.len(), "sample released");
@@ -161,7 +166,8 @@ pub async fn sample(
     ))
 }
 
-/// Where the sample stands, under the SIPAS minimums, without drawing anything.
+/// Where the sample stands, under the rule of the latest draw (the SIPAS minimums before any
+/// draw), without drawing anything.
 pub async fn status(store: &dyn Store, campaign_id: Uuid) -> Result<SampleReport> {
     let populations: BTreeMap<String, u32> = store
         .agency_populations(campaign_id)
@@ -169,7 +175,11 @@ pub async fn status(store: &dyn Store, campaign_id: Uuid) -> Result<SampleReport
         .into_iter()
         .collect();
     let candidates = store.sample_candidates(campaign_id).await?;
-    Ok(report(&populations, &candidates, &[], SampleRule::Tiers, 0))
+    let (rule, seed) = store
+        .last_draw(campaign_id)
+        .await?
+        .unwrap_or((SampleRule::Tiers, 0));
+    Ok(report(&populations, &candidates, &[], rule, seed))
 }
 
 /// The sampling screen's request: the first draw, or `addCount` more cases of `addAgency`.

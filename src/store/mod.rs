@@ -23,6 +23,7 @@ pub use sqlite::SqliteStore;
 use crate::domain::case::CaseProgress;
 use crate::domain::intake::DossierRow;
 use crate::domain::questionnaire::{Answer, QuestionId};
+use crate::domain::sampling::SampleRule;
 use crate::domain::schedule::CallPolicy;
 use crate::error::Result;
 use model::{
@@ -127,6 +128,8 @@ pub trait Store: Send + Sync + Debug {
     /// Records draws and releases their cases, in one transaction; a wave drawn meanwhile by
     /// someone else, or a case already released, is a conflict and nothing is written.
     async fn release_waves(&self, draws: &[SampleDraw]) -> Result<()>;
+    /// The rule and seed of the campaign's latest draw, if any.
+    async fn last_draw(&self, campaign: Uuid) -> Result<Option<(SampleRule, u64)>>;
 }
 
 /// Opens the database at a location, creating it if needed and applying migrations.

@@ -13,6 +13,7 @@ use crate::domain::case::CaseProgress;
 use crate::domain::outcome::Outcome;
 use crate::domain::phone::PhoneNumber;
 use crate::domain::questionnaire::{Answer, QuestionId};
+use crate::domain::sampling::SampleRule;
 
 /// What a person may do. In shared mode each person is also a PostgreSQL login role named
 /// by [`Staff::login`], so row-level security can tell them apart.
@@ -249,7 +250,7 @@ pub struct SampleDraw {
     pub campaign_id: Uuid,
     pub agency_code: String,
     pub wave: u32,
-    pub rule: String,
+    pub rule: SampleRule,
     pub seed: u64,
     pub population: u32,
     pub required: u32,

@@ -394,8 +394,10 @@ pub const AGENCY_POPULATIONS: &str =
 pub const SAMPLE_CANDIDATES: &str = "SELECT c.id, a.code, c.phone_e164, c.wave FROM survey_case c
      JOIN agency a ON a.id = c.agency_id WHERE c.campaign_id = $1 ORDER BY c.phone_e164";
 pub const INSERT_SAMPLE_DRAW: &str = "INSERT INTO sample_draw
-     (id, campaign_id, agency_id, wave, rule, seed, population, required, drawn, drawn_at)
-     SELECT $1, $2, id, $4, $5, $6, $7, $8, $9, $10 FROM agency WHERE code = $3";
+     (id, campaign_id, agency_id, wave, rule, margin, seed, population, required, drawn, drawn_at)
+     SELECT $1, $2, id, $4, $5, $11, $6, $7, $8, $9, $10 FROM agency WHERE code = $3";
+pub const LAST_DRAW: &str = "SELECT rule, margin, seed FROM sample_draw WHERE campaign_id = $1
+     ORDER BY drawn_at DESC, wave DESC LIMIT 1";
 pub const RELEASE_CASE: &str = "UPDATE survey_case SET wave = $2 WHERE id = $1 AND wave IS NULL";
 
 /// Rows per bulk INSERT. Bulk inserts pass their rows as one JSON array (`$1`) that the

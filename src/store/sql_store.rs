@@ -540,12 +540,13 @@ macro_rules! sql_store {
                         .bind(draw.campaign_id)
                         .bind(&draw.agency_code)
                         .bind(wave)
-                        .bind(&draw.rule)
+                        .bind(draw.rule.name())
                         .bind(i64::from_ne_bytes(draw.seed.to_ne_bytes()))
                         .bind(i32::try_from(draw.population).unwrap_or(i32::MAX))
                         .bind(i32::try_from(draw.required).unwrap_or(i32::MAX))
                         .bind(i32::try_from(draw.cases.len()).unwrap_or(i32::MAX))
                         .bind(draw.drawn_at)
+                        .bind(draw.rule.margin())
                         .execute(&mut *tx)
                         .await;
                     match recorded {
@@ -570,6 +571,21 @@ macro_rules! sql_store {
                     }
                 }
                 tx.commit().await.doing("rút mẫu")
+            }
+
+            async fn last_draw(&self, campaign: Uuid) -> Result<Option<(crate::domain::sampling::SampleRule, u64)>> {
+                let found: Option<(String, Option<f64>, i64)> = sqlx::query_as(rows::LAST_DRAW)
+                    .bind(campaign)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .doing("đọc lần rút mẫu")?;
+                found
+                    .map(|(rule, margin, seed)| {
+                        let rule = crate::domain::sampling::SampleRule::parse(&rule, margin)
+                            .map_err(|_| Error::Invalid(format!("quy tắc chọn mẫu đã lưu của đợt {campaign} không hợp lệ")))?;
+                        Ok((rule, u64::from_ne_bytes(seed.to_ne_bytes())))
+                    })
+                    .transpose()
             }
         }
     };

@@ -206,6 +206,14 @@ on_both_backends! {
         let waves: Vec<u32> = store.sample_candidates(campaign_id).await.expect("candidates").iter().filter_map(|c| c.wave).collect();
         assert_eq!(waves.iter().filter(|w| **w == 2).count(), 30);
         assert_eq!(waves.len(), 230, "no case released twice");
+        // The status shows the rule of the latest draw.
+        let slovin = SampleRequest { rule: SampleRule::parse("slovin", Some(0.1)).expect("rule"), add: Some(("STP".to_owned(), 1)), ..add.clone() };
+        sampling::sample(store, monday_morning() + chrono::Duration::minutes(5), &slovin).await.expect("a slovin wave, later");
+        let status = sampling::status(store, campaign_id).await.expect("status");
+        assert_eq!(status.rule, "slovin");
+        assert_eq!(status.agencies.iter().find(|a| a.agency == "STP").map(|a| a.required), Some(67), "200 / (1 + 200 · 0.01)");
+        let exhausted = SampleRequest { add: Some(("STC".to_owned(), 1)), ..add.clone() };
+        assert!(matches!(sampling::sample(store, monday_morning(), &exhausted).await, Err(Error::Invalid(m)) if m.contains("STC")), "an agency whose cases are all drawn says so");
         let unknown = SampleRequest { add: Some(("SXD".to_owned(), 5)), ..add };
         assert!(matches!(sampling::sample(store, monday_morning(), &unknown).await, Err(Error::Invalid(_))));
     }
