@@ -51,7 +51,6 @@ CREATE TABLE sample_draw (
     agency_id uuid NOT NULL REFERENCES agency (id),
     wave integer NOT NULL,
     rule text NOT NULL,
-    margin double precision,
     seed bigint NOT NULL,
     population integer NOT NULL,
     required integer NOT NULL,

@@ -48,7 +48,6 @@ CREATE TABLE sample_draw (
     agency_id BLOB NOT NULL REFERENCES agency (id),
     wave INTEGER NOT NULL,
     rule TEXT NOT NULL,
-    margin REAL,
     seed INTEGER NOT NULL,
     population INTEGER NOT NULL,
     required INTEGER NOT NULL,
