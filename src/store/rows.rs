@@ -400,15 +400,13 @@ pub const LAST_DRAW: &str = "SELECT rule, margin, seed FROM sample_draw WHERE ca
      ORDER BY drawn_at DESC, wave DESC LIMIT 1";
 pub const RELEASE_CASE: &str = "UPDATE survey_case SET wave = $2 WHERE id = $1 AND wave IS NULL";
 
-/// Rows per bulk INSERT. Bulk inserts pass their rows as one JSON array (`$1`) that the
-/// database unpacks itself (`json_to_recordset` on PostgreSQL, `json_each` on SQLite): one bound
-/// value instead of a dozen per row, which is what makes 100,000 rows take well under a second.
-pub const BATCH_ROWS: usize = 20_000;
-
-/// A new case, as the bulk insert's JSON carries it.
+/// A new case, as an import writes it in bulk (each backend its own way: `COPY` on
+/// PostgreSQL, multi-row `INSERT` on SQLite). The field order is the column order of
+/// [`NEW_CASE_COLUMNS`].
 #[derive(serde::Serialize)]
-pub struct CaseJson<'a> {
+pub struct NewCase<'a> {
     pub id: Uuid,
+    pub campaign_id: Uuid,
     pub agency_id: Uuid,
     pub full_name: &'a str,
     pub phone_e164: String,
@@ -417,9 +415,14 @@ pub struct CaseJson<'a> {
     pub received_on: NaiveDate,
 }
 
-/// A new dossier, as the bulk insert's JSON carries it.
+pub const NEW_CASE_COLUMNS: &str =
+    "survey_case (id, campaign_id, agency_id, full_name, phone_e164, dossier_code, procedure_name, received_on)";
+
+/// A new dossier, as an import writes it in bulk; fields in the order of
+/// [`NEW_DOSSIER_COLUMNS`].
 #[derive(serde::Serialize)]
-pub struct DossierJson<'a> {
+pub struct NewDossier<'a> {
+    pub campaign_id: Uuid,
     pub dossier_code: &'a str,
     pub case_id: Uuid,
     pub agency_id: Uuid,
@@ -430,13 +433,12 @@ pub struct DossierJson<'a> {
     pub received_on: NaiveDate,
     pub channel: Option<&'static str>,
     pub birth_year: Option<u16>,
+    pub import_id: Uuid,
 }
 
-/// Serialises a batch for a bulk insert.
-pub fn json_batch<T: serde::Serialize>(items: &[T]) -> Result<String> {
-    serde_json::to_string(items)
-        .map_err(|e| Error::Invalid(format!("không chuẩn bị được dữ liệu để ghi: {e}")))
-}
+pub const NEW_DOSSIER_COLUMNS: &str =
+    "dossier (campaign_id, dossier_code, case_id, agency_id, full_name, phone_e164,
+     procedure_name, field_name, received_on, channel, birth_year, import_id)";
 
 /// How a channel is stored.
 pub fn channel_code(channel: Channel) -> &'static str {

@@ -10,7 +10,7 @@ macro_rules! sql_store {
     (
         $store:ident, $db:ty, $backend:expr,
         lock_case = $lock_case:literal, lock_row = $lock_row:literal, lock_claim = $lock_claim:literal,
-        insert_cases_json = $insert_cases_json:expr, insert_dossiers_json = $insert_dossiers_json:expr
+        insert_cases = $insert_cases:path, insert_dossiers = $insert_dossiers:path
     ) => {
         use async_trait::async_trait;
         use chrono::{DateTime, Utc};
@@ -425,27 +425,21 @@ macro_rules! sql_store {
                     Uuid::now_v7,
                 );
 
-                for chunk in plan.new_cases.chunks(rows::BATCH_ROWS) {
-                    let mut values = Vec::with_capacity(chunk.len());
-                    for (id, row) in chunk {
-                        let row = &rows[*row];
-                        values.push(rows::CaseJson {
-                            id: *id,
-                            agency_id: agency_of(&row.agency_code)?,
-                            full_name: &row.full_name,
-                            phone_e164: row.phone.e164(),
-                            dossier_code: &row.dossier_code,
-                            procedure_name: &row.procedure,
-                            received_on: row.received_on,
-                        });
-                    }
-                    sqlx::query($insert_cases_json)
-                        .bind(rows::json_batch(&values)?)
-                        .bind(batch.campaign_id)
-                        .execute(&mut *tx)
-                        .await
-                        .doing("lưu ca")?;
+                let mut new_cases = Vec::with_capacity(plan.new_cases.len());
+                for (id, row) in &plan.new_cases {
+                    let row = &rows[*row];
+                    new_cases.push(rows::NewCase {
+                        id: *id,
+                        campaign_id: batch.campaign_id,
+                        agency_id: agency_of(&row.agency_code)?,
+                        full_name: &row.full_name,
+                        phone_e164: row.phone.e164(),
+                        dossier_code: &row.dossier_code,
+                        procedure_name: &row.procedure,
+                        received_on: row.received_on,
+                    });
                 }
+                $insert_cases(&mut tx, &new_cases).await.doing("lưu ca")?;
                 for (case, row) in &plan.case_updates {
                     let row = &rows[*row];
                     sqlx::query(rows::MOVE_CASE_TO_DOSSIER)
@@ -459,31 +453,25 @@ macro_rules! sql_store {
                         .await
                         .doing("cập nhật ca")?;
                 }
-                for chunk in plan.new_dossiers.chunks(rows::BATCH_ROWS) {
-                    let mut values = Vec::with_capacity(chunk.len());
-                    for (row, case) in chunk {
-                        let row = &rows[*row];
-                        values.push(rows::DossierJson {
-                            dossier_code: &row.dossier_code,
-                            case_id: *case,
-                            agency_id: agency_of(&row.agency_code)?,
-                            full_name: &row.full_name,
-                            phone_e164: row.phone.e164(),
-                            procedure_name: &row.procedure,
-                            field_name: row.field.as_deref(),
-                            received_on: row.received_on,
-                            channel: row.channel.map(rows::channel_code),
-                            birth_year: row.birth_year,
-                        });
-                    }
-                    sqlx::query($insert_dossiers_json)
-                        .bind(rows::json_batch(&values)?)
-                        .bind(batch.campaign_id)
-                        .bind(batch.id)
-                        .execute(&mut *tx)
-                        .await
-                        .doing("lưu hồ sơ")?;
+                let mut new_dossiers = Vec::with_capacity(plan.new_dossiers.len());
+                for (row, case) in &plan.new_dossiers {
+                    let row = &rows[*row];
+                    new_dossiers.push(rows::NewDossier {
+                        campaign_id: batch.campaign_id,
+                        dossier_code: &row.dossier_code,
+                        case_id: *case,
+                        agency_id: agency_of(&row.agency_code)?,
+                        full_name: &row.full_name,
+                        phone_e164: row.phone.e164(),
+                        procedure_name: &row.procedure,
+                        field_name: row.field.as_deref(),
+                        received_on: row.received_on,
+                        channel: row.channel.map(rows::channel_code),
+                        birth_year: row.birth_year,
+                        import_id: batch.id,
+                    });
                 }
+                $insert_dossiers(&mut tx, &new_dossiers).await.doing("lưu hồ sơ")?;
                 let count = |n: usize| i32::try_from(n).unwrap_or(i32::MAX);
                 let accepted = plan.new_dossiers.len() + plan.already_present;
                 sqlx::query(rows::INSERT_IMPORT_BATCH)

@@ -5,10 +5,11 @@
 use std::path::Path;
 use std::time::Duration;
 
+use sqlx::query_builder::Separated;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
-use sqlx::{Sqlite, Transaction};
+use sqlx::{QueryBuilder, Sqlite, Transaction};
 
 use super::sql_store::sql_store;
 
@@ -54,41 +55,66 @@ impl SqliteStore {
     }
 }
 
-/// A UUID from JSON text to the 16-byte blob the SQLite schema keeps.
-macro_rules! blob {
-    ($field:literal) => {
-        concat!("unhex(replace(value ->> '", $field, "', '-', ''))")
-    };
+/// SQLite's limit on bound values in one statement.
+const MAX_VARIABLES: usize = 32_766;
+
+/// Inserts rows with multi-row `INSERT … VALUES`, as many rows per statement as SQLite's
+/// variable limit allows; `push` binds one row's values in column order.
+async fn insert_rows<'a, T>(
+    tx: &mut Transaction<'static, Sqlite>,
+    columns: &str,
+    per_row: usize,
+    items: &'a [T],
+    push: impl Fn(Separated<'_, 'a, Sqlite, &'static str>, &'a T) + Copy,
+) -> sqlx::Result<()>
+where
+    T: Send + Sync,
+{
+    for chunk in items.chunks(MAX_VARIABLES / per_row) {
+        let mut insert = QueryBuilder::<Sqlite>::new(format!("INSERT INTO {columns} "));
+        insert.push_values(chunk, push);
+        insert.build().execute(&mut **tx).await?;
+    }
+    Ok(())
 }
 
-/// New cases from a JSON array (`$1`) into campaign `$2`.
-const INSERT_CASES_JSON: &str = concat!(
-    "INSERT INTO survey_case
-     (id, campaign_id, agency_id, full_name, phone_e164, dossier_code, procedure_name, received_on)
-     SELECT ",
-    blob!("id"),
-    ", $2, ",
-    blob!("agency_id"),
-    ", value ->> 'full_name', value ->> 'phone_e164',
-            value ->> 'dossier_code', value ->> 'procedure_name', value ->> 'received_on'
-     FROM json_each($1)"
-);
+async fn insert_cases(
+    tx: &mut Transaction<'static, Sqlite>,
+    cases: &[rows::NewCase<'_>],
+) -> sqlx::Result<()> {
+    insert_rows(tx, rows::NEW_CASE_COLUMNS, 8, cases, |mut row, case| {
+        row.push_bind(case.id)
+            .push_bind(case.campaign_id)
+            .push_bind(case.agency_id)
+            .push_bind(case.full_name)
+            .push_bind(case.phone_e164.as_str())
+            .push_bind(case.dossier_code)
+            .push_bind(case.procedure_name)
+            .push_bind(case.received_on);
+    })
+    .await
+}
 
-/// New dossiers from a JSON array (`$1`) into campaign `$2`, from import `$3`.
-const INSERT_DOSSIERS_JSON: &str = concat!(
-    "INSERT INTO dossier
-     (campaign_id, dossier_code, case_id, agency_id, full_name, phone_e164, procedure_name, field_name,
-      received_on, channel, birth_year, import_id)
-     SELECT $2, value ->> 'dossier_code', ",
-    blob!("case_id"),
-    ", ",
-    blob!("agency_id"),
-    ",
-            value ->> 'full_name', value ->> 'phone_e164', value ->> 'procedure_name',
-            value ->> 'field_name', value ->> 'received_on', value ->> 'channel',
-            value ->> 'birth_year', $3
-     FROM json_each($1)"
-);
+async fn insert_dossiers(
+    tx: &mut Transaction<'static, Sqlite>,
+    dossiers: &[rows::NewDossier<'_>],
+) -> sqlx::Result<()> {
+    insert_rows(tx, rows::NEW_DOSSIER_COLUMNS, 12, dossiers, |mut row, d| {
+        row.push_bind(d.campaign_id)
+            .push_bind(d.dossier_code)
+            .push_bind(d.case_id)
+            .push_bind(d.agency_id)
+            .push_bind(d.full_name)
+            .push_bind(d.phone_e164.as_str())
+            .push_bind(d.procedure_name)
+            .push_bind(d.field_name)
+            .push_bind(d.received_on)
+            .push_bind(d.channel)
+            .push_bind(d.birth_year)
+            .push_bind(d.import_id);
+    })
+    .await
+}
 
 sql_store!(
     SqliteStore,
@@ -97,6 +123,6 @@ sql_store!(
     lock_case = "",
     lock_row = "",
     lock_claim = "",
-    insert_cases_json = INSERT_CASES_JSON,
-    insert_dossiers_json = INSERT_DOSSIERS_JSON
+    insert_cases = insert_cases,
+    insert_dossiers = insert_dossiers
 );

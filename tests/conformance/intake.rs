@@ -218,3 +218,21 @@ on_both_backends! {
         assert!(matches!(sampling::sample(store, monday_morning(), &unknown).await, Err(Error::Invalid(_))));
     }
 }
+
+on_both_backends! {
+    async fn quotes_commas_and_backslashes_in_a_cell_are_stored_as_written(db: TestDb) {
+        let store = &*db.store;
+        let campaign_id = campaign(store).await;
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let list = "Mã hồ sơ,Họ tên,Số điện thoại,Cơ quan,Thủ tục,Ngày nhận kết quả\n\
+                    \"B,1\",\"Trần Thị \"\"Bé\"\", Hoa\",0912345678,STP,\"Chứng thực; bản sao \\ dịch\",15/10/2026\n";
+        let file = write(dir.path(), "dau-ngoac.csv", list.as_bytes());
+        let (summary, _) = intake::import_file(store, monday_morning(), &ImportRequest { campaign_id, file, sheet: None }, &intake::quiet).await.expect("import");
+        assert_eq!((summary.accepted, summary.rejected), (1, 0));
+        let cases = store.campaign_cases(campaign_id).await.expect("cases");
+        let case = cases.first().expect("the case");
+        assert_eq!(case.full_name, "Trần Thị \"Bé\", Hoa");
+        assert_eq!(case.dossier_code, "B,1");
+        assert_eq!(case.procedure, "Chứng thực; bản sao \\ dịch");
+    }
+}
