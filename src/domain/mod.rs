@@ -2,6 +2,7 @@
 //! questionnaire. No database, no clock, no I/O: every function takes what it needs, `now`
 //! included, so each rule is tested on its own.
 
+pub mod calendar;
 pub mod case;
 pub mod folding;
 pub mod intake;
