@@ -364,7 +364,7 @@ async function flow(backend, driver, steps) {
       TIMEOUT,
       "no second case after F2",
     );
-    await click(driver, "outcome-noAnswer");
+    await click(driver, "outcome-3.13");
     await driver.wait(
       settled(async () => (await present(driver, "last-result")) && (await text(driver, "last-result")) !== s.lastResult),
       TIMEOUT,

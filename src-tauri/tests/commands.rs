@@ -238,7 +238,7 @@ fn sample(ts_type: &str) -> Value {
             json!({ "lease": lease, "interviewId": id, "questionId": "Q1", "answer": "4" })
         }
         "RecordOutcomeRequest" => json!({
-            "lease": lease, "attemptId": id, "outcome": "noAnswer", "note": null, "appointmentAt": null
+            "lease": lease, "attemptId": id, "outcome": "3.13", "note": null, "appointmentAt": null
         }),
         "ImportFileRequest" => {
             json!({ "campaignId": id, "path": "/tmp/danh-sach.csv", "sheet": null })

@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use super::{ApiError, AppInfo, ErrorKind, COMMANDS};
 use crate::domain::case::CaseStatus;
-use crate::domain::outcome::{AaporCategory, InterviewNeed, Outcome};
+use crate::domain::outcome::{AaporCategory, InterviewNeed, OutcomeCatalogue, OutcomeCode};
 use crate::domain::questionnaire::{Answer, Question, QuestionId, Questionnaire, ScaleChoice};
 use crate::domain::time::LocalTime;
 use crate::ops::catalogue::{AgencyView, CampaignView, OutcomeView, StaffView};
@@ -32,7 +32,7 @@ pub const CATALOGUE_PATH: &str = "ui/tests/fake/catalogue.json";
 /// The outcome catalogue and the starter questionnaire, as JSON.
 pub fn catalogue_json() -> String {
     let catalogue = serde_json::json!({
-        "outcomes": crate::ops::catalogue::outcomes(),
+        "outcomes": crate::ops::catalogue::outcomes(OutcomeCatalogue::builtin()),
         "questionnaire": Questionnaire::starter(),
     });
     serde_json::to_string_pretty(&catalogue).unwrap_or_default() + "\n"
@@ -47,7 +47,7 @@ fn declarations() -> Vec<String> {
         StaffView::decl(),
         Role::decl(),
         OutcomeView::decl(),
-        Outcome::decl(),
+        OutcomeCode::decl(),
         AaporCategory::decl(),
         InterviewNeed::decl(),
         Questionnaire::decl(),

@@ -14,6 +14,7 @@ use ts_rs::TS;
 pub use error::{ApiError, ErrorKind};
 
 use crate::clock::Clock;
+use crate::domain::outcome::OutcomeCatalogue;
 use crate::domain::questionnaire::Questionnaire;
 use crate::ops::catalogue::{self, AgencyView, CampaignView, OutcomeView, StaffView};
 use crate::ops::desk::{
@@ -89,8 +90,9 @@ impl App {
         Ok(catalogue::staff(self.store()).await?)
     }
 
+    /// The built-in outcome catalogue, which the desk shows.
     pub fn list_outcomes(&self) -> Vec<OutcomeView> {
-        catalogue::outcomes()
+        catalogue::outcomes(OutcomeCatalogue::builtin())
     }
 
     pub async fn campaign_questionnaire(&self, req: CampaignRequest) -> ApiResult<Questionnaire> {

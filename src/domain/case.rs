@@ -5,17 +5,24 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::outcome::Outcome;
+use uuid::Uuid;
+
+use super::outcome::OutcomeCode;
 
 /// What the scheduler knows about a case between calls.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CaseProgress {
+    /// Every call made.
     pub attempts: u32,
+    /// The calls that count toward the attempt limit (a callback booked does not).
+    pub counted_attempts: u32,
     pub ever_contacted: bool,
-    pub last_outcome: Option<Outcome>,
-    pub final_outcome: Option<Outcome>,
+    pub last_outcome: Option<OutcomeCode>,
+    pub final_outcome: Option<OutcomeCode>,
     pub retry_at: Option<DateTime<Utc>>,
     pub appointment_at: Option<DateTime<Utc>>,
+    /// The operator the person refused: the next call goes to someone else.
+    pub avoid_operator: Option<Uuid>,
     pub lease_expires_at: Option<DateTime<Utc>>,
 }
 
@@ -81,7 +88,7 @@ mod tests {
 
         let retried = CaseProgress {
             attempts: 1,
-            last_outcome: Some(Outcome::Busy),
+            last_outcome: "3.12".parse().ok(),
             ..fresh.clone()
         };
         assert_eq!(retried.status(now()), CaseStatus::Retry);
@@ -95,7 +102,7 @@ mod tests {
 
         let closed = CaseProgress {
             attempts: 1,
-            final_outcome: Some(Outcome::Refusal),
+            final_outcome: "2.112".parse().ok(),
             ..fresh
         };
         assert_eq!(closed.status(now()), CaseStatus::Closed);

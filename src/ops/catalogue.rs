@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::domain::outcome::{AaporCategory, InterviewNeed, Outcome};
+use crate::domain::outcome::{AaporCategory, InterviewNeed, OutcomeCatalogue, OutcomeCode};
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::time::format_date;
 use crate::error::{Error, Result};
@@ -51,8 +51,7 @@ pub struct StaffView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct OutcomeView {
-    pub outcome: Outcome,
-    pub code: String,
+    pub code: OutcomeCode,
     pub label_vi: String,
     pub label_en: String,
     /// Whether the operator picks it; the attempt-limit closures are set by the rules.
@@ -60,8 +59,16 @@ pub struct OutcomeView {
     pub hotkey: Option<String>,
     pub category: AaporCategory,
     pub is_final: bool,
+    /// Minutes before the case may be called again, if the outcome sets a retry.
+    pub retry_after_minutes: Option<u32>,
+    pub counts_toward_limit: bool,
+    pub note_required: bool,
     pub needs_appointment: bool,
+    /// The person was reached on the call.
+    pub contact: bool,
     pub interview: InterviewNeed,
+    /// The next call goes to a different operator.
+    pub other_operator: bool,
 }
 
 pub async fn campaigns(store: &dyn Store) -> Result<Vec<CampaignView>> {
@@ -87,21 +94,29 @@ pub async fn staff(store: &dyn Store) -> Result<Vec<StaffView>> {
         .collect())
 }
 
-/// The outcome catalogue: what an operator records, in desk order with hotkeys, then the
-/// outcomes the rules record, so every outcome a case can show has its labels.
-pub fn outcomes() -> Vec<OutcomeView> {
-    Outcome::all()
+/// An outcome catalogue as the desk shows it: in file order, the operator's outcomes with their
+/// hotkeys and the ones the rules record, so every outcome a case can show has its labels.
+pub fn outcomes(catalogue: &OutcomeCatalogue) -> Vec<OutcomeView> {
+    catalogue
+        .rules()
+        .iter()
         .map(|o| OutcomeView {
-            outcome: o,
-            code: o.code().to_owned(),
-            label_vi: o.label_vi().to_owned(),
-            label_en: o.label_en().to_owned(),
+            code: o.code.clone(),
+            label_vi: o.label_vi.clone(),
+            label_en: o.label_en.clone(),
             recordable: o.is_recordable(),
-            hotkey: o.hotkey().map(String::from),
-            category: o.category(),
-            is_final: o.is_final(),
-            needs_appointment: o.needs_appointment(),
-            interview: o.interview_need(),
+            hotkey: o.hotkey.map(String::from),
+            category: o.category,
+            is_final: o.is_final,
+            retry_after_minutes: o
+                .retry_after
+                .and_then(|d| u32::try_from(d.num_minutes()).ok()),
+            counts_toward_limit: o.counts_toward_limit,
+            note_required: o.note_required,
+            needs_appointment: o.appointment_required,
+            contact: o.contact,
+            interview: o.interview,
+            other_operator: o.other_operator,
         })
         .collect()
 }
@@ -128,6 +143,8 @@ pub struct NewCampaign {
     pub received_from: chrono::NaiveDate,
     pub received_to: chrono::NaiveDate,
     pub questionnaire_id: Option<String>,
+    /// The campaign's own outcome catalogue: `(file name, text)`; `None`: the built-in one.
+    pub outcomes: Option<(String, String)>,
 }
 
 fn is_code(text: &str) -> bool {
@@ -163,6 +180,12 @@ pub async fn create_campaign(
             .as_deref()
             .unwrap_or(&Questionnaire::starter().id),
     )?;
+    let outcomes = match &new.outcomes {
+        None => OutcomeCatalogue::builtin().clone(),
+        Some((file, text)) => {
+            OutcomeCatalogue::parse(text, file).map_err(|e| Error::Invalid(e.to_string()))?
+        }
+    };
     let campaign = Campaign {
         id: Uuid::new_v4(),
         code: new.code.clone(),
@@ -173,6 +196,8 @@ pub async fn create_campaign(
         max_attempts: crate::domain::schedule::CallPolicy::default().max_attempts,
         questionnaire_id: form.id,
         created_at: now,
+        outcomes,
+        outcomes_file: new.outcomes.as_ref().map(|(_, text)| text.clone()),
     };
     store.add_campaign(&campaign).await?;
     Ok(CampaignView::from(&campaign))

@@ -13,6 +13,7 @@ use uuid::Uuid;
 use super::catalogue::CampaignView;
 use super::sampling::{self, SampleRequest};
 use crate::domain::intake::{Channel, DossierRow};
+use crate::domain::outcome::OutcomeCatalogue;
 use crate::domain::phone::PhoneNumber;
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::sampling::SampleRule;
@@ -240,6 +241,8 @@ pub async fn seed(store: &dyn Store, now: DateTime<Utc>) -> Result<DemoSeeded> {
         max_attempts: 5,
         questionnaire_id: Questionnaire::starter().id,
         created_at: now,
+        outcomes: OutcomeCatalogue::builtin().clone(),
+        outcomes_file: None,
     };
     store.add_campaign(&campaign).await?;
 

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::catalogue::questionnaire;
 use crate::domain::case::CaseStatus;
-use crate::domain::outcome::{InterviewNeed, Outcome};
+use crate::domain::outcome::{InterviewNeed, OutcomeCode, OutcomeRule};
 use crate::domain::questionnaire::{Answer, QuestionId, Questionnaire};
 use crate::domain::schedule::CallPolicy;
 use crate::domain::time::{format_date, format_instant, LocalTime};
@@ -77,7 +77,7 @@ impl InterviewView {
 pub struct AttemptView {
     /// dd/mm/yyyy hh:mm in the campaign's time zone.
     pub at: String,
-    pub outcome: Outcome,
+    pub outcome: OutcomeCode,
     pub note: Option<String>,
 }
 
@@ -242,7 +242,8 @@ pub struct RecordOutcomeRequest {
     pub lease: Lease,
     /// Made by the workstation, so a retried request records one attempt, not two.
     pub attempt_id: Uuid,
-    pub outcome: Outcome,
+    /// The outcome's code in the campaign's catalogue, e.g. `3.13`.
+    pub outcome: OutcomeCode,
     pub note: Option<String>,
     /// For a callback: the agreed time, in the campaign's time zone (`2026-11-24T09:30`).
     pub appointment_at: Option<LocalTime>,
@@ -252,11 +253,11 @@ pub struct RecordOutcomeRequest {
 #[serde(rename_all = "camelCase")]
 pub struct OutcomeRecorded {
     pub case_id: Uuid,
-    pub outcome: Outcome,
+    pub outcome: OutcomeCode,
     pub status: CaseStatus,
     pub attempts: u32,
     /// Set when this attempt closed the case (the outcome itself or the attempt limit).
-    pub final_outcome: Option<Outcome>,
+    pub final_outcome: Option<OutcomeCode>,
     /// When the case may be called again, dd/mm/yyyy hh:mm in the campaign's time zone.
     pub retry_at: Option<String>,
 }
@@ -269,7 +270,11 @@ pub async fn record_outcome(
     let case = store.case(req.lease.case_id).await?;
     let campaign = store.campaign(case.campaign_id).await?;
     let form = questionnaire(&campaign.questionnaire_id)?;
-    check_interview(store, case.id, req.outcome, &form).await?;
+    let rule = campaign
+        .outcomes
+        .rule(req.outcome.as_str())
+        .map_err(|e| Error::Invalid(e.to_string()))?;
+    check_interview(store, case.id, rule, &form).await?;
     let appointment_at = req
         .appointment_at
         .map(|local| local.in_zone(campaign.time_zone))
@@ -294,7 +299,7 @@ pub async fn record_outcome(
         operator_id: req.lease.holder,
         started_at: case.lease_claimed_at.unwrap_or(now),
         ended_at: now,
-        outcome: req.outcome,
+        outcome: req.outcome.clone(),
         note,
         appointment_at,
     };
@@ -302,15 +307,16 @@ pub async fn record_outcome(
         .record_attempt(
             &req.lease,
             &attempt,
+            &campaign.outcomes,
             CallPolicy {
                 max_attempts: campaign.max_attempts,
             },
         )
         .await?;
-    tracing::info!(case = %case.id, attempt = %attempt.id, outcome = req.outcome.code(), "attempt recorded");
+    tracing::info!(case = %case.id, attempt = %attempt.id, outcome = %req.outcome, "attempt recorded");
     Ok(OutcomeRecorded {
         case_id: case.id,
-        outcome: req.outcome,
+        outcome: req.outcome.clone(),
         status: progress.status(now),
         attempts: progress.attempts,
         final_outcome: progress.final_outcome,
@@ -324,10 +330,10 @@ pub async fn record_outcome(
 async fn check_interview(
     store: &dyn Store,
     case: Uuid,
-    outcome: Outcome,
+    outcome: &OutcomeRule,
     form: &Questionnaire,
 ) -> Result<()> {
-    let need = outcome.interview_need();
+    let need = outcome.interview;
     if need == InterviewNeed::None {
         return Ok(());
     }
@@ -345,7 +351,7 @@ async fn check_interview(
                 let ids: Vec<&str> = left.iter().map(|id| id.as_str()).collect();
                 Err(Error::Invalid(format!(
                     "chưa thể ghi “{}”: còn {} câu chưa trả lời ({})",
-                    outcome.label_vi(),
+                    outcome.label_vi,
                     left.len(),
                     ids.join(", ")
                 )))
@@ -353,7 +359,7 @@ async fn check_interview(
         }
         InterviewNeed::Started if answered.is_empty() => Err(Error::Invalid(format!(
             "chưa thể ghi “{}”: phiếu chưa có câu trả lời nào",
-            outcome.label_vi()
+            outcome.label_vi
         ))),
         _ => Ok(()),
     }

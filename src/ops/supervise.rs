@@ -12,7 +12,7 @@ use uuid::Uuid;
 use super::catalogue::questionnaire;
 use super::desk::InterviewView;
 use crate::domain::case::CaseStatus;
-use crate::domain::outcome::Outcome;
+use crate::domain::outcome::OutcomeCode;
 use crate::domain::time::{format_date, format_instant};
 use crate::error::Result;
 use crate::store::Store;
@@ -40,8 +40,8 @@ pub struct CaseOverview {
     pub status: CaseStatus,
     pub held_by: Option<String>,
     pub attempts: u32,
-    pub last_outcome: Option<Outcome>,
-    pub final_outcome: Option<Outcome>,
+    pub last_outcome: Option<OutcomeCode>,
+    pub final_outcome: Option<OutcomeCode>,
     pub last_attempt_at: Option<String>,
     pub appointment_at: Option<String>,
     pub interview: Option<InterviewView>,

@@ -22,6 +22,7 @@ pub use sqlite::SqliteStore;
 
 use crate::domain::case::CaseProgress;
 use crate::domain::intake::DossierRow;
+use crate::domain::outcome::OutcomeCatalogue;
 use crate::domain::questionnaire::{Answer, QuestionId};
 use crate::domain::sampling::SampleRule;
 use crate::domain::schedule::CallPolicy;
@@ -91,6 +92,7 @@ pub trait Store: Send + Sync + Debug {
         &self,
         lease: &Lease,
         attempt: &AttemptRecord,
+        catalogue: &OutcomeCatalogue,
         policy: CallPolicy,
     ) -> Result<CaseProgress>;
     async fn case_attempts(&self, case: Uuid) -> Result<Vec<AttemptRecord>>;

@@ -10,7 +10,7 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::domain::case::CaseProgress;
-use crate::domain::outcome::Outcome;
+use crate::domain::outcome::{InterviewNeed, OutcomeCatalogue, OutcomeCode, OutcomeRule};
 use crate::domain::phone::PhoneNumber;
 use crate::domain::questionnaire::{Answer, QuestionId};
 use crate::domain::sampling::SampleRule;
@@ -62,6 +62,10 @@ pub struct Campaign {
     pub max_attempts: u32,
     pub questionnaire_id: String,
     pub created_at: DateTime<Utc>,
+    /// The campaign's outcome catalogue: its own file, or the built-in one.
+    pub outcomes: OutcomeCatalogue,
+    /// The text of the campaign's own catalogue file, kept as written; `None`: the built-in.
+    pub outcomes_file: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,7 +138,7 @@ pub struct AttemptRecord {
     pub operator_id: Uuid,
     pub started_at: DateTime<Utc>,
     pub ended_at: DateTime<Utc>,
-    pub outcome: Outcome,
+    pub outcome: OutcomeCode,
     pub note: Option<String>,
     pub appointment_at: Option<DateTime<Utc>>,
 }
@@ -167,11 +171,11 @@ impl InterviewStatus {
     }
 
     /// The interview status a recorded outcome leaves behind, if it touches the interview.
-    pub fn after(outcome: Outcome) -> Option<Self> {
-        match outcome {
-            Outcome::Complete => Some(InterviewStatus::Complete),
-            Outcome::Partial => Some(InterviewStatus::Partial),
-            _ => None,
+    pub fn after(outcome: &OutcomeRule) -> Option<Self> {
+        match outcome.interview {
+            InterviewNeed::Finished => Some(InterviewStatus::Complete),
+            InterviewNeed::Started => Some(InterviewStatus::Partial),
+            InterviewNeed::None => None,
         }
     }
 }

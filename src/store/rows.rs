@@ -14,7 +14,7 @@ use super::model::{
 use crate::domain::case::CaseProgress;
 use crate::domain::folding::{DossierData, Known, KnownCase};
 use crate::domain::intake::Channel;
-use crate::domain::outcome::Outcome;
+use crate::domain::outcome::{OutcomeCatalogue, OutcomeCode};
 use crate::domain::phone::PhoneNumber;
 use crate::domain::questionnaire::{Answer, QuestionId};
 use crate::domain::schedule::{self, CallPolicy};
@@ -27,10 +27,11 @@ pub const INSERT_STAFF: &str =
 pub const SELECT_STAFF: &str = "SELECT id, login, full_name, role FROM staff ORDER BY role, login";
 
 pub const INSERT_CAMPAIGN: &str = "INSERT INTO campaign
-     (id, code, name, time_zone, received_from, received_to, max_attempts, questionnaire_id, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+     (id, code, name, time_zone, received_from, received_to, max_attempts, questionnaire_id, created_at,
+      outcomes)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
 pub const SELECT_CAMPAIGNS: &str = "SELECT id, code, name, time_zone, received_from, received_to,
-     max_attempts, questionnaire_id, created_at FROM campaign";
+     max_attempts, questionnaire_id, created_at, outcomes FROM campaign";
 
 pub const INSERT_AGENCY: &str =
     "INSERT INTO agency (id, code, name) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING";
@@ -41,9 +42,9 @@ pub const ASSIGN_CALL_LIST: &str = "UPDATE survey_case SET assigned_to = $2 WHER
 pub const SELECT_CASES: &str =
     "SELECT c.id, c.campaign_id, a.code AS agency_code, a.name AS agency_name,
      c.full_name, c.phone_e164, c.dossier_code, c.procedure_name, c.received_on, c.assigned_to,
-     c.priority, c.attempts, c.ever_contacted, c.last_outcome, c.final_outcome, c.retry_at,
-     c.appointment_at, c.last_attempt_at, c.lease_holder, c.lease_expires_at, c.lease_claimed_at,
-     c.lease_epoch
+     c.priority, c.attempts, c.counted_attempts, c.ever_contacted, c.last_outcome, c.final_outcome,
+     c.retry_at, c.appointment_at, c.avoid_operator, c.last_attempt_at, c.lease_holder,
+     c.lease_expires_at, c.lease_claimed_at, c.lease_epoch
      FROM survey_case c JOIN agency a ON a.id = c.agency_id";
 
 /// The case this operator already holds in the campaign, if the lease is still running.
@@ -57,6 +58,7 @@ pub const SELECT_HELD_CASE_ID: &str = "SELECT id FROM survey_case
 pub const ELIGIBLE_CASES: &str = "SELECT id FROM survey_case
      WHERE campaign_id = $1 AND final_outcome IS NULL
        AND (assigned_to IS NULL OR assigned_to = $2)
+       AND (avoid_operator IS NULL OR avoid_operator <> $2)
        AND (retry_at IS NULL OR retry_at <= $3)
        AND (lease_expires_at IS NULL OR lease_expires_at <= $3)
        AND wave IS NOT NULL
@@ -79,6 +81,7 @@ pub const LEASE_IS_CURRENT: &str =
 pub const ATTEMPT_EXISTS: &str = "SELECT 1 FROM attempt WHERE id = $1";
 pub const APPLY_ATTEMPT: &str = "UPDATE survey_case SET attempts = $2, ever_contacted = $3,
      last_outcome = $4, final_outcome = $5, retry_at = $6, appointment_at = $7, last_attempt_at = $8,
+     counted_attempts = $9, avoid_operator = $10,
      lease_holder = NULL, lease_expires_at = NULL, lease_claimed_at = NULL
      WHERE id = $1";
 pub const INSERT_ATTEMPT: &str = "INSERT INTO attempt
@@ -148,6 +151,7 @@ pub struct CampaignRow {
     max_attempts: i32,
     questionnaire_id: String,
     created_at: DateTime<Utc>,
+    outcomes: Option<String>,
 }
 
 impl TryFrom<CampaignRow> for Campaign {
@@ -158,6 +162,12 @@ impl TryFrom<CampaignRow> for Campaign {
                 .map_err(|_| corrupt("đợt khảo sát", row.id))?,
             max_attempts: u32::try_from(row.max_attempts)
                 .map_err(|_| corrupt("đợt khảo sát", row.id))?,
+            outcomes: match row.outcomes.as_deref() {
+                None => OutcomeCatalogue::builtin().clone(),
+                Some(text) => OutcomeCatalogue::parse(text, "danh mục kết quả của đợt")
+                    .map_err(|_| corrupt("đợt khảo sát", row.id))?,
+            },
+            outcomes_file: row.outcomes,
             id: row.id,
             code: row.code,
             name: row.name,
@@ -200,11 +210,13 @@ pub struct CaseRow {
     assigned_to: Option<Uuid>,
     priority: i32,
     attempts: i32,
+    counted_attempts: i32,
     ever_contacted: bool,
     last_outcome: Option<String>,
     final_outcome: Option<String>,
     retry_at: Option<DateTime<Utc>>,
     appointment_at: Option<DateTime<Utc>>,
+    avoid_operator: Option<Uuid>,
     last_attempt_at: Option<DateTime<Utc>>,
     lease_holder: Option<Uuid>,
     lease_expires_at: Option<DateTime<Utc>>,
@@ -216,7 +228,7 @@ impl TryFrom<CaseRow> for CaseRecord {
     type Error = Error;
     fn try_from(row: CaseRow) -> Result<Self> {
         let id = row.id;
-        let outcome = |code: Option<String>| -> Result<Option<Outcome>> {
+        let outcome = |code: Option<String>| -> Result<Option<OutcomeCode>> {
             code.map(|c| c.parse().map_err(|_| corrupt("ca", id)))
                 .transpose()
         };
@@ -224,11 +236,14 @@ impl TryFrom<CaseRow> for CaseRecord {
             phone: PhoneNumber::parse(&row.phone_e164).map_err(|_| corrupt("ca", id))?,
             progress: CaseProgress {
                 attempts: u32::try_from(row.attempts).map_err(|_| corrupt("ca", id))?,
+                counted_attempts: u32::try_from(row.counted_attempts)
+                    .map_err(|_| corrupt("ca", id))?,
                 ever_contacted: row.ever_contacted,
                 last_outcome: outcome(row.last_outcome)?,
                 final_outcome: outcome(row.final_outcome)?,
                 retry_at: row.retry_at,
                 appointment_at: row.appointment_at,
+                avoid_operator: row.avoid_operator,
                 lease_expires_at: row.lease_expires_at,
             },
             id,
@@ -353,13 +368,23 @@ pub fn apply_attempt(
     case: &CaseRecord,
     lease: &Lease,
     attempt: &AttemptRecord,
+    catalogue: &OutcomeCatalogue,
     policy: CallPolicy,
 ) -> Result<CaseProgress> {
     check_lease(case, lease)?;
+    let rule = catalogue
+        .rule(attempt.outcome.as_str())
+        .map_err(|e| Error::Invalid(e.to_string()))?;
+    let call = schedule::Call {
+        rule,
+        operator: attempt.operator_id,
+        note: attempt.note.as_deref(),
+        appointment_at: attempt.appointment_at,
+    };
     Ok(schedule::after_attempt(
         &case.progress,
-        attempt.outcome,
-        attempt.appointment_at,
+        call,
+        catalogue,
         attempt.ended_at,
         policy,
     )?)

@@ -92,6 +92,7 @@ macro_rules! sql_store {
                     .bind(i32::try_from(campaign.max_attempts).unwrap_or(i32::MAX))
                     .bind(&campaign.questionnaire_id)
                     .bind(campaign.created_at)
+                    .bind(campaign.outcomes_file.as_deref())
                     .execute(&self.pool)
                     .await;
                 match inserted {
@@ -261,6 +262,7 @@ macro_rules! sql_store {
                 &self,
                 lease: &Lease,
                 attempt: &AttemptRecord,
+                catalogue: &crate::domain::outcome::OutcomeCatalogue,
                 policy: CallPolicy,
             ) -> Result<CaseProgress> {
                 let mut tx = self.begin_write().await?;
@@ -273,16 +275,18 @@ macro_rules! sql_store {
                 if already.is_some() {
                     return Ok(case.progress);
                 }
-                let next = rows::apply_attempt(&case, lease, attempt, policy)?;
+                let next = rows::apply_attempt(&case, lease, attempt, catalogue, policy)?;
                 sqlx::query(rows::APPLY_ATTEMPT)
                     .bind(case.id)
                     .bind(i32::try_from(next.attempts).unwrap_or(i32::MAX))
                     .bind(next.ever_contacted)
-                    .bind(next.last_outcome.map(|o| o.code()))
-                    .bind(next.final_outcome.map(|o| o.code()))
+                    .bind(next.last_outcome.as_ref().map(|o| o.as_str()))
+                    .bind(next.final_outcome.as_ref().map(|o| o.as_str()))
                     .bind(next.retry_at)
                     .bind(next.appointment_at)
                     .bind(attempt.ended_at)
+                    .bind(i32::try_from(next.counted_attempts).unwrap_or(i32::MAX))
+                    .bind(next.avoid_operator)
                     .execute(&mut *tx)
                     .await
                     .doing("ghi lần gọi")?;
@@ -292,13 +296,13 @@ macro_rules! sql_store {
                     .bind(attempt.operator_id)
                     .bind(attempt.started_at)
                     .bind(attempt.ended_at)
-                    .bind(attempt.outcome.code())
+                    .bind(attempt.outcome.as_str())
                     .bind(attempt.note.as_deref())
                     .bind(attempt.appointment_at)
                     .execute(&mut *tx)
                     .await
                     .doing("ghi lần gọi")?;
-                if let Some(status) = InterviewStatus::after(attempt.outcome) {
+                if let Some(status) = catalogue.get(attempt.outcome.as_str()).and_then(InterviewStatus::after) {
                     sqlx::query(rows::FINISH_INTERVIEW)
                         .bind(case.id)
                         .bind(status.as_str())

@@ -6,7 +6,6 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use chrono::Duration;
-use khaosat::domain::outcome::Outcome;
 use khaosat::domain::questionnaire::Answer;
 use khaosat::error::Error;
 use khaosat::ops::desk::{
@@ -17,7 +16,7 @@ use khaosat::store::Store;
 use uuid::Uuid;
 
 use crate::fixtures::small_campaign;
-use crate::support::{monday_morning, on_both_backends};
+use crate::support::{code, monday_morning, on_both_backends};
 
 on_both_backends! {
     async fn operators_on_two_windows_never_get_the_same_case(db: TestDb) {
@@ -37,7 +36,7 @@ on_both_backends! {
                     let request = NextCaseRequest { campaign_id: campaign, operator_id: operator };
                     let Some(card) = desk::next_case(&*store, now, &request).await.expect("claim") else { break };
                     taken.push(card.lease.case_id);
-                    let refusal = RecordOutcomeRequest { lease: card.lease, attempt_id: Uuid::new_v4(), outcome: Outcome::Refusal, note: None, appointment_at: None };
+                    let refusal = RecordOutcomeRequest { lease: card.lease, attempt_id: Uuid::new_v4(), outcome: code("4.32"), note: None, appointment_at: None };
                     desk::record_outcome(&*store, now, &refusal).await.expect("the holder records its outcome");
                 }
                 taken
@@ -81,7 +80,7 @@ on_both_backends! {
         // Every write under the old epoch is refused.
         let answer = SaveAnswerRequest { lease: held.lease, interview_id: interview.id, question_id: khaosat::domain::questionnaire::Questionnaire::starter().questions[0].id.clone(), answer: Answer::Score(5) };
         assert!(matches!(desk::save_answer(store, later, &answer).await, Err(Error::LeaseLost { .. })));
-        let stale = RecordOutcomeRequest { lease: held.lease, attempt_id: Uuid::new_v4(), outcome: Outcome::Refusal, note: None, appointment_at: None };
+        let stale = RecordOutcomeRequest { lease: held.lease, attempt_id: Uuid::new_v4(), outcome: code("4.32"), note: None, appointment_at: None };
         assert!(matches!(desk::record_outcome(store, later, &stale).await, Err(Error::LeaseLost { .. })));
         assert!(matches!(desk::heartbeat(store, later, &held.lease).await, Err(Error::LeaseLost { .. })));
         assert!(matches!(desk::release(store, &held.lease).await, Err(Error::LeaseLost { .. })));
@@ -89,7 +88,7 @@ on_both_backends! {
         // The new holder's writes go through.
         let fresh = RecordOutcomeRequest { lease: taken.lease, ..stale };
         let recorded = desk::record_outcome(store, later, &fresh).await.expect("current holder writes");
-        assert_eq!(recorded.final_outcome, Some(Outcome::Refusal));
+        assert_eq!(recorded.final_outcome, Some(code("4.32")));
         let history = store.case_attempts(held.lease.case_id).await.expect("history");
         assert_eq!(history.len(), 1);
         assert_eq!(history[0].operator_id, colleague);

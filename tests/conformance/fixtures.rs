@@ -48,6 +48,8 @@ pub async fn small_campaign(
         max_attempts,
         questionnaire_id: Questionnaire::starter().id,
         created_at: now,
+        outcomes: khaosat::domain::outcome::OutcomeCatalogue::builtin().clone(),
+        outcomes_file: None,
     };
     store.add_campaign(&campaign).await.expect("campaign");
     let agency = Agency {

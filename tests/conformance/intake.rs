@@ -28,6 +28,7 @@ async fn campaign(store: &dyn Store) -> Uuid {
         received_from: NaiveDate::from_ymd_opt(2026, 10, 1).expect("date"),
         received_to: NaiveDate::from_ymd_opt(2026, 11, 15).expect("date"),
         questionnaire_id: None,
+        outcomes: None,
     };
     catalogue::create_campaign(store, monday_morning(), &new)
         .await

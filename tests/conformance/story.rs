@@ -3,7 +3,7 @@
 
 use chrono::Duration;
 use khaosat::domain::case::CaseStatus;
-use khaosat::domain::outcome::Outcome;
+use khaosat::domain::outcome::OutcomeCode;
 use khaosat::domain::questionnaire::{Answer, Questionnaire};
 use khaosat::domain::time::LocalTime;
 use khaosat::error::Error;
@@ -17,7 +17,7 @@ use khaosat::store::Store;
 use uuid::Uuid;
 
 use crate::fixtures::small_campaign;
-use crate::support::{monday_morning, on_both_backends};
+use crate::support::{code, monday_morning, on_both_backends};
 
 async fn claim(
     store: &dyn Store,
@@ -37,7 +37,7 @@ async fn claim(
     .expect("claim")
 }
 
-fn outcome(card: &CaseCard, outcome: Outcome) -> RecordOutcomeRequest {
+fn outcome(card: &CaseCard, outcome: OutcomeCode) -> RecordOutcomeRequest {
     RecordOutcomeRequest {
         lease: card.lease,
         attempt_id: Uuid::new_v4(),
@@ -107,21 +107,21 @@ on_both_backends! {
         assert!(!card.respondent_name.is_empty() && !card.agency_name.is_empty() && !card.procedure.is_empty());
 
         // Completing before every question is answered is refused, and says what is missing.
-        let early = desk::record_outcome(store, now, &outcome(&card, Outcome::Complete)).await;
+        let early = desk::record_outcome(store, now, &outcome(&card, code("1.1"))).await;
         match early {
             Err(Error::Invalid(message)) => assert!(message.contains("còn 6 câu chưa trả lời"), "{message}"),
             other => panic!("expected a refusal, got {other:?}"),
         }
 
         let interview = answer_all(store, now, &card, "4").await;
-        let done = desk::record_outcome(store, now + Duration::minutes(6), &outcome(&card, Outcome::Complete)).await.expect("complete");
-        assert_eq!(done.final_outcome, Some(Outcome::Complete));
+        let done = desk::record_outcome(store, now + Duration::minutes(6), &outcome(&card, code("1.1"))).await.expect("complete");
+        assert_eq!(done.final_outcome, Some(code("1.1")));
         assert_eq!(done.status, CaseStatus::Closed);
 
         // The next case on the same list is a different one; this one is not answered.
         let second = claim(store, now, campaign.id, lan).await.expect("another case");
         assert_ne!(second.lease.case_id, card.lease.case_id);
-        let busy = desk::record_outcome(store, now, &outcome(&second, Outcome::NoAnswer)).await.expect("no answer");
+        let busy = desk::record_outcome(store, now, &outcome(&second, code("3.13"))).await.expect("no answer");
         assert_eq!(busy.status, CaseStatus::Retry);
         assert_eq!(busy.attempts, 1);
         assert_eq!(busy.retry_at.as_deref(), Some("23/11/2026 12:00"), "3 hours later, Hà Nội time");
@@ -131,7 +131,7 @@ on_both_backends! {
         assert_eq!(rows.len(), DEMO_RESPONDENTS);
         let finished = rows.iter().find(|r| r.case_id == card.lease.case_id).expect("finished case listed");
         assert_eq!(finished.status, CaseStatus::Closed);
-        assert_eq!(finished.final_outcome, Some(Outcome::Complete));
+        assert_eq!(finished.final_outcome, Some(code("1.1")));
         assert_eq!(finished.attempts, 1);
         assert_eq!(finished.respondent_name, card.respondent_name);
         assert!(finished.phone_masked.contains("****") && !finished.phone_masked.contains(&card.phone[3..7]));
@@ -141,7 +141,7 @@ on_both_backends! {
         assert_eq!(answers.answers.len(), 6);
         assert!(answers.answers.iter().all(|a| a.answer == Answer::Score(4)));
         let retried = rows.iter().find(|r| r.case_id == second.lease.case_id).expect("retried case listed");
-        assert_eq!((retried.status, retried.attempts, retried.last_outcome), (CaseStatus::Retry, 1, Some(Outcome::NoAnswer)));
+        assert_eq!((retried.status, retried.attempts, retried.last_outcome.clone()), (CaseStatus::Retry, 1, Some(code("3.13"))));
         assert_eq!(rows.iter().filter(|r| r.status == CaseStatus::New).count(), DEMO_RESPONDENTS - 2);
         assert_eq!(store.case_attempts(card.lease.case_id).await.expect("history").len(), 1);
     }
@@ -153,7 +153,7 @@ on_both_backends! {
         let now = monday_morning();
         let f = small_campaign(store, now, 3, 1, 5).await;
         let card = claim(store, now, f.campaign, f.operators[0]).await.expect("case");
-        let request = outcome(&card, Outcome::Busy);
+        let request = outcome(&card, code("3.12"));
         let first = desk::record_outcome(store, now, &request).await.expect("recorded");
         let again = desk::record_outcome(store, now, &request).await.expect("the retry is accepted");
         assert_eq!(first.attempts, 1);
@@ -182,11 +182,11 @@ on_both_backends! {
         let op = f.operators[0];
 
         let a = claim(store, now, f.campaign, op).await.expect("first case");
-        desk::record_outcome(store, now, &outcome(&a, Outcome::NoAnswer)).await.expect("no answer");
+        desk::record_outcome(store, now, &outcome(&a, code("3.13"))).await.expect("no answer");
         let b = claim(store, now, f.campaign, op).await.expect("second case");
         assert_ne!(a.lease.case_id, b.lease.case_id);
         let at = LocalTime::parse("2026-11-23T14:30").expect("local time");
-        let mut callback = outcome(&b, Outcome::Callback);
+        let mut callback = outcome(&b, code("2.21"));
         let missing = desk::record_outcome(store, now, &callback).await;
         assert!(matches!(missing, Err(Error::Rule(_))), "a callback needs a time: {missing:?}");
         callback.appointment_at = Some(at);
@@ -202,7 +202,7 @@ on_both_backends! {
         assert_eq!(next.lease.case_id, b.lease.case_id);
         assert_eq!(next.appointment_at.as_deref(), Some("23/11/2026 14:30"));
         assert_eq!(next.history.len(), 1);
-        assert_eq!(next.history[0].outcome, Outcome::Callback);
+        assert_eq!(next.history[0].outcome, code("2.21"));
     }
 }
 
@@ -212,11 +212,11 @@ on_both_backends! {
         let mut now = monday_morning();
         let f = small_campaign(store, now, 1, 1, 2).await;
         let first = claim(store, now, f.campaign, f.operators[0]).await.expect("case");
-        desk::record_outcome(store, now, &outcome(&first, Outcome::Busy)).await.expect("busy");
+        desk::record_outcome(store, now, &outcome(&first, code("3.12"))).await.expect("busy");
         now += Duration::hours(1);
         let second = claim(store, now, f.campaign, f.operators[0]).await.expect("case again");
-        let closed = desk::record_outcome(store, now, &outcome(&second, Outcome::NoAnswer)).await.expect("no answer");
-        assert_eq!(closed.final_outcome, Some(Outcome::LimitReachedNeverContacted));
+        let closed = desk::record_outcome(store, now, &outcome(&second, code("3.13"))).await.expect("no answer");
+        assert_eq!(closed.final_outcome, Some(code("3.90")));
         assert!(claim(store, now + Duration::days(2), f.campaign, f.operators[0]).await.is_none());
     }
 }
@@ -227,7 +227,7 @@ on_both_backends! {
         let mut now = monday_morning();
         let f = small_campaign(store, now, 1, 1, 5).await;
         let card = claim(store, now, f.campaign, f.operators[0]).await.expect("case");
-        let nothing = desk::record_outcome(store, now, &outcome(&card, Outcome::Partial)).await;
+        let nothing = desk::record_outcome(store, now, &outcome(&card, code("1.2"))).await;
         assert!(matches!(nothing, Err(Error::Invalid(_))), "a partial needs an answer: {nothing:?}");
         let opened = desk::start_interview(store, now, &StartInterviewRequest { lease: card.lease, interview_id: Uuid::new_v4() }).await.expect("open");
         let form = Questionnaire::starter();
@@ -236,7 +236,7 @@ on_both_backends! {
                 .await
                 .expect("saved");
         }
-        desk::record_outcome(store, now, &outcome(&card, Outcome::Partial)).await.expect("partial");
+        desk::record_outcome(store, now, &outcome(&card, code("1.2"))).await.expect("partial");
 
         now += Duration::hours(2);
         let back = claim(store, now, f.campaign, f.operators[0]).await.expect("case again");

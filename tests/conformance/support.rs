@@ -163,3 +163,8 @@ fn test_database_urls_keep_host_and_options() {
         "postgres://u@h:5/t3"
     );
 }
+
+/// An outcome code of the built-in catalogue.
+pub fn code(text: &str) -> khaosat::domain::outcome::OutcomeCode {
+    text.parse().expect("a well-formed outcome code")
+}

@@ -18,6 +18,8 @@ export interface DeskKeyState {
   busy: boolean;
   /** Every question has an answer and none is being changed. */
   canFinish: boolean;
+  /** The hotkeys of the outcomes the operator records, from the catalogue. */
+  outcomeKeys: readonly string[];
 }
 
 export type DeskKeyAction =
@@ -28,7 +30,6 @@ export type DeskKeyAction =
   | { type: "finish" }
   | { type: "closeDialog" };
 
-export const OUTCOME_KEYS = ["1", "2", "3", "4", "5", "6", "7"] as const;
 export const ANSWER_KEYS = ["1", "2", "3", "4", "5", "0"] as const;
 
 /** What a key press does on the desk, or null to leave it to the browser. */
@@ -51,7 +52,8 @@ export function deskKeyAction(press: KeyPress, state: DeskKeyState): DeskKeyActi
     if (state.canFinish) return null;
     return (ANSWER_KEYS as readonly string[]).includes(key) ? { type: "answer", code: key } : null;
   }
-  return (OUTCOME_KEYS as readonly string[]).includes(key) ? { type: "outcome", hotkey: key } : null;
+  const hotkey = key.toLowerCase();
+  return state.outcomeKeys.includes(hotkey) ? { type: "outcome", hotkey } : null;
 }
 
 /** Where a key press lands: a text field, a button, or elsewhere. */

@@ -4,14 +4,14 @@ import type {
   CaseOverview,
   CaseStatus,
   InterviewStatus,
-  Outcome,
+  OutcomeCode,
   OutcomeView,
   Questionnaire,
 } from "./api/bindings";
 import type { Lang, T } from "./i18n";
 
-export function outcomeLabel(outcome: Outcome, outcomes: readonly OutcomeView[], lang: Lang): string {
-  const view = outcomes.find((o) => o.outcome === outcome);
+export function outcomeLabel(outcome: OutcomeCode, outcomes: readonly OutcomeView[], lang: Lang): string {
+  const view = outcomes.find((o) => o.code === outcome);
   if (!view) return outcome;
   return lang === "en" ? view.labelEn : view.labelVi;
 }

@@ -36,6 +36,7 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
         received_from: from,
         received_to: to,
         questionnaire_id: None,
+        outcomes: None,
     };
     let campaign = catalogue::create_campaign(&*store, SystemClock.now(), &new).await?;
 

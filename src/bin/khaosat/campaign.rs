@@ -20,6 +20,9 @@ pub enum Command {
         received_to: NaiveDate,
         #[arg(long)]
         questionnaire: Option<String>,
+        /// The campaign's own outcome catalogue (TOML; see `khaosat outcomes default`).
+        #[arg(long)]
+        outcomes: Option<std::path::PathBuf>,
         #[arg(long)]
         json: bool,
     },
@@ -39,6 +42,7 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
             received_from,
             received_to,
             questionnaire,
+            outcomes,
             json,
         } => {
             let new = NewCampaign {
@@ -47,6 +51,7 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
                 received_from,
                 received_to,
                 questionnaire_id: questionnaire,
+                outcomes: outcomes.as_deref().map(super::outcomes::read).transpose()?,
             };
             let campaign = catalogue::create_campaign(&*store, SystemClock.now(), &new).await?;
             if json {

@@ -6,6 +6,7 @@ mod bench;
 mod campaign;
 mod import;
 mod init;
+mod outcomes;
 mod sample;
 
 use std::process::ExitCode;
@@ -38,6 +39,9 @@ enum Command {
     /// Agencies lists are matched against: add, list.
     #[command(subcommand)]
     Agency(agency::Command),
+    /// The outcome catalogue: print the built-in one, check a file, list a campaign's.
+    #[command(subcommand)]
+    Outcomes(outcomes::Command),
     /// Import a dossier list (CSV or XLSX) into a campaign.
     Import(import::Args),
     /// Draw the sample per agency (or add a wave).
@@ -76,6 +80,7 @@ fn main() -> ExitCode {
             Command::Init(args) => init::run(cli.db.as_deref(), args).await,
             Command::Campaign(command) => campaign::run(cli.db.as_deref(), command).await,
             Command::Agency(command) => agency::run(cli.db.as_deref(), command).await,
+            Command::Outcomes(command) => outcomes::run(cli.db.as_deref(), command).await,
             Command::Import(args) => import::run(cli.db.as_deref(), args).await,
             Command::Sample(args) => sample::run(cli.db.as_deref(), args).await,
             Command::Bench(command) => bench::run(cli.db.as_deref(), command).await,

@@ -35,13 +35,25 @@ export type StaffView = { id: string, login: string, fullName: string, role: Rol
 
 export type Role = "operator" | "supervisor" | "admin";
 
-export type OutcomeView = { outcome: Outcome, code: string, labelVi: string, labelEn: string, 
+export type OutcomeView = { code: OutcomeCode, labelVi: string, labelEn: string, 
 /**
  * Whether the operator picks it; the attempt-limit closures are set by the rules.
  */
-recordable: boolean, hotkey: string | null, category: AaporCategory, isFinal: boolean, needsAppointment: boolean, interview: InterviewNeed, };
+recordable: boolean, hotkey: string | null, category: AaporCategory, isFinal: boolean, 
+/**
+ * Minutes before the case may be called again, if the outcome sets a retry.
+ */
+retryAfterMinutes: number | null, countsTowardLimit: boolean, noteRequired: boolean, needsAppointment: boolean, 
+/**
+ * The person was reached on the call.
+ */
+contact: boolean, interview: InterviewNeed, 
+/**
+ * The next call goes to a different operator.
+ */
+otherOperator: boolean, };
 
-export type Outcome = "complete" | "partial" | "refusal" | "callback" | "busy" | "noAnswer" | "wrongNumber" | "limitReachedContacted" | "limitReachedNeverContacted";
+export type OutcomeCode = string;
 
 export type AaporCategory = "I" | "P" | "R" | "NC" | "O" | "UH" | "UO" | "NE";
 
@@ -79,7 +91,7 @@ export type AttemptView = {
 /**
  * dd/mm/yyyy hh:mm in the campaign's time zone.
  */
-at: string, outcome: Outcome, note: string | null, };
+at: string, outcome: OutcomeCode, note: string | null, };
 
 export type InterviewView = { id: string, questionnaireId: string, status: InterviewStatus, answers: Array<AnswerView>, 
 /**
@@ -105,17 +117,21 @@ export type RecordOutcomeRequest = { lease: Lease,
 /**
  * Made by the workstation, so a retried request records one attempt, not two.
  */
-attemptId: string, outcome: Outcome, note: string | null, 
+attemptId: string, 
+/**
+ * The outcome's code in the campaign's catalogue, e.g. `3.13`.
+ */
+outcome: OutcomeCode, note: string | null, 
 /**
  * For a callback: the agreed time, in the campaign's time zone (`2026-11-24T09:30`).
  */
 appointmentAt: LocalTime | null, };
 
-export type OutcomeRecorded = { caseId: string, outcome: Outcome, status: CaseStatus, attempts: number, 
+export type OutcomeRecorded = { caseId: string, outcome: OutcomeCode, status: CaseStatus, attempts: number, 
 /**
  * Set when this attempt closed the case (the outcome itself or the attempt limit).
  */
-finalOutcome: Outcome | null, 
+finalOutcome: OutcomeCode | null, 
 /**
  * When the case may be called again, dd/mm/yyyy hh:mm in the campaign's time zone.
  */
@@ -133,7 +149,7 @@ phoneMasked: string, agencyCode: string, agencyName: string, procedure: string, 
 /**
  * The operator whose call list holds the case; `None` for the shared pool.
  */
-callList: string | null, status: CaseStatus, heldBy: string | null, attempts: number, lastOutcome: Outcome | null, finalOutcome: Outcome | null, lastAttemptAt: string | null, appointmentAt: string | null, interview: InterviewView | null, };
+callList: string | null, status: CaseStatus, heldBy: string | null, attempts: number, lastOutcome: OutcomeCode | null, finalOutcome: OutcomeCode | null, lastAttemptAt: string | null, appointmentAt: string | null, interview: InterviewView | null, };
 
 export type DemoSeeded = { campaign: CampaignView, respondents: number, 
 /**

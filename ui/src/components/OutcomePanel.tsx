@@ -1,4 +1,4 @@
-/** The call-outcome buttons (hotkeys 1–7) and the note sent with the outcome. */
+/** The call-outcome buttons (each with its hotkey) and the note sent with the outcome. */
 import type { OutcomeView } from "../api/bindings";
 import { useLang } from "../i18n";
 
@@ -24,10 +24,10 @@ export function OutcomePanel({ outcomes, disabled, keysActive, note, onNote, onC
       <div className="outcome-grid">
         {outcomes.filter((o) => o.recordable).map((o) => (
           <button
-            key={o.outcome}
+            key={o.code}
             type="button"
             className={`btn btn-outcome outcome-${o.category}`}
-            data-testid={`outcome-${o.outcome}`}
+            data-testid={`outcome-${o.code}`}
             disabled={disabled}
             onClick={() => onChoose(o)}
             title={`${o.code} ${lang === "en" ? o.labelEn : o.labelVi}`}

@@ -1,4 +1,4 @@
-/** The operator's desk: next case (F2), the case card, the interview, and the call outcome (keys 1–7). */
+/** The operator's desk: next case (F2), the case card, the interview, and the call outcome (each on its hotkey). */
 import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from "react";
 import {
   commands,
@@ -151,7 +151,7 @@ export function Desk({ campaign, operator, outcomes, held, setHeld, report, clea
         recorded = await commands.recordOutcome({
           lease: card.lease,
           attemptId: attemptId.current,
-          outcome: outcome.outcome,
+          outcome: outcome.code,
           note: note.trim() === "" ? null : note.trim(),
           appointmentAt,
         });
@@ -173,7 +173,7 @@ export function Desk({ campaign, operator, outcomes, held, setHeld, report, clea
   };
 
   const finish = () => {
-    const complete = outcomes.find((o) => o.outcome === "complete");
+    const complete = outcomes.find((o) => o.interview === "finished" && o.recordable);
     if (complete) record(complete, null);
   };
 
@@ -185,6 +185,7 @@ export function Desk({ campaign, operator, outcomes, held, setHeld, report, clea
     dialogOpen: !!appointment,
     busy,
     canFinish,
+    outcomeKeys: outcomes.filter((o) => o.recordable).flatMap((o) => (o.hotkey ? [o.hotkey] : [])),
   };
   const handlers = { nextCase, startInterview, answer, choose, finish };
   const latest = useRef({ keyState, handlers, outcomes });

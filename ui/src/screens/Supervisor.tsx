@@ -92,7 +92,7 @@ export function Supervisor({ campaign, outcomes, report, clearError }: Props) {
       const agency = byAgency.get(c.agencyCode) ?? { name: c.agencyName, total: 0, closed: 0, complete: 0 };
       agency.total += 1;
       if (c.status === "closed") agency.closed += 1;
-      if (c.finalOutcome === "complete") agency.complete += 1;
+      if (outcomes.find((o) => o.code === c.finalOutcome)?.category === "I") agency.complete += 1;
       byAgency.set(c.agencyCode, agency);
     }
     return { byStatus, byAgency: [...byAgency.entries()] };

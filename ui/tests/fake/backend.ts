@@ -10,7 +10,7 @@ import type {
   InterviewView,
   Lease,
   ImportPreview,
-  Outcome,
+  OutcomeCode,
   OutcomeRecorded,
   SampleReport,
   commands,
@@ -51,9 +51,6 @@ export interface Call {
 
 const LEASE_MS = 5 * 60_000;
 const MINUTE = 60_000;
-const RETRY_MS: Partial<Record<Outcome, number>> = { busy: 30 * MINUTE, noAnswer: 180 * MINUTE, partial: 60 * MINUTE };
-const FINAL: Outcome[] = ["complete", "refusal", "wrongNumber", "limitReachedContacted", "limitReachedNeverContacted"];
-const CONTACT: Outcome[] = ["complete", "partial", "refusal", "callback"];
 
 export function apiError(kind: ErrorKind, message: string): ApiError {
   return { kind, message };
@@ -352,7 +349,7 @@ export class FakeBackend {
       const done = this.attemptIds.get(req.attemptId);
       if (done) return { ...done, outcome: req.outcome };
       const c = this.find(req.lease.caseId);
-      const view = OUTCOMES.find((o) => o.outcome === req.outcome);
+      const view = OUTCOMES.find((o) => o.code === req.outcome);
       if (!view) throw apiError("invalid", `Mã kết quả cuộc gọi “${req.outcome}” không có trong danh mục.`);
       const answered = c.interview?.answers.map((a) => a.questionId) ?? [];
       if (view.interview === "finished") {
@@ -372,11 +369,11 @@ export class FakeBackend {
         appointment = parseLocal(req.appointmentAt);
         if (appointment === null) throw apiError("invalid", "Thời gian hẹn không hợp lệ.");
       }
+      if (view.noteRequired && !req.note?.trim()) throw apiError("invalid", `Kết quả “${view.labelVi}” cần ghi chú.`);
       if (req.note && req.note.trim().length > 1000) throw apiError("invalid", "Ghi chú dài quá 1000 ký tự.");
       this.fenced(req.lease);
       if (c.finalOutcome) {
-        const code = OUTCOMES.find((o) => o.outcome === c.finalOutcome)?.code ?? c.finalOutcome;
-        throw apiError("invalid", `Ca này đã kết thúc với kết quả ${code}.`);
+        throw apiError("invalid", `Ca này đã kết thúc với kết quả ${c.finalOutcome}.`);
       }
       if (view.needsAppointment) {
         if (appointment === null) throw apiError("invalid", `Kết quả “${view.labelVi}” cần thời gian hẹn gọi lại.`);
@@ -385,16 +382,18 @@ export class FakeBackend {
         appointment = null;
       }
       const attempts = c.attempts + 1;
-      const everContacted = c.everContacted || CONTACT.includes(req.outcome);
-      let finalOutcome: Outcome | null = null;
-      if (FINAL.includes(req.outcome)) finalOutcome = req.outcome;
-      else if (attempts >= CAMPAIGN.maxAttempts && appointment === null) {
-        finalOutcome = everContacted ? "limitReachedContacted" : "limitReachedNeverContacted";
+      const counted = (c.countedAttempts ?? c.attempts) + (view.countsTowardLimit ? 1 : 0);
+      const everContacted = c.everContacted || view.contact;
+      let finalOutcome: OutcomeCode | null = null;
+      if (view.isFinal) finalOutcome = req.outcome;
+      else if (counted >= CAMPAIGN.maxAttempts && appointment === null) {
+        finalOutcome = everContacted ? "2.30" : "3.90";
       }
-      const delay = RETRY_MS[req.outcome];
+      const delay = view.retryAfterMinutes === null ? undefined : view.retryAfterMinutes * MINUTE;
       const retryAt = finalOutcome ? null : appointment ?? (delay === undefined ? null : now + delay);
       Object.assign(c, {
         attempts,
+        countedAttempts: counted,
         everContacted,
         lastOutcome: req.outcome,
         finalOutcome,
@@ -405,8 +404,8 @@ export class FakeBackend {
         leaseExpiresAt: null,
       });
       c.history.push({ id: req.attemptId, at: now, outcome: req.outcome, note: req.note?.trim() || null, operator: req.lease.holder });
-      if (c.interview && (req.outcome === "complete" || req.outcome === "partial")) {
-        c.interview.status = req.outcome;
+      if (c.interview && view.interview !== "none") {
+        c.interview.status = view.interview === "finished" ? "complete" : "partial";
       }
       const recorded: OutcomeRecorded = {
         caseId: c.id,

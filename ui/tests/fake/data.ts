@@ -55,16 +55,18 @@ export interface FakeCase {
   receivedOn: string;
   assignedTo: string | null;
   attempts: number;
+  /** Attempts that count toward the limit; absent: all of them. */
+  countedAttempts?: number;
   everContacted: boolean;
-  lastOutcome: OutcomeView["outcome"] | null;
-  finalOutcome: OutcomeView["outcome"] | null;
+  lastOutcome: OutcomeView["code"] | null;
+  finalOutcome: OutcomeView["code"] | null;
   retryAt: number | null;
   appointmentAt: number | null;
   lastAttemptAt: number | null;
   leaseHolder: string | null;
   leaseExpiresAt: number | null;
   leaseEpoch: number;
-  history: { id: string; at: number; outcome: OutcomeView["outcome"]; note: string | null; operator: string }[];
+  history: { id: string; at: number; outcome: OutcomeView["code"]; note: string | null; operator: string }[];
   interview: {
     id: string;
     status: "inProgress" | "partial" | "complete";
@@ -154,10 +156,10 @@ export function demoCases(now: number): FakeCase[] {
       receivedOn: "28/10/2026",
       assignedTo: LAN.id,
       attempts: 1,
-      lastOutcome: "noAnswer",
+      lastOutcome: "3.13",
       retryAt: past(2 * HOUR),
       lastAttemptAt: past(5 * HOUR),
-      history: [attempt(past(5 * HOUR), "noAnswer", LAN.id, "Đổ chuông lâu, không ai nghe")],
+      history: [attempt(past(5 * HOUR), "3.13", LAN.id, "Đổ chuông lâu, không ai nghe")],
     }),
     make(6, {
       name: "Võ Thị Yến",
@@ -168,10 +170,10 @@ export function demoCases(now: number): FakeCase[] {
       assignedTo: MINH.id,
       attempts: 2,
       everContacted: true,
-      lastOutcome: "complete",
-      finalOutcome: "complete",
+      lastOutcome: "1.1",
+      finalOutcome: "1.1",
       lastAttemptAt: past(DAY),
-      history: [attempt(past(2 * DAY), "busy", MINH.id), attempt(past(DAY), "complete", MINH.id)],
+      history: [attempt(past(2 * DAY), "3.12", MINH.id), attempt(past(DAY), "1.1", MINH.id)],
       interview: {
         id: "f1000000-0000-4000-8000-000000000006",
         status: "complete",
@@ -194,11 +196,11 @@ export function demoCases(now: number): FakeCase[] {
       assignedTo: null,
       attempts: 1,
       everContacted: true,
-      lastOutcome: "callback",
+      lastOutcome: "2.21",
       appointmentAt: now + DAY,
       retryAt: now + DAY,
       lastAttemptAt: past(3 * HOUR),
-      history: [attempt(past(3 * HOUR), "callback", MINH.id, "Đang họp, hẹn gọi lại chiều mai")],
+      history: [attempt(past(3 * HOUR), "2.21", MINH.id, "Đang họp, hẹn gọi lại chiều mai")],
     }),
     make(8, {
       name: "Bùi Kim Ngân",
@@ -209,10 +211,10 @@ export function demoCases(now: number): FakeCase[] {
       assignedTo: LAN.id,
       attempts: 1,
       everContacted: true,
-      lastOutcome: "refusal",
-      finalOutcome: "refusal",
+      lastOutcome: "2.112",
+      finalOutcome: "2.112",
       lastAttemptAt: past(26 * HOUR),
-      history: [attempt(past(26 * HOUR), "refusal", LAN.id)],
+      history: [attempt(past(26 * HOUR), "2.112", LAN.id)],
     }),
     make(9, {
       name: "Đỗ Hữu Phúc",
@@ -222,10 +224,10 @@ export function demoCases(now: number): FakeCase[] {
       receivedOn: "02/11/2026",
       assignedTo: MINH.id,
       attempts: 1,
-      lastOutcome: "wrongNumber",
-      finalOutcome: "wrongNumber",
+      lastOutcome: "4.32",
+      finalOutcome: "4.32",
       lastAttemptAt: past(30 * HOUR),
-      history: [attempt(past(30 * HOUR), "wrongNumber", MINH.id, "Số của người khác")],
+      history: [attempt(past(30 * HOUR), "4.32", MINH.id, "Số của người khác")],
     }),
     make(10, {
       name: "Ngô Thu Trang",
@@ -236,10 +238,10 @@ export function demoCases(now: number): FakeCase[] {
       assignedTo: LAN.id,
       attempts: 1,
       everContacted: true,
-      lastOutcome: "partial",
+      lastOutcome: "1.2",
       retryAt: past(HOUR),
       lastAttemptAt: past(2 * HOUR),
-      history: [attempt(past(2 * HOUR), "partial", LAN.id, "Đang bận việc, mới trả lời 2 câu")],
+      history: [attempt(past(2 * HOUR), "1.2", LAN.id, "Đang bận việc, mới trả lời 2 câu")],
       interview: {
         id: "f1000000-0000-4000-8000-000000000010",
         status: "partial",

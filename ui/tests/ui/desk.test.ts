@@ -69,7 +69,7 @@ describe("desk", () => {
     expect(await callsOf(page, "next_case")).toHaveLength(1);
   });
 
-  test("keys 1–7 record outcomes while no interview is open; the note goes with it", async () => {
+  test("the catalogue's keys record outcomes while no interview is open; the note goes with it", async () => {
     const page = await lanAtDesk();
     await takeCase(page);
     await byId(page, "note").fill("Đổ chuông 10 hồi");
@@ -78,17 +78,17 @@ describe("desk", () => {
     await expectText(byId(page, "last-result"), /^Đã ghi: Không nghe máy — gọi lại lúc \d\d\/\d\d\/\d{4} \d\d:\d\d$/);
     await expectGone(byId(page, "case-card"));
     const [first] = await recorded(page);
-    expect(first).toMatchObject({ outcome: "noAnswer", note: "Đổ chuông 10 hồi", appointmentAt: null });
+    expect(first).toMatchObject({ outcome: "3.13", note: "Đổ chuông 10 hồi", appointmentAt: null });
     expect(first!.attemptId).toMatch(/^[0-9a-f-]{36}$/);
 
     await takeCase(page);
     expect(await textOf(byId(page, "case-name"))).toBe("Nguyễn Thị Mai");
     expect(await byId(page, "note").inputValue()).toBe("");
     await page.keyboard.press("3");
-    await expectText(byId(page, "last-result"), "Đã ghi: Từ chối — ca đã đóng");
+    await expectText(byId(page, "last-result"), "Đã ghi: Từ chối dứt khoát — ca đã đóng");
     const all = await recorded(page);
     expect(all).toHaveLength(2);
-    expect(all[1]).toMatchObject({ outcome: "refusal", note: null });
+    expect(all[1]).toMatchObject({ outcome: "2.112", note: null });
     expect(all[1]!.attemptId).not.toBe(all[0]!.attemptId);
 
     // Typing digits into the note records nothing.
@@ -102,8 +102,8 @@ describe("desk", () => {
   test("callback asks for an appointment time (tomorrow 09:00 by default) and sends it", async () => {
     const page = await lanAtDesk();
     await takeCase(page);
-    expect(await textOf(byId(page, "outcome-callback"))).toContain("Hẹn gọi lại");
-    expect(await textOf(byId(page, "outcome-callback"))).toContain("7");
+    expect(await textOf(byId(page, "outcome-2.21"))).toContain("Hẹn gọi lại");
+    expect(await textOf(byId(page, "outcome-2.21"))).toContain("7");
     await page.keyboard.press("7");
     const input = byId(page, "appointment-input");
     await input.waitFor();
@@ -113,14 +113,14 @@ describe("desk", () => {
     await byId(page, "appointment-confirm").click();
     await expectText(byId(page, "last-result"), "Đã ghi: Hẹn gọi lại — gọi lại lúc 15/01/2030 14:30");
     const [callback] = await recorded(page);
-    expect(callback).toMatchObject({ outcome: "callback", appointmentAt: "2030-01-15T14:30" });
+    expect(callback).toMatchObject({ outcome: "2.21", appointmentAt: "2030-01-15T14:30" });
     await expectGone(byId(page, "appointment-dialog"));
   });
 
   test("Escape closes the appointment dialog without recording", async () => {
     const page = await lanAtDesk();
     await takeCase(page);
-    await byId(page, "outcome-callback").click();
+    await byId(page, "outcome-2.21").click();
     await byId(page, "appointment-input").waitFor();
     await page.keyboard.press("Escape");
     await expectGone(byId(page, "appointment-dialog"));
@@ -166,7 +166,7 @@ describe("desk", () => {
     await expectText(byId(page, "last-result"), "Đã ghi: Hoàn thành — ca đã đóng");
     await expectGone(byId(page, "case-card"));
     const [complete] = await recorded(page);
-    expect(complete).toMatchObject({ outcome: "complete", note: null, appointmentAt: null });
+    expect(complete).toMatchObject({ outcome: "1.1", note: null, appointmentAt: null });
   });
 
   test("a given answer can be changed by clicking it in the question list", async () => {
@@ -196,7 +196,7 @@ describe("desk", () => {
     }
     // The outcome buttons stay available during the interview; "complete" is refused for now.
     await byId(page, "question-GY").waitFor();
-    await byId(page, "outcome-complete").click();
+    await byId(page, "outcome-1.1").click();
     await expectText(byId(page, "error"), "Chưa thể ghi “Hoàn thành”: còn 2 câu chưa trả lời (GY, HL).");
     expect(await byId(page, "error").getAttribute("data-kind")).toBe("invalid");
     await byId(page, "case-card").waitFor();
@@ -204,7 +204,7 @@ describe("desk", () => {
     await expectText(byId(page, "error"), "The request breaks a rule and was not saved.");
     await expectText(byId(page, "error"), "Chưa thể ghi “Hoàn thành”");
     // A partial is accepted with answers given: the person hung up.
-    await byId(page, "outcome-partial").click();
+    await byId(page, "outcome-1.2").click();
     await expectText(byId(page, "last-result"), /^Recorded: Partial — call again at /);
     await expectGone(byId(page, "error"));
     // The refused "complete" wrote nothing, so the partial is a new attempt with its own id.
@@ -307,7 +307,7 @@ describe("desk", () => {
     await byId(page, "lang-toggle").click();
     await takeCase(page);
     await expectText(byId(page, "case-attempts"), "Call attempt 1/5");
-    await expectText(byId(page, "outcome-noAnswer"), "No answer");
+    await expectText(byId(page, "outcome-3.13"), "No answer");
     await expectText(byId(page, "start-interview"), "Start interview (Enter)");
     await byId(page, "start-interview").click();
     await expectText(byId(page, "question-TC"), "How satisfied are you with access to the service");

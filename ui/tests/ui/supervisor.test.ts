@@ -41,7 +41,7 @@ describe("supervisor view", () => {
     expect(await textOf(row(page, "Huỳnh Đức Tài").getByTestId("case-row-last-outcome"))).toBe("Không nghe máy");
     expect(await textOf(row(page, "Đặng Quốc Việt").getByTestId("case-row-status"))).toMatch(/^Hẹn gọi lại/);
     expect(await textOf(row(page, "Dương Mỹ Linh").getByTestId("case-row-status"))).toBe("Đang gọi (Trần Quốc Minh)");
-    expect(await textOf(row(page, "Bùi Kim Ngân").getByTestId("case-row-status"))).toBe("Từ chối");
+    expect(await textOf(row(page, "Bùi Kim Ngân").getByTestId("case-row-status"))).toBe("Từ chối dứt khoát");
     expect(await textOf(row(page, "Lê Ngọc Hạnh").getByTestId("case-row-call-list"))).toBe("Chung");
 
     for (const phone of await byId(page, "case-row-phone").allTextContents()) {

@@ -19,7 +19,7 @@ describe("fake backend", () => {
     const attempt = { lease: card.lease, attemptId: crypto.randomUUID(), note: null, appointmentAt: null };
     let error: ApiError | undefined;
     try {
-      fake.handle("record_outcome", { req: { ...attempt, outcome: "complete" } });
+      fake.handle("record_outcome", { req: { ...attempt, outcome: "1.1" } });
     } catch (e) {
       error = e as ApiError;
     }
@@ -28,8 +28,8 @@ describe("fake backend", () => {
       message: "Chưa thể ghi “Hoàn thành”: còn 6 câu chưa trả lời (TC, TT, CC, KQ, GY, HL).",
     });
     // The same attempt id twice records one attempt.
-    fake.handle("record_outcome", { req: { ...attempt, outcome: "busy" } });
-    fake.handle("record_outcome", { req: { ...attempt, outcome: "busy" } });
+    fake.handle("record_outcome", { req: { ...attempt, outcome: "3.12" } });
+    fake.handle("record_outcome", { req: { ...attempt, outcome: "3.12" } });
     expect(fake.cases.find((c) => c.id === card.lease.caseId)!.attempts).toBe(1);
   });
 

@@ -60,17 +60,17 @@ describe("errors", () => {
 describe("labels", () => {
   const t = translator("vi");
   test("outcomes come from the catalogue; the attempt-limit ones from the UI", () => {
-    expect(outcomeLabel("noAnswer", OUTCOMES, "vi")).toBe("Không nghe máy");
-    expect(outcomeLabel("noAnswer", OUTCOMES, "en")).toBe("No answer");
-    expect(outcomeLabel("limitReachedContacted", OUTCOMES, "vi")).toBe("Hết lượt gọi (đã liên hệ được)");
-    expect(outcomeLabel("limitReachedNeverContacted", OUTCOMES, "vi")).toBe("Hết lượt gọi (chưa liên hệ được)");
+    expect(outcomeLabel("3.13", OUTCOMES, "vi")).toBe("Không nghe máy");
+    expect(outcomeLabel("3.13", OUTCOMES, "en")).toBe("No answer");
+    expect(outcomeLabel("2.30", OUTCOMES, "vi")).toBe("Hết lượt gọi (đã liên hệ được)");
+    expect(outcomeLabel("3.90", OUTCOMES, "vi")).toBe("Hết lượt gọi (chưa liên hệ được)");
   });
 
   test("status: holder when in call, final outcome when closed", () => {
     expect(caseStatusLabel({ status: "inCall", heldBy: "Trần Quốc Minh", finalOutcome: null }, OUTCOMES, "vi", t)).toBe(
       "Đang gọi (Trần Quốc Minh)",
     );
-    expect(caseStatusLabel({ status: "closed", heldBy: null, finalOutcome: "complete" }, OUTCOMES, "vi", t)).toBe("Hoàn thành");
+    expect(caseStatusLabel({ status: "closed", heldBy: null, finalOutcome: "1.1" }, OUTCOMES, "vi", t)).toBe("Hoàn thành");
     expect(caseStatusLabel({ status: "retry", heldBy: null, finalOutcome: null }, OUTCOMES, "vi", t)).toBe("Chờ gọi lại");
     expect(caseStatusLabel({ status: "appointment", heldBy: null, finalOutcome: null }, OUTCOMES, "vi", t)).toBe("Hẹn gọi lại");
     expect(caseStatusLabel({ status: "new", heldBy: null, finalOutcome: null }, OUTCOMES, "vi", t)).toBe("Chưa gọi");

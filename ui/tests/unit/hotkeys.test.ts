@@ -1,8 +1,10 @@
-// Unit tests of the desk's key map: F2, 1–7 for outcomes, 1–5/0 for answers, Enter, Escape.
+// Unit tests of the desk's key map: F2, the catalogue's keys for outcomes, 1–5/0 for answers, Enter, Escape.
 import { describe, expect, test } from "vitest";
 import { deskKeyAction, type DeskKeyState, type KeyPress } from "../../src/hotkeys";
+import { OUTCOMES } from "../fake/data";
 
-const idle: DeskKeyState = { hasCase: false, interviewOpen: false, dialogOpen: false, busy: false, canFinish: false };
+const outcomeKeys = OUTCOMES.flatMap((o) => (o.recordable && o.hotkey ? [o.hotkey] : []));
+const idle: DeskKeyState = { hasCase: false, interviewOpen: false, dialogOpen: false, busy: false, canFinish: false, outcomeKeys };
 const holding: DeskKeyState = { ...idle, hasCase: true };
 const interviewing: DeskKeyState = { ...holding, interviewOpen: true };
 const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({ key, target: "other", ...extra });
@@ -15,12 +17,13 @@ describe("desk hotkeys", () => {
     expect(deskKeyAction(press("F2"), { ...idle, busy: true })).toBeNull();
   });
 
-  test("1–7 record outcomes while a case is held and no interview is open", () => {
-    for (const key of ["1", "2", "3", "4", "5", "6", "7"]) {
+  test("the catalogue's keys record outcomes while a case is held and no interview is open", () => {
+    for (const key of ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "q", "w", "e", "r"]) {
       expect(deskKeyAction(press(key), holding)).toEqual({ type: "outcome", hotkey: key });
     }
-    expect(deskKeyAction(press("8"), holding)).toBeNull();
-    expect(deskKeyAction(press("0"), holding)).toBeNull();
+    expect(deskKeyAction(press("Q"), holding)).toEqual({ type: "outcome", hotkey: "q" });
+    expect(deskKeyAction(press("x"), holding)).toBeNull();
+    expect(deskKeyAction(press(" "), holding)).toBeNull();
     expect(deskKeyAction(press("4"), idle)).toBeNull();
     expect(deskKeyAction(press("4", { target: "text" }), holding)).toBeNull();
     expect(deskKeyAction(press("4", { ctrlKey: true }), holding)).toBeNull();
