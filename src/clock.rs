@@ -2,7 +2,7 @@
 //! from a [`Clock`], so tests and scripted runs can fix or move time.
 
 use std::fmt::Debug;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Duration, DurationRound, Utc};
 
@@ -45,5 +45,45 @@ impl Clock for FixedClock {
             .0
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// The variable that sets the clock of the CLI and the app, as a testing aid.
+pub const NOW_VARIABLE: &str = "KHAOSAT_NOW";
+
+/// A clock that runs from a set instant: the workstation's clock moved by a fixed offset.
+#[derive(Debug, Clone, Copy)]
+pub struct ShiftedClock(Duration);
+
+impl ShiftedClock {
+    /// A clock that reads `start` now and runs on from there.
+    pub fn starting_at(start: DateTime<Utc>) -> Self {
+        Self(start - SystemClock.now())
+    }
+}
+
+impl Clock for ShiftedClock {
+    fn now(&self) -> DateTime<Utc> {
+        SystemClock.now() + self.0
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{NOW_VARIABLE} “{0}” không đúng dạng RFC 3339, ví dụ 2026-11-23T09:00:00+07:00")]
+pub struct BadNow(pub String);
+
+/// The clock the CLI and the app use: the workstation's, unless `KHAOSAT_NOW` (RFC 3339, e.g.
+/// `2026-11-23T09:00:00+07:00`) sets when it starts — a testing aid, so scripted runs and UI
+/// tests see the same calling hours whenever they run.
+pub fn from_env() -> Result<Arc<dyn Clock>, BadNow> {
+    match std::env::var(NOW_VARIABLE) {
+        Err(_) => Ok(Arc::new(SystemClock)),
+        Ok(text) => {
+            let start = DateTime::parse_from_rfc3339(text.trim())
+                .map_err(|_| BadNow(text.chars().take(40).collect()))?;
+            Ok(Arc::new(ShiftedClock::starting_at(
+                start.with_timezone(&Utc),
+            )))
+        }
     }
 }

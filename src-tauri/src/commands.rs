@@ -5,12 +5,15 @@ use khaosat::api::{ApiError, AppInfo, IMPORT_PROGRESS_EVENT};
 use khaosat::domain::questionnaire::Questionnaire;
 use khaosat::ops::catalogue::{AgencyView, CampaignView, OutcomeView, StaffView};
 use khaosat::ops::desk::{
-    CaseCard, InterviewView, NextCaseRequest, OutcomeRecorded, RecordOutcomeRequest,
+    CaseCard, InterviewView, NextCaseRequest, OutcomeRecorded, QueueView, RecordOutcomeRequest,
     SaveAnswerRequest, StartInterviewRequest,
 };
 use khaosat::ops::intake::{ImportFileRequest, ImportPreview, ImportReport, SaveRejectsRequest};
 use khaosat::ops::sampling::{DrawSampleRequest, SampleReport};
-use khaosat::ops::supervise::{CampaignRequest, CaseOverview};
+use khaosat::ops::supervise::{
+    AuditView, CampaignRequest, CaseOverview, CaseSelection, CaseVersion, ForceReleaseRequest,
+    ForceReleased, ReassignReport, ReassignRequest,
+};
 use khaosat::store::model::Lease;
 use tauri::{Emitter, State};
 
@@ -40,12 +43,17 @@ shell_commands![
     list_outcomes,
     campaign_questionnaire,
     next_case,
+    operator_queue,
     heartbeat,
     release_case,
     start_interview,
     save_answer,
     record_outcome,
     campaign_cases,
+    select_cases,
+    reassign,
+    force_release,
+    audit_log,
     list_agencies,
     preview_import,
     import_list,
@@ -70,8 +78,33 @@ async fn list_staff(shell: State<'_, Shell>) -> Reply<Vec<StaffView>> {
 }
 
 #[tauri::command]
-async fn list_outcomes(shell: State<'_, Shell>) -> Reply<Vec<OutcomeView>> {
-    Ok(shell.app().await?.list_outcomes())
+async fn list_outcomes(shell: State<'_, Shell>, req: CampaignRequest) -> Reply<Vec<OutcomeView>> {
+    shell.app().await?.list_outcomes(req).await
+}
+
+#[tauri::command]
+async fn operator_queue(shell: State<'_, Shell>, req: NextCaseRequest) -> Reply<QueueView> {
+    shell.app().await?.operator_queue(req).await
+}
+
+#[tauri::command]
+async fn select_cases(shell: State<'_, Shell>, req: CaseSelection) -> Reply<Vec<CaseVersion>> {
+    shell.app().await?.select_cases(req).await
+}
+
+#[tauri::command]
+async fn reassign(shell: State<'_, Shell>, req: ReassignRequest) -> Reply<ReassignReport> {
+    shell.app().await?.reassign(req).await
+}
+
+#[tauri::command]
+async fn force_release(shell: State<'_, Shell>, req: ForceReleaseRequest) -> Reply<ForceReleased> {
+    shell.app().await?.force_release(req).await
+}
+
+#[tauri::command]
+async fn audit_log(shell: State<'_, Shell>, req: CampaignRequest) -> Reply<Vec<AuditView>> {
+    shell.app().await?.audit_log(req).await
 }
 
 #[tauri::command]

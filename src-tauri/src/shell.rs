@@ -11,7 +11,6 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use khaosat::api::{ApiError, ApiResult, App};
-use khaosat::clock::SystemClock;
 use khaosat::store::DatabaseLocation;
 use tokio::sync::{Mutex, OnceCell};
 
@@ -73,7 +72,9 @@ async fn open(given: Option<&str>) -> ApiResult<App> {
     let opened = async {
         let location = DatabaseLocation::resolve(given).map_err(ApiError::from)?;
         tracing::info!(%location, "opening the database");
-        App::open(location, Arc::new(SystemClock)).await
+        let clock = khaosat::clock::from_env()
+            .map_err(|e| ApiError::from(khaosat::error::Error::Invalid(e.to_string())))?;
+        App::open(location, clock).await
     }
     .await;
     match &opened {

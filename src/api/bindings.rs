@@ -7,22 +7,27 @@
 use ts_rs::TS;
 
 use super::{ApiError, AppInfo, ErrorKind, COMMANDS};
+use crate::domain::calendar::TimeSlot;
 use crate::domain::case::CaseStatus;
 use crate::domain::outcome::{AaporCategory, InterviewNeed, OutcomeCatalogue, OutcomeCode};
 use crate::domain::questionnaire::{Answer, Question, QuestionId, Questionnaire, ScaleChoice};
+use crate::domain::schedule::AppointmentKind;
 use crate::domain::time::LocalTime;
 use crate::ops::catalogue::{AgencyView, CampaignView, OutcomeView, StaffView};
 use crate::ops::demo::DemoSeeded;
 use crate::ops::desk::{
-    AnswerView, AttemptView, CaseCard, InterviewView, NextCaseRequest, OutcomeRecorded,
-    RecordOutcomeRequest, SaveAnswerRequest, StartInterviewRequest,
+    AnswerView, AppointmentView, AttemptView, CaseCard, InterviewView, NextCaseRequest,
+    OutcomeRecorded, QueueView, RecordOutcomeRequest, SaveAnswerRequest, StartInterviewRequest,
 };
 use crate::ops::intake::{
     ColumnMatch, ImportFileRequest, ImportPreview, ImportProgress, ImportReport, ImportSummary,
     RejectedRow, SaveRejectsRequest,
 };
 use crate::ops::sampling::{AgencySample, DrawSampleRequest, SampleReport};
-use crate::ops::supervise::{CampaignRequest, CaseOverview};
+use crate::ops::supervise::{
+    AuditView, CallListFilter, CampaignRequest, CaseOverview, CaseSelection, CaseVersion,
+    ForceReleaseRequest, ForceReleased, ReassignReport, ReassignRequest,
+};
 use crate::store::model::{InterviewStatus, Lease, Role};
 
 /// Where the generated files live, relative to the repository root.
@@ -65,6 +70,18 @@ fn declarations() -> Vec<String> {
         StartInterviewRequest::decl(),
         SaveAnswerRequest::decl(),
         RecordOutcomeRequest::decl(),
+        AppointmentKind::decl(),
+        QueueView::decl(),
+        AppointmentView::decl(),
+        TimeSlot::decl(),
+        CallListFilter::decl(),
+        CaseSelection::decl(),
+        CaseVersion::decl(),
+        ReassignRequest::decl(),
+        ReassignReport::decl(),
+        ForceReleaseRequest::decl(),
+        ForceReleased::decl(),
+        AuditView::decl(),
         OutcomeRecorded::decl(),
         CaseStatus::decl(),
         CampaignRequest::decl(),

@@ -14,18 +14,20 @@ use ts_rs::TS;
 pub use error::{ApiError, ErrorKind};
 
 use crate::clock::Clock;
-use crate::domain::outcome::OutcomeCatalogue;
 use crate::domain::questionnaire::Questionnaire;
 use crate::ops::catalogue::{self, AgencyView, CampaignView, OutcomeView, StaffView};
 use crate::ops::desk::{
-    self, CaseCard, InterviewView, NextCaseRequest, OutcomeRecorded, RecordOutcomeRequest,
-    SaveAnswerRequest, StartInterviewRequest,
+    self, CaseCard, InterviewView, NextCaseRequest, OutcomeRecorded, QueueView,
+    RecordOutcomeRequest, SaveAnswerRequest, StartInterviewRequest,
 };
 use crate::ops::intake::{
     self, ImportFileRequest, ImportPreview, ImportReport, OnProgress, SaveRejectsRequest,
 };
 use crate::ops::sampling::{self, DrawSampleRequest, SampleReport};
-use crate::ops::supervise::{self, CampaignRequest, CaseOverview};
+use crate::ops::supervise::{
+    self, AuditView, CampaignRequest, CaseOverview, CaseSelection, CaseVersion,
+    ForceReleaseRequest, ForceReleased, ReassignReport, ReassignRequest,
+};
 use crate::store::model::Lease;
 use crate::store::{self, Backend, DatabaseLocation, Store};
 
@@ -90,9 +92,11 @@ impl App {
         Ok(catalogue::staff(self.store()).await?)
     }
 
-    /// The built-in outcome catalogue, which the desk shows.
-    pub fn list_outcomes(&self) -> Vec<OutcomeView> {
-        catalogue::outcomes(OutcomeCatalogue::builtin())
+    /// The campaign's outcome catalogue, which the desk shows.
+    pub async fn list_outcomes(&self, req: CampaignRequest) -> ApiResult<Vec<OutcomeView>> {
+        Ok(catalogue::outcomes(
+            &self.store.campaign(req.campaign_id).await?.outcomes,
+        ))
     }
 
     pub async fn campaign_questionnaire(&self, req: CampaignRequest) -> ApiResult<Questionnaire> {
@@ -101,6 +105,10 @@ impl App {
 
     pub async fn next_case(&self, req: NextCaseRequest) -> ApiResult<Option<CaseCard>> {
         Ok(desk::next_case(self.store(), self.clock.now(), &req).await?)
+    }
+
+    pub async fn operator_queue(&self, req: NextCaseRequest) -> ApiResult<QueueView> {
+        Ok(desk::queue(self.store(), self.clock.now(), &req).await?)
     }
 
     pub async fn heartbeat(&self, lease: Lease) -> ApiResult<()> {
@@ -125,6 +133,22 @@ impl App {
 
     pub async fn campaign_cases(&self, req: CampaignRequest) -> ApiResult<Vec<CaseOverview>> {
         Ok(supervise::campaign_cases(self.store(), self.clock.now(), &req).await?)
+    }
+
+    pub async fn select_cases(&self, req: CaseSelection) -> ApiResult<Vec<CaseVersion>> {
+        Ok(supervise::select_cases(self.store(), self.clock.now(), &req).await?)
+    }
+
+    pub async fn reassign(&self, req: ReassignRequest) -> ApiResult<ReassignReport> {
+        Ok(supervise::reassign(self.store(), self.clock.now(), &req).await?)
+    }
+
+    pub async fn force_release(&self, req: ForceReleaseRequest) -> ApiResult<ForceReleased> {
+        Ok(supervise::force_release(self.store(), self.clock.now(), &req).await?)
+    }
+
+    pub async fn audit_log(&self, req: CampaignRequest) -> ApiResult<Vec<AuditView>> {
+        Ok(supervise::audit(self.store(), &req).await?)
     }
 
     pub async fn list_agencies(&self) -> ApiResult<Vec<AgencyView>> {
@@ -193,7 +217,7 @@ pub const COMMANDS: &[Command] = &[
     },
     Command {
         name: "list_outcomes",
-        arg: None,
+        arg: Some(("req", ts::<CampaignRequest>)),
         returns: ts::<Vec<OutcomeView>>,
     },
     Command {
@@ -205,6 +229,11 @@ pub const COMMANDS: &[Command] = &[
         name: "next_case",
         arg: Some(("req", ts::<NextCaseRequest>)),
         returns: ts::<Option<CaseCard>>,
+    },
+    Command {
+        name: "operator_queue",
+        arg: Some(("req", ts::<NextCaseRequest>)),
+        returns: ts::<QueueView>,
     },
     Command {
         name: "heartbeat",
@@ -235,6 +264,26 @@ pub const COMMANDS: &[Command] = &[
         name: "campaign_cases",
         arg: Some(("req", ts::<CampaignRequest>)),
         returns: ts::<Vec<CaseOverview>>,
+    },
+    Command {
+        name: "select_cases",
+        arg: Some(("req", ts::<CaseSelection>)),
+        returns: ts::<Vec<CaseVersion>>,
+    },
+    Command {
+        name: "reassign",
+        arg: Some(("req", ts::<ReassignRequest>)),
+        returns: ts::<ReassignReport>,
+    },
+    Command {
+        name: "force_release",
+        arg: Some(("req", ts::<ForceReleaseRequest>)),
+        returns: ts::<ForceReleased>,
+    },
+    Command {
+        name: "audit_log",
+        arg: Some(("req", ts::<CampaignRequest>)),
+        returns: ts::<Vec<AuditView>>,
     },
     Command {
         name: "list_agencies",

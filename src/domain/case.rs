@@ -7,6 +7,7 @@ use ts_rs::TS;
 
 use uuid::Uuid;
 
+use super::calendar::SlotSet;
 use super::outcome::OutcomeCode;
 
 /// What the scheduler knows about a case between calls.
@@ -21,6 +22,10 @@ pub struct CaseProgress {
     pub final_outcome: Option<OutcomeCode>,
     pub retry_at: Option<DateTime<Utc>>,
     pub appointment_at: Option<DateTime<Utc>>,
+    /// A hard appointment's operator: only they may call until the grace period has passed.
+    pub appointment_operator: Option<Uuid>,
+    /// The parts of the day the case has gone unanswered in since the person was last reached.
+    pub tried_slots: SlotSet,
     /// The operator the person refused: the next call goes to someone else.
     pub avoid_operator: Option<Uuid>,
     pub lease_expires_at: Option<DateTime<Utc>>,

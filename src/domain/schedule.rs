@@ -3,23 +3,78 @@
 //! (2.30 if the person was ever reached, otherwise 3.90). Pure functions of the case, the
 //! outcome and an explicit `now`.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 use uuid::Uuid;
 
+use super::calendar::{CallingHours, SlotSet};
 use super::case::CaseProgress;
 use super::outcome::{OutcomeCatalogue, OutcomeRule};
 
-/// The campaign's calling rules that this module applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CallPolicy {
-    /// Counted attempts after which a case that is still open is closed.
-    pub max_attempts: u32,
+/// Counted attempts before an open case is closed, unless the campaign says otherwise.
+pub const DEFAULT_MAX_ATTEMPTS: u32 = 5;
+
+/// How long a hard appointment waits for the operator who booked it before anyone may call.
+pub const DEFAULT_APPOINTMENT_GRACE: Duration = Duration::minutes(15);
+
+/// A campaign's calling rules: when calls may be made, and how long a hard appointment is kept
+/// for its operator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallingRules {
+    pub hours: CallingHours,
+    pub appointment_grace: Duration,
 }
 
-impl Default for CallPolicy {
+impl Default for CallingRules {
     fn default() -> Self {
-        Self { max_attempts: 5 }
+        Self {
+            hours: CallingHours::default(),
+            appointment_grace: DEFAULT_APPOINTMENT_GRACE,
+        }
     }
+}
+
+/// The campaign's rules that recording a call applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CallPolicy<'a> {
+    /// Counted attempts after which a case that is still open is closed.
+    pub max_attempts: u32,
+    /// Retries are moved to when calling is allowed, in a slot not yet tried when the outcome
+    /// asks for one.
+    pub hours: &'a CallingHours,
+}
+
+/// Who may make a callback.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum AppointmentKind {
+    /// The operator who booked it; anyone once the campaign's grace period has passed.
+    Hard,
+    /// Any operator.
+    Soft,
+}
+
+impl AppointmentKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AppointmentKind::Hard => "hard",
+            AppointmentKind::Soft => "soft",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        [AppointmentKind::Hard, AppointmentKind::Soft]
+            .into_iter()
+            .find(|k| k.as_str() == text)
+    }
+}
+
+/// A callback time agreed with the person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Appointment {
+    pub at: DateTime<Utc>,
+    pub kind: AppointmentKind,
 }
 
 /// One call as the operator records it.
@@ -28,7 +83,7 @@ pub struct Call<'a> {
     pub rule: &'a OutcomeRule,
     pub operator: Uuid,
     pub note: Option<&'a str>,
-    pub appointment_at: Option<DateTime<Utc>>,
+    pub appointment: Option<Appointment>,
 }
 
 /// Why an outcome cannot be recorded for a case.
@@ -54,7 +109,7 @@ pub fn after_attempt(
     call: Call<'_>,
     catalogue: &OutcomeCatalogue,
     now: DateTime<Utc>,
-    policy: CallPolicy,
+    policy: CallPolicy<'_>,
 ) -> Result<CaseProgress, ScheduleError> {
     let rule = call.rule;
     if let Some(closed) = &case.final_outcome {
@@ -66,11 +121,11 @@ pub fn after_attempt(
     if rule.note_required && call.note.is_none_or(|n| n.trim().is_empty()) {
         return Err(ScheduleError::NoteRequired(rule.label_vi.clone()));
     }
-    let appointment_at = if rule.appointment_required {
-        match call.appointment_at {
+    let appointment = if rule.appointment_required {
+        match call.appointment {
             None => return Err(ScheduleError::AppointmentRequired(rule.label_vi.clone())),
-            Some(at) if at <= now => return Err(ScheduleError::AppointmentInPast),
-            Some(at) => Some(at),
+            Some(booked) if booked.at <= now => return Err(ScheduleError::AppointmentInPast),
+            Some(booked) => Some(booked),
         }
     } else {
         None
@@ -80,7 +135,7 @@ pub fn after_attempt(
     let ever_contacted = case.ever_contacted || rule.contact;
     let final_outcome = if rule.is_final {
         Some(rule.code.clone())
-    } else if counted_attempts >= policy.max_attempts && appointment_at.is_none() {
+    } else if counted_attempts >= policy.max_attempts && appointment.is_none() {
         let closing =
             catalogue
                 .limit_reached(ever_contacted)
@@ -94,11 +149,32 @@ pub fn after_attempt(
         None
     };
     let open = final_outcome.is_none();
-    let retry_at = match appointment_at {
-        _ if !open => None,
-        Some(at) => Some(at),
-        None => rule.retry_after.map(|delay| now + delay),
+    let tried_slots = if rule.contact {
+        SlotSet::default()
+    } else if rule.new_slot {
+        policy.hours.slot_at(now).map_or(case.tried_slots, |slot| {
+            case.tried_slots.after_unanswered(slot)
+        })
+    } else {
+        case.tried_slots
     };
+    let retry_at = match appointment {
+        _ if !open => None,
+        Some(booked) => Some(booked.at),
+        None => rule.retry_after.map(|delay| {
+            let earliest = now + delay;
+            let slots = if rule.new_slot {
+                tried_slots.missing()
+            } else {
+                Vec::new()
+            };
+            policy
+                .hours
+                .next_open_in(earliest, &slots)
+                .unwrap_or(earliest)
+        }),
+    };
+    let booked = appointment.filter(|_| open);
     Ok(CaseProgress {
         attempts,
         counted_attempts,
@@ -106,7 +182,11 @@ pub fn after_attempt(
         last_outcome: Some(rule.code.clone()),
         final_outcome,
         retry_at,
-        appointment_at: appointment_at.filter(|_| open),
+        appointment_at: booked.map(|b| b.at),
+        appointment_operator: booked
+            .filter(|b| b.kind == AppointmentKind::Hard)
+            .map(|_| call.operator),
+        tried_slots,
         avoid_operator: if rule.other_operator {
             Some(call.operator)
         } else {
@@ -123,6 +203,23 @@ mod tests {
 
     use crate::domain::test_now as now;
 
+    static HOURS: std::sync::LazyLock<CallingHours> =
+        std::sync::LazyLock::new(CallingHours::default);
+
+    fn limit(max_attempts: u32) -> CallPolicy<'static> {
+        CallPolicy {
+            max_attempts,
+            hours: &HOURS,
+        }
+    }
+
+    fn soft(at: DateTime<Utc>) -> Option<Appointment> {
+        Some(Appointment {
+            at,
+            kind: AppointmentKind::Soft,
+        })
+    }
+
     fn rule(code: &str) -> &'static OutcomeRule {
         OutcomeCatalogue::builtin()
             .get(code)
@@ -138,20 +235,20 @@ mod tests {
             rule: rule(code),
             operator: operator(),
             note: Some("ghi chú"),
-            appointment_at: None,
+            appointment: None,
         }
     }
 
     fn apply(
         case: &CaseProgress,
         call: Call<'_>,
-        policy: CallPolicy,
+        policy: CallPolicy<'static>,
     ) -> Result<CaseProgress, ScheduleError> {
         after_attempt(case, call, OutcomeCatalogue::builtin(), now(), policy)
     }
 
     fn record(case: &CaseProgress, code: &str) -> CaseProgress {
-        apply(case, call(code), CallPolicy::default()).expect("recordable")
+        apply(case, call(code), limit(5)).expect("recordable")
     }
 
     #[test]
@@ -162,7 +259,11 @@ mod tests {
         assert_eq!(busy.attempts, 1);
         assert_eq!(busy.final_outcome, None);
         assert_eq!(busy.retry_at, Some(now() + Duration::minutes(30)));
-        assert_eq!(unanswered.retry_at, Some(now() + Duration::hours(3)));
+        assert_eq!(
+            unanswered.retry_at,
+            Some(now() + Duration::minutes(210)),
+            "three hours on is lunch: the afternoon opens at 13:30"
+        );
         assert!(!unanswered.ever_contacted);
     }
 
@@ -176,7 +277,7 @@ mod tests {
             );
             assert_eq!(closed.retry_at, None);
             assert_eq!(
-                apply(&closed, call("3.12"), CallPolicy::default()),
+                apply(&closed, call("3.12"), limit(5)),
                 Err(ScheduleError::AlreadyClosed(code.to_owned()))
             );
         }
@@ -199,11 +300,7 @@ mod tests {
     #[test]
     fn outcomes_set_by_the_rules_cannot_be_recorded_and_notes_are_asked_for() {
         assert_eq!(
-            apply(
-                &CaseProgress::default(),
-                call("3.90"),
-                CallPolicy::default()
-            ),
+            apply(&CaseProgress::default(), call("3.90"), limit(5)),
             Err(ScheduleError::NotRecordable("3.90".to_owned()))
         );
         let silent = Call {
@@ -211,14 +308,14 @@ mod tests {
             ..call("2.12")
         };
         assert_eq!(
-            apply(&CaseProgress::default(), silent, CallPolicy::default()),
+            apply(&CaseProgress::default(), silent, limit(5)),
             Err(ScheduleError::NoteRequired("Bỏ dở giữa chừng".to_owned()))
         );
     }
 
     #[test]
     fn attempt_limit_closes_as_2_30_when_ever_reached_otherwise_3_90() {
-        let policy = CallPolicy { max_attempts: 3 };
+        let policy = limit(3);
         let mut never = CaseProgress::default();
         for _ in 0..3 {
             never = apply(&never, call("3.13"), policy).expect("open");
@@ -241,12 +338,12 @@ mod tests {
 
     #[test]
     fn a_callback_does_not_use_up_an_attempt() {
-        let policy = CallPolicy { max_attempts: 2 };
+        let policy = limit(2);
         let at = now() + Duration::hours(2);
         let booked = apply(
             &CaseProgress::default(),
             Call {
-                appointment_at: Some(at),
+                appointment: soft(at),
                 ..call("2.21")
             },
             policy,
@@ -255,7 +352,7 @@ mod tests {
         let again = apply(
             &booked,
             Call {
-                appointment_at: Some(at + Duration::hours(1)),
+                appointment: soft(at + Duration::hours(1)),
                 ..call("2.21")
             },
             policy,
@@ -271,7 +368,7 @@ mod tests {
     #[test]
     fn callback_needs_a_future_time_and_is_due_then() {
         let fresh = CaseProgress::default();
-        let policy = CallPolicy::default();
+        let policy = limit(5);
         assert_eq!(
             apply(&fresh, call("2.21"), policy),
             Err(ScheduleError::AppointmentRequired("Hẹn gọi lại".to_owned()))
@@ -280,7 +377,7 @@ mod tests {
             apply(
                 &fresh,
                 Call {
-                    appointment_at: Some(now()),
+                    appointment: soft(now()),
                     ..call("2.21")
                 },
                 policy
@@ -291,7 +388,7 @@ mod tests {
         let booked = apply(
             &fresh,
             Call {
-                appointment_at: Some(at),
+                appointment: soft(at),
                 ..call("2.21")
             },
             policy,
@@ -300,5 +397,112 @@ mod tests {
         assert_eq!(booked.appointment_at, Some(at));
         assert_eq!(booked.retry_at, Some(at));
         assert!(booked.ever_contacted);
+    }
+
+    /// An instant as wall-clock time in Hà Nội.
+    fn hanoi(day: (i32, u32, u32), hour: u32, minute: u32) -> DateTime<Utc> {
+        use chrono::TimeZone;
+        crate::domain::time::DEFAULT_TIME_ZONE
+            .with_ymd_and_hms(day.0, day.1, day.2, hour, minute, 0)
+            .single()
+            .expect("valid local time")
+            .with_timezone(&Utc)
+    }
+
+    fn unanswered_at(case: &CaseProgress, at: DateTime<Utc>) -> CaseProgress {
+        after_attempt(
+            case,
+            call("3.13"),
+            OutcomeCatalogue::builtin(),
+            at,
+            limit(9),
+        )
+        .expect("recordable")
+    }
+
+    #[test]
+    fn repeated_no_answers_are_retried_in_a_part_of_the_day_not_yet_tried() {
+        let monday = (2026, 11, 23);
+        let morning = unanswered_at(&CaseProgress::default(), hanoi(monday, 9, 0));
+        assert_eq!(morning.retry_at, Some(hanoi(monday, 13, 30)));
+        let afternoon = unanswered_at(&morning, hanoi(monday, 13, 40));
+        assert_eq!(
+            afternoon.retry_at,
+            Some(hanoi(monday, 17, 0)),
+            "morning and afternoon tried: the evening"
+        );
+        let evening = unanswered_at(&afternoon, hanoi(monday, 17, 5));
+        assert_eq!(
+            evening.retry_at,
+            Some(hanoi((2026, 11, 24), 7, 30)),
+            "all tried: a new round, next morning"
+        );
+        let reached = record(&evening, "1.2");
+        assert_eq!(
+            reached.tried_slots,
+            SlotSet::default(),
+            "reaching the person starts afresh"
+        );
+    }
+
+    #[test]
+    fn retries_skip_nights_sundays_and_public_holidays() {
+        let busy = |at| {
+            after_attempt(
+                &CaseProgress::default(),
+                call("3.12"),
+                OutcomeCatalogue::builtin(),
+                at,
+                limit(5),
+            )
+            .expect("recordable")
+            .retry_at
+        };
+        assert_eq!(
+            busy(hanoi((2026, 11, 23), 19, 50)),
+            Some(hanoi((2026, 11, 24), 7, 30))
+        );
+        assert_eq!(
+            busy(hanoi((2026, 11, 28), 19, 45)),
+            Some(hanoi((2026, 11, 30), 7, 30)),
+            "Saturday night waits for Monday"
+        );
+        assert_eq!(
+            busy(hanoi((2026, 12, 31), 19, 45)),
+            Some(hanoi((2027, 1, 2), 7, 30)),
+            "New Year's Day is a public holiday"
+        );
+        assert_eq!(
+            busy(hanoi((2027, 2, 4), 19, 45)),
+            Some(hanoi((2027, 2, 10), 7, 30)),
+            "Tết 2027: the eve (5/2) and the first four days (6–9/2), then a Wednesday"
+        );
+    }
+
+    #[test]
+    fn a_hard_appointment_belongs_to_its_operator_a_soft_one_to_anyone() {
+        let at = now() + Duration::hours(4);
+        let booked = |kind| {
+            apply(
+                &CaseProgress::default(),
+                Call {
+                    appointment: Some(Appointment { at, kind }),
+                    ..call("2.21")
+                },
+                limit(5),
+            )
+            .expect("booked")
+        };
+        assert_eq!(
+            booked(AppointmentKind::Hard).appointment_operator,
+            Some(operator())
+        );
+        assert_eq!(booked(AppointmentKind::Soft).appointment_operator, None);
+        let called_back = record(&booked(AppointmentKind::Hard), "3.12");
+        assert_eq!(
+            (called_back.appointment_at, called_back.appointment_operator),
+            (None, None),
+            "the next call ends the appointment"
+        );
     }
 }

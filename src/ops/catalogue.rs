@@ -5,9 +5,11 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
+use crate::domain::calendar::CallingHours;
 use crate::domain::outcome::{AaporCategory, InterviewNeed, OutcomeCatalogue, OutcomeCode};
 use crate::domain::questionnaire::Questionnaire;
-use crate::domain::time::format_date;
+use crate::domain::schedule::{CallingRules, DEFAULT_MAX_ATTEMPTS};
+use crate::domain::time::{format_date, DEFAULT_TIME_ZONE};
 use crate::error::{Error, Result};
 use crate::store::model::{Campaign, Role};
 use crate::store::Store;
@@ -23,6 +25,15 @@ pub struct CampaignView {
     pub received_from: String,
     pub received_to: String,
     pub max_attempts: u32,
+    /// `T2-T7`
+    pub calling_days: String,
+    /// `07:30-11:30,13:30-20:00`
+    pub calling_hours: String,
+    /// Extra non-calling days, dd/mm/yyyy.
+    pub closed_dates: Vec<String>,
+    pub public_holidays: bool,
+    /// How long a hard appointment waits for its operator before anyone may call.
+    pub appointment_grace_minutes: u32,
 }
 
 impl From<&Campaign> for CampaignView {
@@ -35,6 +46,18 @@ impl From<&Campaign> for CampaignView {
             received_from: format_date(c.received_from),
             received_to: format_date(c.received_to),
             max_attempts: c.max_attempts,
+            calling_days: c.calling.hours.days_spec(),
+            calling_hours: c.calling.hours.hours_spec(),
+            closed_dates: c
+                .calling
+                .hours
+                .closed_dates()
+                .iter()
+                .map(|d| format_date(*d))
+                .collect(),
+            public_holidays: c.calling.hours.public_holidays_apply(),
+            appointment_grace_minutes: u32::try_from(c.calling.appointment_grace.num_minutes())
+                .unwrap_or_default(),
         }
     }
 }
@@ -69,6 +92,8 @@ pub struct OutcomeView {
     pub interview: InterviewNeed,
     /// The next call goes to a different operator.
     pub other_operator: bool,
+    /// The next call is made in a part of the day not yet tried.
+    pub new_slot: bool,
 }
 
 pub async fn campaigns(store: &dyn Store) -> Result<Vec<CampaignView>> {
@@ -117,6 +142,7 @@ pub fn outcomes(catalogue: &OutcomeCatalogue) -> Vec<OutcomeView> {
             contact: o.contact,
             interview: o.interview,
             other_operator: o.other_operator,
+            new_slot: o.new_slot,
         })
         .collect()
 }
@@ -145,6 +171,45 @@ pub struct NewCampaign {
     pub questionnaire_id: Option<String>,
     /// The campaign's own outcome catalogue: `(file name, text)`; `None`: the built-in one.
     pub outcomes: Option<(String, String)>,
+    /// Counted attempts before a case is closed; `None`: 5.
+    pub max_attempts: Option<u32>,
+    pub calling: CallingRequest,
+}
+
+/// A campaign's calling rules as the supervisor gives them; what is left out takes the default
+/// (DESIGN: Monday–Saturday 07:30–11:30 and 13:30–20:00, Vietnam's public holidays off, a hard
+/// appointment kept 15 minutes for its operator).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CallingRequest {
+    /// `T2-T7`
+    pub days: Option<String>,
+    /// `07:30-11:30,13:30-20:00`
+    pub hours: Option<String>,
+    /// Extra days off.
+    pub closed: Vec<chrono::NaiveDate>,
+    /// Call on public holidays too.
+    pub on_public_holidays: bool,
+    pub grace_minutes: Option<u32>,
+}
+
+impl CallingRequest {
+    pub fn rules(&self, zone: chrono_tz::Tz) -> Result<CallingRules> {
+        let default = CallingRules::default();
+        let hours = CallingHours::from_spec(
+            zone,
+            self.days.as_deref().unwrap_or(&default.hours.days_spec()),
+            self.hours.as_deref().unwrap_or(&default.hours.hours_spec()),
+        )
+        .map_err(|e| Error::Invalid(e.to_string()))?
+        .with_closed_dates(self.closed.iter().copied())
+        .with_public_holidays(!self.on_public_holidays);
+        Ok(CallingRules {
+            hours,
+            appointment_grace: self.grace_minutes.map_or(default.appointment_grace, |m| {
+                chrono::Duration::minutes(i64::from(m))
+            }),
+        })
+    }
 }
 
 fn is_code(text: &str) -> bool {
@@ -175,6 +240,11 @@ pub async fn create_campaign(
             "ngày bắt đầu của thời gian nhận kết quả phải trước hoặc bằng ngày kết thúc".to_owned(),
         ));
     }
+    if new.max_attempts == Some(0) {
+        return Err(Error::Invalid(
+            "số lần gọi tối đa phải từ 1 trở lên".to_owned(),
+        ));
+    }
     let form = questionnaire(
         new.questionnaire_id
             .as_deref()
@@ -190,10 +260,11 @@ pub async fn create_campaign(
         id: Uuid::new_v4(),
         code: new.code.clone(),
         name,
-        time_zone: crate::domain::time::DEFAULT_TIME_ZONE,
+        time_zone: DEFAULT_TIME_ZONE,
         received_from: new.received_from,
         received_to: new.received_to,
-        max_attempts: crate::domain::schedule::CallPolicy::default().max_attempts,
+        max_attempts: new.max_attempts.unwrap_or(DEFAULT_MAX_ATTEMPTS),
+        calling: new.calling.rules(DEFAULT_TIME_ZONE)?,
         questionnaire_id: form.id,
         created_at: now,
         outcomes,

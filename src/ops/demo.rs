@@ -2,6 +2,7 @@
 //! Vietnamese names, valid mobile numbers, procedures and dates, two operators and a supervisor.
 //! Drawn from a fixed seed, so every demo database holds the same people.
 
+use crate::domain::schedule::CallingRules;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rand::seq::IndexedRandom;
 use rand::{Rng, RngCore, SeedableRng};
@@ -243,6 +244,7 @@ pub async fn seed(store: &dyn Store, now: DateTime<Utc>) -> Result<DemoSeeded> {
         created_at: now,
         outcomes: OutcomeCatalogue::builtin().clone(),
         outcomes_file: None,
+        calling: CallingRules::default(),
     };
     store.add_campaign(&campaign).await?;
 

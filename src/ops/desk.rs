@@ -8,13 +8,16 @@ use unicode_normalization::UnicodeNormalization;
 use uuid::Uuid;
 
 use super::catalogue::questionnaire;
+use crate::domain::calendar::TimeSlot;
 use crate::domain::case::CaseStatus;
 use crate::domain::outcome::{InterviewNeed, OutcomeCode, OutcomeRule};
 use crate::domain::questionnaire::{Answer, QuestionId, Questionnaire};
-use crate::domain::schedule::CallPolicy;
+use crate::domain::schedule::{Appointment, AppointmentKind};
 use crate::domain::time::{format_date, format_instant, LocalTime};
 use crate::error::{Error, Result};
-use crate::store::model::{AttemptRecord, InterviewRecord, InterviewStatus, Lease, NewInterview};
+use crate::store::model::{
+    AttemptRecord, ClaimRules, InterviewRecord, InterviewStatus, Lease, NewInterview,
+};
 use crate::store::Store;
 
 /// How long a claim holds a case without a heartbeat: a crashed workstation's case is back in
@@ -100,6 +103,8 @@ pub struct CaseCard {
     pub attempts: u32,
     pub max_attempts: u32,
     pub appointment_at: Option<String>,
+    /// The appointment was booked for one operator only.
+    pub appointment_hard: bool,
     pub history: Vec<AttemptView>,
     pub interview: Option<InterviewView>,
 }
@@ -110,8 +115,14 @@ pub async fn next_case(
     req: &NextCaseRequest,
 ) -> Result<Option<CaseCard>> {
     let campaign = store.campaign(req.campaign_id).await?;
+    let rules = ClaimRules {
+        now,
+        lease_until: now + LEASE_TIME,
+        calling_open: campaign.calling.hours.slot_at(now).is_some(),
+        hard_until: now - campaign.calling.appointment_grace,
+    };
     let Some(claim) = store
-        .claim_next_case(campaign.id, req.operator_id, now, now + LEASE_TIME)
+        .claim_next_case(campaign.id, req.operator_id, &rules)
         .await?
     else {
         tracing::info!(campaign = %campaign.id, operator = %req.operator_id, "no case to call");
@@ -151,6 +162,7 @@ pub async fn next_case(
             .progress
             .appointment_at
             .map(|at| format_instant(at, campaign.time_zone)),
+        appointment_hard: case.progress.appointment_operator.is_some(),
         history,
         interview,
     }))
@@ -165,6 +177,95 @@ pub async fn release(store: &dyn Store, lease: &Lease) -> Result<()> {
     store.release_case(lease).await?;
     tracing::info!(case = %lease.case_id, operator = %lease.holder, "case released");
     Ok(())
+}
+
+/// The lease a case is held under now, for scripts that name the case rather than carry the
+/// lease (`khaosat desk outcome --case`); an `epoch` given must still be the current one.
+pub async fn current_lease(store: &dyn Store, case: Uuid, epoch: Option<i64>) -> Result<Lease> {
+    let held = store.case(case).await?.lease();
+    match held {
+        Some(lease) if epoch.is_none_or(|e| e == lease.epoch) => Ok(lease),
+        _ => Err(Error::LeaseLost { case }),
+    }
+}
+
+/// How many upcoming appointments the desk shows.
+pub const APPOINTMENTS_SHOWN: u32 = 8;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AppointmentView {
+    pub case_id: Uuid,
+    /// dd/mm/yyyy hh:mm in the campaign's time zone.
+    pub at: String,
+    /// Its time has come.
+    pub due: bool,
+    /// Booked for this operator only (until the grace period has passed).
+    pub hard: bool,
+    pub respondent_name: String,
+    pub agency_name: String,
+    pub dossier_code: String,
+}
+
+/// What the operator's queue holds: shown beside the case, and instead of it when nothing can
+/// be called.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct QueueView {
+    /// Calling hours are on now.
+    pub calling_open: bool,
+    pub slot: Option<TimeSlot>,
+    /// When calling hours are off: when they next begin, dd/mm/yyyy hh:mm.
+    pub next_open: Option<String>,
+    /// Open cases on the operator's own call list.
+    pub own_open: u32,
+    /// Open cases in the shared pool.
+    pub pool_open: u32,
+    /// Cases that could be handed to the operator now (in calling hours).
+    pub ready: u32,
+    pub appointments: Vec<AppointmentView>,
+}
+
+pub async fn queue(
+    store: &dyn Store,
+    now: DateTime<Utc>,
+    req: &NextCaseRequest,
+) -> Result<QueueView> {
+    let campaign = store.campaign(req.campaign_id).await?;
+    let zone = campaign.time_zone;
+    let hours = &campaign.calling.hours;
+    let slot = hours.slot_at(now);
+    let counts = store
+        .operator_queue(campaign.id, req.operator_id, now, APPOINTMENTS_SHOWN)
+        .await?;
+    Ok(QueueView {
+        calling_open: slot.is_some(),
+        slot,
+        next_open: if slot.is_some() {
+            None
+        } else {
+            hours.next_open(now).map(|at| format_instant(at, zone))
+        },
+        own_open: counts.own_open,
+        pool_open: counts.pool_open,
+        ready: counts.ready,
+        appointments: counts
+            .appointments
+            .into_iter()
+            .filter_map(|case| {
+                let at = case.progress.appointment_at?;
+                Some(AppointmentView {
+                    case_id: case.id,
+                    at: format_instant(at, zone),
+                    due: at <= now,
+                    hard: case.progress.appointment_operator.is_some(),
+                    respondent_name: case.full_name,
+                    agency_name: case.agency_name,
+                    dossier_code: case.dossier_code,
+                })
+            })
+            .collect(),
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -247,6 +348,8 @@ pub struct RecordOutcomeRequest {
     pub note: Option<String>,
     /// For a callback: the agreed time, in the campaign's time zone (`2026-11-24T09:30`).
     pub appointment_at: Option<LocalTime>,
+    /// Who makes the callback; `None`: this operator (a hard appointment).
+    pub appointment_kind: Option<AppointmentKind>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -301,17 +404,13 @@ pub async fn record_outcome(
         ended_at: now,
         outcome: req.outcome.clone(),
         note,
-        appointment_at,
+        appointment: appointment_at.map(|at| Appointment {
+            at,
+            kind: req.appointment_kind.unwrap_or(AppointmentKind::Hard),
+        }),
     };
     let progress = store
-        .record_attempt(
-            &req.lease,
-            &attempt,
-            &campaign.outcomes,
-            CallPolicy {
-                max_attempts: campaign.max_attempts,
-            },
-        )
+        .record_attempt(&req.lease, &attempt, &campaign.outcomes, campaign.policy())
         .await?;
     tracing::info!(case = %case.id, attempt = %attempt.id, outcome = %req.outcome, "attempt recorded");
     Ok(OutcomeRecorded {

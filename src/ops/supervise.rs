@@ -14,7 +14,8 @@ use super::desk::InterviewView;
 use crate::domain::case::CaseStatus;
 use crate::domain::outcome::OutcomeCode;
 use crate::domain::time::{format_date, format_instant};
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::store::model::{Reassignment, Role, Staff};
 use crate::store::Store;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -44,6 +45,10 @@ pub struct CaseOverview {
     pub final_outcome: Option<OutcomeCode>,
     pub last_attempt_at: Option<String>,
     pub appointment_at: Option<String>,
+    /// The appointment is kept for one operator.
+    pub appointment_hard: bool,
+    #[ts(type = "number")]
+    pub version: i64,
     pub interview: Option<InterviewView>,
 }
 
@@ -93,9 +98,230 @@ pub async fn campaign_cases(
                     .progress
                     .appointment_at
                     .map(|at| format_instant(at, zone)),
+                appointment_hard: case.progress.appointment_operator.is_some(),
+                version: case.version,
                 interview: interviews.remove(&case.id),
                 respondent_name: case.full_name,
             }
+        })
+        .collect())
+}
+
+/// Whose call list a selection takes cases from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum CallListFilter {
+    /// Every list and the pool.
+    Any,
+    /// The shared pool.
+    Pool,
+    /// One operator's call list.
+    Operator { id: Uuid },
+}
+
+/// Which cases a supervisor means: by agency, status and call list (empty lists: all).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CaseSelection {
+    pub campaign_id: Uuid,
+    pub agency_codes: Vec<String>,
+    pub statuses: Vec<CaseStatus>,
+    pub call_list: CallListFilter,
+}
+
+/// A selected case and the version it had when selected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CaseVersion {
+    pub case_id: Uuid,
+    #[ts(type = "number")]
+    pub version: i64,
+}
+
+/// The cases a selection matches now, with their versions: what a move then compares.
+pub async fn select_cases(
+    store: &dyn Store,
+    now: DateTime<Utc>,
+    selection: &CaseSelection,
+) -> Result<Vec<CaseVersion>> {
+    let cases = store.campaign_cases(selection.campaign_id).await?;
+    Ok(cases
+        .iter()
+        .filter(|case| {
+            (selection.agency_codes.is_empty()
+                || selection.agency_codes.contains(&case.agency_code))
+                && (selection.statuses.is_empty()
+                    || selection.statuses.contains(&case.progress.status(now)))
+                && match selection.call_list {
+                    CallListFilter::Any => true,
+                    CallListFilter::Pool => case.assigned_to.is_none(),
+                    CallListFilter::Operator { id } => case.assigned_to == Some(id),
+                }
+        })
+        .map(|case| CaseVersion {
+            case_id: case.id,
+            version: case.version,
+        })
+        .collect())
+}
+
+/// A supervisor's move of the selected cases to an operator's list (`None`: the shared pool).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReassignRequest {
+    pub campaign_id: Uuid,
+    pub cases: Vec<CaseVersion>,
+    pub to_operator: Option<Uuid>,
+    pub supervisor_id: Uuid,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReassignReport {
+    pub selected: u32,
+    pub moved: u32,
+    /// Already on that list: nothing to do.
+    pub unchanged: u32,
+    /// Changed by someone else since they were selected: left as they are. Select again.
+    pub conflicts: Vec<Uuid>,
+    /// Moved, but in a call now: the operator on the call keeps it until the call ends.
+    pub in_call: Vec<Uuid>,
+    /// The list they went to: the operator's name, or `None` for the shared pool.
+    pub to: Option<String>,
+}
+
+/// The person must be a supervisor or an administrator.
+async fn supervisor(store: &dyn Store, id: Uuid) -> Result<Staff> {
+    let person = store
+        .staff()
+        .await?
+        .into_iter()
+        .find(|s| s.id == id)
+        .ok_or_else(|| Error::not_found("nhân sự", id))?;
+    if person.role == Role::Operator {
+        return Err(Error::Invalid(format!(
+            "{} là điện thoại viên: chỉ giám sát viên được chuyển hoặc thu hồi ca",
+            person.login
+        )));
+    }
+    Ok(person)
+}
+
+pub async fn reassign(
+    store: &dyn Store,
+    now: DateTime<Utc>,
+    req: &ReassignRequest,
+) -> Result<ReassignReport> {
+    let by = supervisor(store, req.supervisor_id).await?;
+    let to = match req.to_operator {
+        None => None,
+        Some(id) => {
+            let person = store
+                .staff()
+                .await?
+                .into_iter()
+                .find(|s| s.id == id)
+                .ok_or_else(|| Error::not_found("điện thoại viên", id))?;
+            Some(person)
+        }
+    };
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let done = store
+        .reassign(&Reassignment {
+            campaign_id: req.campaign_id,
+            cases: req.cases.iter().map(|c| (c.case_id, c.version)).collect(),
+            to: to.as_ref().map(|p| p.id),
+            by: by.id,
+            at: now,
+        })
+        .await?;
+    tracing::info!(
+        campaign = %req.campaign_id, supervisor = %by.id, to = ?req.to_operator,
+        moved = done.moved.len(), conflicts = done.conflicts.len(), "cases reassigned"
+    );
+    Ok(ReassignReport {
+        selected: count(req.cases.len()),
+        moved: count(done.moved.len()),
+        unchanged: count(req.cases.len() - done.moved.len() - done.conflicts.len()),
+        conflicts: done.conflicts,
+        in_call: done.in_call,
+        to: to.map(|p| p.full_name),
+    })
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ForceReleaseRequest {
+    pub case_id: Uuid,
+    pub supervisor_id: Uuid,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ForceReleased {
+    pub case_id: Uuid,
+    /// Who held it; `None`: nobody did, nothing changed.
+    pub held_by: Option<String>,
+}
+
+/// Takes a case back from the operator holding it (a workstation left on, a call abandoned):
+/// the case returns to the pool now and the holder's writes are refused.
+pub async fn force_release(
+    store: &dyn Store,
+    now: DateTime<Utc>,
+    req: &ForceReleaseRequest,
+) -> Result<ForceReleased> {
+    let by = supervisor(store, req.supervisor_id).await?;
+    let holder = store.force_release(req.case_id, by.id, now).await?;
+    tracing::info!(case = %req.case_id, supervisor = %by.id, holder = ?holder, "case force-released");
+    let names = store.staff().await?;
+    Ok(ForceReleased {
+        case_id: req.case_id,
+        held_by: holder.map(|id| {
+            names
+                .iter()
+                .find(|s| s.id == id)
+                .map_or_else(|| id.to_string(), |s| s.full_name.clone())
+        }),
+    })
+}
+
+/// One line of the campaign's audit as the supervisor reads it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditView {
+    /// dd/mm/yyyy hh:mm in the campaign's time zone.
+    pub at: String,
+    pub actor: String,
+    /// `reassign` or `force_release`.
+    pub action: String,
+    pub case_id: Option<Uuid>,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+pub async fn audit(store: &dyn Store, req: &CampaignRequest) -> Result<Vec<AuditView>> {
+    let campaign = store.campaign(req.campaign_id).await?;
+    let names: HashMap<Uuid, String> = store
+        .staff()
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.login))
+        .collect();
+    Ok(store
+        .audit_log(campaign.id)
+        .await?
+        .into_iter()
+        .map(|e| AuditView {
+            at: format_instant(e.at, campaign.time_zone),
+            actor: names
+                .get(&e.actor)
+                .cloned()
+                .unwrap_or_else(|| e.actor.to_string()),
+            action: e.action,
+            case_id: e.case_id,
+            before: e.before,
+            after: e.after,
         })
         .collect())
 }

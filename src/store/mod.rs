@@ -28,8 +28,9 @@ use crate::domain::sampling::SampleRule;
 use crate::domain::schedule::CallPolicy;
 use crate::error::Result;
 use model::{
-    Agency, AttemptRecord, Campaign, CaseRecord, ImportBatch, ImportCounts, InterviewRecord, Lease,
-    NewInterview, SampleCandidate, SampleDraw, Staff,
+    Agency, AttemptRecord, AuditEntry, Campaign, CaseRecord, ClaimRules, ImportBatch, ImportCounts,
+    InterviewRecord, Lease, Moved, NewInterview, QueueCounts, Reassignment, SampleCandidate,
+    SampleDraw, Staff,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,13 +71,14 @@ pub trait Store: Send + Sync + Debug {
     async fn assign_call_list(&self, cases: &[Uuid], operator: Option<Uuid>) -> Result<()>;
 
     /// Leases the best case this operator may call now, atomically: the case they already hold
-    /// if any, else due appointments, then by priority, fewest attempts, least recently tried.
+    /// if any; else due appointments they booked, then due appointments anyone may take, then
+    /// (in calling hours) their own call list before the shared pool, each by priority, fewest
+    /// attempts, least recently tried.
     async fn claim_next_case(
         &self,
         campaign: Uuid,
         operator: Uuid,
-        now: DateTime<Utc>,
-        lease_until: DateTime<Utc>,
+        rules: &ClaimRules,
     ) -> Result<Option<Claim>>;
     async fn case(&self, id: Uuid) -> Result<CaseRecord>;
     async fn campaign_cases(&self, campaign: Uuid) -> Result<Vec<CaseRecord>>;
@@ -85,6 +87,22 @@ pub trait Store: Send + Sync + Debug {
     async fn extend_lease(&self, lease: &Lease, until: DateTime<Utc>) -> Result<()>;
     /// Gives the case back to the pool without recording an attempt.
     async fn release_case(&self, lease: &Lease) -> Result<()>;
+    /// A supervisor takes the case back from whoever holds it, whose writes are refused from
+    /// then on; recorded in the audit. Returns the holder, `None` when nobody held it.
+    async fn force_release(&self, case: Uuid, by: Uuid, at: DateTime<Utc>) -> Result<Option<Uuid>>;
+    /// Moves cases to another call list in one transaction, each only if its version is still
+    /// the one selected; every move is recorded in the audit.
+    async fn reassign(&self, move_: &Reassignment) -> Result<Moved>;
+    /// The campaign's audit, oldest first.
+    async fn audit_log(&self, campaign: Uuid) -> Result<Vec<AuditEntry>>;
+    /// What the operator's queue holds at `now`, with up to `appointments` booked calls ahead.
+    async fn operator_queue(
+        &self,
+        campaign: Uuid,
+        operator: Uuid,
+        now: DateTime<Utc>,
+        appointments: u32,
+    ) -> Result<QueueCounts>;
 
     /// Records an attempt and applies its outcome to the case (see `domain::schedule`), ending
     /// the lease — in one transaction. Recording the same attempt id again changes nothing.
@@ -93,7 +111,7 @@ pub trait Store: Send + Sync + Debug {
         lease: &Lease,
         attempt: &AttemptRecord,
         catalogue: &OutcomeCatalogue,
-        policy: CallPolicy,
+        policy: CallPolicy<'_>,
     ) -> Result<CaseProgress>;
     async fn case_attempts(&self, case: Uuid) -> Result<Vec<AttemptRecord>>;
 

@@ -14,6 +14,7 @@ use crate::domain::outcome::{InterviewNeed, OutcomeCatalogue, OutcomeCode, Outco
 use crate::domain::phone::PhoneNumber;
 use crate::domain::questionnaire::{Answer, QuestionId};
 use crate::domain::sampling::SampleRule;
+use crate::domain::schedule::{Appointment, CallPolicy, CallingRules};
 
 /// What a person may do. In shared mode each person is also a PostgreSQL login role named
 /// by [`Staff::login`], so row-level security can tell them apart.
@@ -66,6 +67,18 @@ pub struct Campaign {
     pub outcomes: OutcomeCatalogue,
     /// The text of the campaign's own catalogue file, kept as written; `None`: the built-in.
     pub outcomes_file: Option<String>,
+    /// Calling hours, days off and the appointment grace period.
+    pub calling: CallingRules,
+}
+
+impl Campaign {
+    /// The rules recording a call applies.
+    pub fn policy(&self) -> CallPolicy<'_> {
+        CallPolicy {
+            max_attempts: self.max_attempts,
+            hours: &self.calling.hours,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,6 +107,8 @@ pub struct CaseRecord {
     pub lease_holder: Option<Uuid>,
     pub lease_epoch: i64,
     pub lease_claimed_at: Option<DateTime<Utc>>,
+    /// Moves by a supervisor compare it, so a case changed meanwhile is not overwritten.
+    pub version: i64,
 }
 
 impl fmt::Debug for CaseRecord {
@@ -104,6 +119,7 @@ impl fmt::Debug for CaseRecord {
             .field("progress", &self.progress)
             .field("lease_holder", &self.lease_holder)
             .field("lease_epoch", &self.lease_epoch)
+            .field("version", &self.version)
             .finish_non_exhaustive()
     }
 }
@@ -140,7 +156,7 @@ pub struct AttemptRecord {
     pub ended_at: DateTime<Utc>,
     pub outcome: OutcomeCode,
     pub note: Option<String>,
-    pub appointment_at: Option<DateTime<Utc>>,
+    pub appointment: Option<Appointment>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -260,4 +276,64 @@ pub struct SampleDraw {
     pub required: u32,
     pub cases: Vec<Uuid>,
     pub drawn_at: DateTime<Utc>,
+}
+
+/// What a claim may hand out at this moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClaimRules {
+    pub now: DateTime<Utc>,
+    /// The lease the claim takes runs until then.
+    pub lease_until: DateTime<Utc>,
+    /// Calling hours are on: fresh and retry cases may be called. Due appointments are handed
+    /// out either way — the person chose the time.
+    pub calling_open: bool,
+    /// A hard appointment due before this instant may be taken by anyone.
+    pub hard_until: DateTime<Utc>,
+}
+
+/// A supervisor's move of cases to another call list (or the shared pool). Each case carries
+/// the version it had when the supervisor selected it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reassignment {
+    pub campaign_id: Uuid,
+    pub cases: Vec<(Uuid, i64)>,
+    pub to: Option<Uuid>,
+    pub by: Uuid,
+    pub at: DateTime<Utc>,
+}
+
+/// What a move did.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Moved {
+    pub moved: Vec<Uuid>,
+    /// Changed by someone else since they were selected: left as they are.
+    pub conflicts: Vec<Uuid>,
+    /// Moved, but in a call now: the holder keeps it until the call ends.
+    pub in_call: Vec<Uuid>,
+}
+
+/// One line of the audit: who did what to which case, and what it was before and after.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub id: Uuid,
+    pub at: DateTime<Utc>,
+    pub actor: Uuid,
+    pub campaign_id: Uuid,
+    pub action: String,
+    pub case_id: Option<Uuid>,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// An operator's queue at a moment: what they can call now and what is booked ahead.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct QueueCounts {
+    /// Cases on the operator's own call list not yet closed.
+    pub own_open: u32,
+    /// Open cases in the shared pool.
+    pub pool_open: u32,
+    /// Cases the operator could be handed now (calling hours aside).
+    pub ready: u32,
+    /// Hard appointments booked by this operator, and soft ones, from now on, soonest first.
+    pub appointments: Vec<CaseRecord>,
 }

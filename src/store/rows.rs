@@ -8,16 +8,17 @@ use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 use super::model::{
-    Agency, AttemptRecord, Campaign, CaseRecord, InterviewRecord, InterviewStatus, Lease, Role,
-    SampleCandidate, Staff, StoredAnswer,
+    Agency, AttemptRecord, AuditEntry, Campaign, CaseRecord, InterviewRecord, InterviewStatus,
+    Lease, Role, SampleCandidate, Staff, StoredAnswer,
 };
+use crate::domain::calendar::{CallingHours, SlotSet};
 use crate::domain::case::CaseProgress;
 use crate::domain::folding::{DossierData, Known, KnownCase};
 use crate::domain::intake::Channel;
 use crate::domain::outcome::{OutcomeCatalogue, OutcomeCode};
 use crate::domain::phone::PhoneNumber;
 use crate::domain::questionnaire::{Answer, QuestionId};
-use crate::domain::schedule::{self, CallPolicy};
+use crate::domain::schedule::{self, Appointment, AppointmentKind, CallPolicy, CallingRules};
 use crate::domain::time::parse_time_zone;
 use crate::error::{Error, Result};
 
@@ -28,10 +29,10 @@ pub const SELECT_STAFF: &str = "SELECT id, login, full_name, role FROM staff ORD
 
 pub const INSERT_CAMPAIGN: &str = "INSERT INTO campaign
      (id, code, name, time_zone, received_from, received_to, max_attempts, questionnaire_id, created_at,
-      outcomes)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+      outcomes, calling)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
 pub const SELECT_CAMPAIGNS: &str = "SELECT id, code, name, time_zone, received_from, received_to,
-     max_attempts, questionnaire_id, created_at, outcomes FROM campaign";
+     max_attempts, questionnaire_id, created_at, outcomes, calling FROM campaign";
 
 pub const INSERT_AGENCY: &str =
     "INSERT INTO agency (id, code, name) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING";
@@ -44,7 +45,8 @@ pub const SELECT_CASES: &str =
      c.full_name, c.phone_e164, c.dossier_code, c.procedure_name, c.received_on, c.assigned_to,
      c.priority, c.attempts, c.counted_attempts, c.ever_contacted, c.last_outcome, c.final_outcome,
      c.retry_at, c.appointment_at, c.avoid_operator, c.last_attempt_at, c.lease_holder,
-     c.lease_expires_at, c.lease_claimed_at, c.lease_epoch
+     c.lease_expires_at, c.lease_claimed_at, c.lease_epoch, c.appointment_operator, c.tried_slots,
+     c.version
      FROM survey_case c JOIN agency a ON a.id = c.agency_id";
 
 /// The case this operator already holds in the campaign, if the lease is still running.
@@ -52,18 +54,65 @@ pub const SELECT_HELD_CASE_ID: &str = "SELECT id FROM survey_case
      WHERE campaign_id = $1 AND lease_holder = $2 AND lease_expires_at > $3 AND final_outcome IS NULL
      LIMIT 1";
 
-/// The open cases this operator may take now, best first: due appointments, then the
-/// operator's own call list before the shared pool, then by priority, fewest attempts, least
-/// recently tried. `$1` campaign, `$2` operator, `$3` now.
-pub const ELIGIBLE_CASES: &str = "SELECT id FROM survey_case
-     WHERE campaign_id = $1 AND final_outcome IS NULL
-       AND (assigned_to IS NULL OR assigned_to = $2)
-       AND (avoid_operator IS NULL OR avoid_operator <> $2)
-       AND (retry_at IS NULL OR retry_at <= $3)
-       AND (lease_expires_at IS NULL OR lease_expires_at <= $3)
-       AND wave IS NOT NULL
-     ORDER BY (appointment_at IS NOT NULL) DESC, (assigned_to IS NOT NULL) DESC, priority DESC, attempts, last_attempt_at NULLS FIRST, id
-     LIMIT 1";
+/// The claim's queues, in the order it tries them; each returns the best case free to lease
+/// now. `$1` campaign, `$2` operator, `$3` now.
+const FREE: &str = "campaign_id = $1 AND final_outcome IS NULL
+       AND (lease_expires_at IS NULL OR lease_expires_at <= $3)";
+const NOT_REFUSED: &str = "(avoid_operator IS NULL OR avoid_operator <> $2)";
+
+/// Due appointments this operator booked as hard ones.
+pub fn due_own_appointments() -> String {
+    format!(
+        "SELECT id FROM survey_case WHERE {FREE}
+           AND appointment_at IS NOT NULL AND appointment_at <= $3 AND appointment_operator = $2
+         ORDER BY appointment_at, id LIMIT 1"
+    )
+}
+
+/// Due appointments anyone may take: soft ones, and hard ones due before `$4` (the grace
+/// period has passed).
+pub fn due_appointments() -> String {
+    format!(
+        "SELECT id FROM survey_case WHERE {FREE} AND {NOT_REFUSED}
+           AND appointment_at IS NOT NULL AND appointment_at <= $3
+           AND (appointment_operator IS NULL OR appointment_at <= $4)
+         ORDER BY appointment_at, id LIMIT 1"
+    )
+}
+
+/// Fresh and retry cases on a call list — the operator's own (`list` = `= $2`) or the shared
+/// pool (`IS NULL`) — by priority, fewest attempts, least recently tried: the order of
+/// `survey_case_queue_idx`.
+pub fn queue(list: &str) -> String {
+    format!(
+        "SELECT id FROM survey_case WHERE {FREE} AND {NOT_REFUSED}
+           AND assigned_to {list} AND wave IS NOT NULL AND appointment_at IS NULL
+           AND (retry_at IS NULL OR retry_at <= $3)
+         ORDER BY priority DESC, attempts, last_attempt_at NULLS FIRST, id LIMIT 1"
+    )
+}
+
+/// What an operator's queue holds: `$1` campaign, `$2` operator, `$3` now.
+pub const QUEUE_COUNTS: &str = "SELECT
+       COALESCE(SUM(CASE WHEN assigned_to = $2 THEN 1 ELSE 0 END), 0),
+       COALESCE(SUM(CASE WHEN assigned_to IS NULL THEN 1 ELSE 0 END), 0),
+       COALESCE(SUM(CASE WHEN (assigned_to IS NULL OR assigned_to = $2)
+            AND (avoid_operator IS NULL OR avoid_operator <> $2) AND appointment_at IS NULL
+            AND (retry_at IS NULL OR retry_at <= $3)
+            AND (lease_expires_at IS NULL OR lease_expires_at <= $3) THEN 1 ELSE 0 END), 0)
+     FROM survey_case WHERE campaign_id = $1 AND final_outcome IS NULL AND wave IS NOT NULL";
+
+/// The appointments an operator sees ahead: their hard ones, and soft ones on their list or in
+/// the pool. `$1` campaign, `$2` operator, `$3` how many.
+pub fn upcoming_appointments() -> String {
+    format!(
+        "{SELECT_CASES} WHERE c.campaign_id = $1 AND c.final_outcome IS NULL
+           AND c.appointment_at IS NOT NULL
+           AND (c.appointment_operator = $2
+                OR (c.appointment_operator IS NULL AND (c.assigned_to IS NULL OR c.assigned_to = $2)))
+         ORDER BY c.appointment_at, c.id LIMIT $3"
+    )
+}
 
 pub const TAKE_LEASE: &str = "UPDATE survey_case
      SET lease_holder = $2, lease_expires_at = $3, lease_claimed_at = $4, lease_epoch = lease_epoch + 1
@@ -78,18 +127,35 @@ pub const RELEASE_LEASE: &str = "UPDATE survey_case
 pub const LEASE_IS_CURRENT: &str =
     "SELECT 1 FROM survey_case WHERE id = $1 AND lease_holder = $2 AND lease_epoch = $3";
 
+/// A supervisor takes a case back from whoever holds it: the old epoch is fenced off.
+pub const FORCE_RELEASE: &str = "UPDATE survey_case
+     SET lease_holder = NULL, lease_expires_at = NULL, lease_claimed_at = NULL,
+         lease_epoch = lease_epoch + 1, version = version + 1
+     WHERE id = $1";
+/// Moves a case to another call list; a hard appointment follows it (to the pool: anyone).
+pub const MOVE_CASE: &str = "UPDATE survey_case
+     SET assigned_to = $2,
+         appointment_operator = CASE WHEN appointment_operator IS NULL THEN NULL ELSE $2 END,
+         version = version + 1
+     WHERE id = $1";
+pub const INSERT_AUDIT: &str = "INSERT INTO audit_log
+     (id, at, actor, campaign_id, action, case_id, before, after)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+pub const SELECT_AUDIT: &str = "SELECT id, at, actor, campaign_id, action, case_id, before, after
+     FROM audit_log WHERE campaign_id = $1 ORDER BY at, id";
+
 pub const ATTEMPT_EXISTS: &str = "SELECT 1 FROM attempt WHERE id = $1";
 pub const APPLY_ATTEMPT: &str = "UPDATE survey_case SET attempts = $2, ever_contacted = $3,
      last_outcome = $4, final_outcome = $5, retry_at = $6, appointment_at = $7, last_attempt_at = $8,
-     counted_attempts = $9, avoid_operator = $10,
-     lease_holder = NULL, lease_expires_at = NULL, lease_claimed_at = NULL
+     counted_attempts = $9, avoid_operator = $10, appointment_operator = $11, tried_slots = $12,
+     version = version + 1, lease_holder = NULL, lease_expires_at = NULL, lease_claimed_at = NULL
      WHERE id = $1";
 pub const INSERT_ATTEMPT: &str = "INSERT INTO attempt
-     (id, case_id, operator_id, started_at, ended_at, outcome, note, appointment_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+     (id, case_id, operator_id, started_at, ended_at, outcome, note, appointment_at, appointment_kind)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 pub const SELECT_ATTEMPTS: &str =
     "SELECT id, case_id, operator_id, started_at, ended_at, outcome, note,
-     appointment_at FROM attempt WHERE case_id = $1 ORDER BY ended_at, id";
+     appointment_at, appointment_kind FROM attempt WHERE case_id = $1 ORDER BY ended_at, id";
 pub const FINISH_INTERVIEW: &str =
     "UPDATE interview SET status = $2, finished_at = $3 WHERE case_id = $1";
 
@@ -152,14 +218,63 @@ pub struct CampaignRow {
     questionnaire_id: String,
     created_at: DateTime<Utc>,
     outcomes: Option<String>,
+    calling: Option<String>,
+}
+
+/// How a campaign's calling rules are stored: the hours as a supervisor writes them.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct CallingColumn {
+    days: String,
+    hours: String,
+    #[serde(default)]
+    closed: Vec<NaiveDate>,
+    public_holidays: bool,
+    grace_minutes: i64,
+}
+
+/// The stored form of a campaign's calling rules.
+pub fn calling_column(rules: &CallingRules) -> String {
+    let column = CallingColumn {
+        days: rules.hours.days_spec(),
+        hours: rules.hours.hours_spec(),
+        closed: rules.hours.closed_dates().iter().copied().collect(),
+        public_holidays: rules.hours.public_holidays_apply(),
+        grace_minutes: rules.appointment_grace.num_minutes(),
+    };
+    serde_json::to_string(&column).unwrap_or_default()
+}
+
+fn calling_rules(zone: chrono_tz::Tz, column: Option<&str>) -> Option<CallingRules> {
+    let Some(text) = column else {
+        let default = CallingRules::default();
+        let hours = CallingHours::from_spec(
+            zone,
+            &default.hours.days_spec(),
+            &default.hours.hours_spec(),
+        )
+        .ok()?;
+        return Some(CallingRules { hours, ..default });
+    };
+    let column: CallingColumn = serde_json::from_str(text).ok()?;
+    let hours = CallingHours::from_spec(zone, &column.days, &column.hours)
+        .ok()?
+        .with_closed_dates(column.closed)
+        .with_public_holidays(column.public_holidays);
+    Some(CallingRules {
+        hours,
+        appointment_grace: chrono::Duration::minutes(column.grace_minutes),
+    })
 }
 
 impl TryFrom<CampaignRow> for Campaign {
     type Error = Error;
     fn try_from(row: CampaignRow) -> Result<Self> {
+        let time_zone =
+            parse_time_zone(&row.time_zone).map_err(|_| corrupt("đợt khảo sát", row.id))?;
         Ok(Campaign {
-            time_zone: parse_time_zone(&row.time_zone)
-                .map_err(|_| corrupt("đợt khảo sát", row.id))?,
+            calling: calling_rules(time_zone, row.calling.as_deref())
+                .ok_or_else(|| corrupt("đợt khảo sát", row.id))?,
+            time_zone,
             max_attempts: u32::try_from(row.max_attempts)
                 .map_err(|_| corrupt("đợt khảo sát", row.id))?,
             outcomes: match row.outcomes.as_deref() {
@@ -222,6 +337,9 @@ pub struct CaseRow {
     lease_expires_at: Option<DateTime<Utc>>,
     lease_claimed_at: Option<DateTime<Utc>>,
     lease_epoch: i64,
+    appointment_operator: Option<Uuid>,
+    tried_slots: i32,
+    version: i64,
 }
 
 impl TryFrom<CaseRow> for CaseRecord {
@@ -243,6 +361,8 @@ impl TryFrom<CaseRow> for CaseRecord {
                 final_outcome: outcome(row.final_outcome)?,
                 retry_at: row.retry_at,
                 appointment_at: row.appointment_at,
+                appointment_operator: row.appointment_operator,
+                tried_slots: SlotSet::from_bits(row.tried_slots),
                 avoid_operator: row.avoid_operator,
                 lease_expires_at: row.lease_expires_at,
             },
@@ -260,6 +380,7 @@ impl TryFrom<CaseRow> for CaseRecord {
             lease_holder: row.lease_holder,
             lease_epoch: row.lease_epoch,
             lease_claimed_at: row.lease_claimed_at,
+            version: row.version,
         })
     }
 }
@@ -278,6 +399,7 @@ pub struct AttemptRow {
     outcome: String,
     note: Option<String>,
     appointment_at: Option<DateTime<Utc>>,
+    appointment_kind: Option<String>,
 }
 
 impl TryFrom<AttemptRow> for AttemptRecord {
@@ -294,7 +416,16 @@ impl TryFrom<AttemptRow> for AttemptRecord {
             started_at: row.started_at,
             ended_at: row.ended_at,
             note: row.note,
-            appointment_at: row.appointment_at,
+            appointment: match (row.appointment_at, row.appointment_kind.as_deref()) {
+                (Some(at), kind) => Some(Appointment {
+                    at,
+                    // Appointments booked before hard ones existed were open to anyone.
+                    kind: kind
+                        .map_or(Some(AppointmentKind::Soft), AppointmentKind::parse)
+                        .ok_or_else(|| corrupt("lần gọi", row.id))?,
+                }),
+                (None, _) => None,
+            },
         })
     }
 }
@@ -369,7 +500,7 @@ pub fn apply_attempt(
     lease: &Lease,
     attempt: &AttemptRecord,
     catalogue: &OutcomeCatalogue,
-    policy: CallPolicy,
+    policy: CallPolicy<'_>,
 ) -> Result<CaseProgress> {
     check_lease(case, lease)?;
     let rule = catalogue
@@ -379,7 +510,7 @@ pub fn apply_attempt(
         rule,
         operator: attempt.operator_id,
         note: attempt.note.as_deref(),
-        appointment_at: attempt.appointment_at,
+        appointment: attempt.appointment,
     };
     Ok(schedule::after_attempt(
         &case.progress,
@@ -545,4 +676,31 @@ pub fn candidates(rows: Vec<(Uuid, String, String, Option<i32>)>) -> Vec<SampleC
             wave: wave.and_then(|w| u32::try_from(w).ok()),
         })
         .collect()
+}
+
+#[derive(sqlx::FromRow)]
+pub struct AuditRow {
+    id: Uuid,
+    at: DateTime<Utc>,
+    actor: Uuid,
+    campaign_id: Uuid,
+    action: String,
+    case_id: Option<Uuid>,
+    before: Option<String>,
+    after: Option<String>,
+}
+
+impl From<AuditRow> for AuditEntry {
+    fn from(row: AuditRow) -> Self {
+        AuditEntry {
+            id: row.id,
+            at: row.at,
+            actor: row.actor,
+            campaign_id: row.campaign_id,
+            action: row.action,
+            case_id: row.case_id,
+            before: row.before,
+            after: row.after,
+        }
+    }
 }

@@ -22,8 +22,9 @@ macro_rules! sql_store {
         use crate::error::{DbContext, Error, Result};
         use crate::domain::intake::DossierRow;
         use crate::store::model::{
-            Agency, AttemptRecord, Campaign, CaseRecord, ImportBatch, ImportCounts, InterviewRecord,
-            InterviewStatus, Lease, NewInterview, SampleCandidate, SampleDraw, Staff,
+            Agency, AttemptRecord, AuditEntry, Campaign, CaseRecord, ClaimRules, ImportBatch, ImportCounts,
+            InterviewRecord, InterviewStatus, Lease, Moved, NewInterview, QueueCounts, Reassignment,
+            SampleCandidate, SampleDraw, Staff,
         };
         use crate::store::rows::{self, AgencyRow, AnswerRow, AttemptRow, CampaignRow, CaseRow, InterviewRow, StaffRow};
         use crate::store::{Backend, Claim, Store};
@@ -93,6 +94,7 @@ macro_rules! sql_store {
                     .bind(&campaign.questionnaire_id)
                     .bind(campaign.created_at)
                     .bind(campaign.outcomes_file.as_deref())
+                    .bind(rows::calling_column(&campaign.calling))
                     .execute(&self.pool)
                     .await;
                 match inserted {
@@ -172,9 +174,9 @@ macro_rules! sql_store {
                 &self,
                 campaign: Uuid,
                 operator: Uuid,
-                now: DateTime<Utc>,
-                lease_until: DateTime<Utc>,
+                rules: &ClaimRules,
             ) -> Result<Option<Claim>> {
+                let now = rules.now;
                 let mut tx = self.begin_write().await?;
                 let held: Option<(Uuid,)> = sqlx::query_as(rows::SELECT_HELD_CASE_ID)
                     .bind(campaign)
@@ -186,21 +188,34 @@ macro_rules! sql_store {
                 let (id, resumed) = match held {
                     Some((id,)) => (id, true),
                     None => {
-                        let next: Option<(Uuid,)> =
-                            sqlx::query_as(&format!("{}{}", rows::ELIGIBLE_CASES, $lock_claim))
+                        let mut queues = vec![(rows::due_own_appointments(), None), (rows::due_appointments(), Some(rules.hard_until))];
+                        if rules.calling_open {
+                            queues.push((rows::queue("= $2"), None));
+                            queues.push((rows::queue("IS NULL"), None));
+                        }
+                        let mut next = None;
+                        for (sql, cutoff) in queues {
+                            let sql = format!("{sql}{}", $lock_claim);
+                            let query = sqlx::query_as::<_, (Uuid,)>(&sql)
                                 .bind(campaign)
                                 .bind(operator)
-                                .bind(now)
-                                .fetch_optional(&mut *tx)
-                                .await
-                                .doing("tìm ca tiếp theo")?;
+                                .bind(now);
+                            let query = match cutoff {
+                                Some(cutoff) => query.bind(cutoff),
+                                None => query,
+                            };
+                            next = query.fetch_optional(&mut *tx).await.doing("tìm ca tiếp theo")?;
+                            if next.is_some() {
+                                break;
+                            }
+                        }
                         let Some((id,)) = next else {
                             return Ok(None);
                         };
                         sqlx::query(rows::TAKE_LEASE)
                             .bind(id)
                             .bind(operator)
-                            .bind(lease_until)
+                            .bind(rules.lease_until)
                             .bind(now)
                             .execute(&mut *tx)
                             .await
@@ -211,6 +226,108 @@ macro_rules! sql_store {
                 let case = case_in(&mut tx, id).await?;
                 tx.commit().await.doing("nhận ca")?;
                 Ok(Some(Claim { case, resumed }))
+            }
+
+            async fn force_release(&self, case: Uuid, by: Uuid, at: DateTime<Utc>) -> Result<Option<Uuid>> {
+                let mut tx = self.begin_write().await?;
+                let current = case_in(&mut tx, case).await?;
+                let Some(lease) = current.lease() else {
+                    return Ok(None);
+                };
+                sqlx::query(rows::FORCE_RELEASE).bind(case).execute(&mut *tx).await.doing("thu hồi ca")?;
+                let before = serde_json::json!({ "holder": lease.holder, "epoch": lease.epoch, "expires_at": current.progress.lease_expires_at });
+                let after = serde_json::json!({ "holder": null, "epoch": lease.epoch + 1 });
+                sqlx::query(rows::INSERT_AUDIT)
+                    .bind(Uuid::now_v7())
+                    .bind(at)
+                    .bind(by)
+                    .bind(current.campaign_id)
+                    .bind("force_release")
+                    .bind(Some(case))
+                    .bind(Some(before.to_string()))
+                    .bind(Some(after.to_string()))
+                    .execute(&mut *tx)
+                    .await
+                    .doing("ghi nhật ký")?;
+                tx.commit().await.doing("thu hồi ca")?;
+                Ok(Some(lease.holder))
+            }
+
+            async fn reassign(&self, move_: &Reassignment) -> Result<Moved> {
+                let mut tx = self.begin_write().await?;
+                let mut done = Moved::default();
+                for &(id, version) in &move_.cases {
+                    let case = case_in(&mut tx, id).await?;
+                    if case.campaign_id != move_.campaign_id {
+                        return Err(Error::not_found("ca của đợt khảo sát", id));
+                    }
+                    if case.version != version {
+                        done.conflicts.push(id);
+                        continue;
+                    }
+                    if case.assigned_to == move_.to {
+                        continue;
+                    }
+                    sqlx::query(rows::MOVE_CASE).bind(id).bind(move_.to).execute(&mut *tx).await.doing("chuyển ca")?;
+                    let list = |to: Option<Uuid>| serde_json::json!({ "call_list": to }).to_string();
+                    sqlx::query(rows::INSERT_AUDIT)
+                        .bind(Uuid::now_v7())
+                        .bind(move_.at)
+                        .bind(move_.by)
+                        .bind(move_.campaign_id)
+                        .bind("reassign")
+                        .bind(Some(id))
+                        .bind(Some(list(case.assigned_to)))
+                        .bind(Some(list(move_.to)))
+                        .execute(&mut *tx)
+                        .await
+                        .doing("ghi nhật ký")?;
+                    if case.progress.lease_expires_at.is_some_and(|until| until > move_.at) {
+                        done.in_call.push(id);
+                    }
+                    done.moved.push(id);
+                }
+                tx.commit().await.doing("chuyển ca")?;
+                Ok(done)
+            }
+
+            async fn audit_log(&self, campaign: Uuid) -> Result<Vec<AuditEntry>> {
+                let found: Vec<rows::AuditRow> = sqlx::query_as(rows::SELECT_AUDIT)
+                    .bind(campaign)
+                    .fetch_all(&self.pool)
+                    .await
+                    .doing("đọc nhật ký")?;
+                Ok(found.into_iter().map(AuditEntry::from).collect())
+            }
+
+            async fn operator_queue(
+                &self,
+                campaign: Uuid,
+                operator: Uuid,
+                now: DateTime<Utc>,
+                appointments: u32,
+            ) -> Result<QueueCounts> {
+                let (own, pool, ready): (i64, i64, i64) = sqlx::query_as(rows::QUEUE_COUNTS)
+                    .bind(campaign)
+                    .bind(operator)
+                    .bind(now)
+                    .fetch_one(&self.pool)
+                    .await
+                    .doing("đếm ca chờ gọi")?;
+                let booked: Vec<CaseRow> = sqlx::query_as(&rows::upcoming_appointments())
+                    .bind(campaign)
+                    .bind(operator)
+                    .bind(i64::from(appointments))
+                    .fetch_all(&self.pool)
+                    .await
+                    .doing("đọc lịch hẹn")?;
+                let count = |n: i64| u32::try_from(n).unwrap_or_default();
+                Ok(QueueCounts {
+                    own_open: count(own),
+                    pool_open: count(pool),
+                    ready: count(ready),
+                    appointments: rows::cases(booked)?,
+                })
             }
 
             async fn case(&self, id: Uuid) -> Result<CaseRecord> {
@@ -263,7 +380,7 @@ macro_rules! sql_store {
                 lease: &Lease,
                 attempt: &AttemptRecord,
                 catalogue: &crate::domain::outcome::OutcomeCatalogue,
-                policy: CallPolicy,
+                policy: CallPolicy<'_>,
             ) -> Result<CaseProgress> {
                 let mut tx = self.begin_write().await?;
                 let case = case_in(&mut tx, attempt.case_id).await?;
@@ -287,6 +404,8 @@ macro_rules! sql_store {
                     .bind(attempt.ended_at)
                     .bind(i32::try_from(next.counted_attempts).unwrap_or(i32::MAX))
                     .bind(next.avoid_operator)
+                    .bind(next.appointment_operator)
+                    .bind(next.tried_slots.bits())
                     .execute(&mut *tx)
                     .await
                     .doing("ghi lần gọi")?;
@@ -298,7 +417,8 @@ macro_rules! sql_store {
                     .bind(attempt.ended_at)
                     .bind(attempt.outcome.as_str())
                     .bind(attempt.note.as_deref())
-                    .bind(attempt.appointment_at)
+                    .bind(attempt.appointment.map(|a| a.at))
+                    .bind(attempt.appointment.map(|a| a.kind.as_str()))
                     .execute(&mut *tx)
                     .await
                     .doing("ghi lần gọi")?;

@@ -36,7 +36,7 @@ on_both_backends! {
                     let request = NextCaseRequest { campaign_id: campaign, operator_id: operator };
                     let Some(card) = desk::next_case(&*store, now, &request).await.expect("claim") else { break };
                     taken.push(card.lease.case_id);
-                    let refusal = RecordOutcomeRequest { lease: card.lease, attempt_id: Uuid::new_v4(), outcome: code("4.32"), note: None, appointment_at: None };
+                    let refusal = RecordOutcomeRequest { lease: card.lease, attempt_id: Uuid::new_v4(), outcome: code("4.32"), note: None, appointment_at: None, appointment_kind: None };
                     desk::record_outcome(&*store, now, &refusal).await.expect("the holder records its outcome");
                 }
                 taken
@@ -80,7 +80,7 @@ on_both_backends! {
         // Every write under the old epoch is refused.
         let answer = SaveAnswerRequest { lease: held.lease, interview_id: interview.id, question_id: khaosat::domain::questionnaire::Questionnaire::starter().questions[0].id.clone(), answer: Answer::Score(5) };
         assert!(matches!(desk::save_answer(store, later, &answer).await, Err(Error::LeaseLost { .. })));
-        let stale = RecordOutcomeRequest { lease: held.lease, attempt_id: Uuid::new_v4(), outcome: code("4.32"), note: None, appointment_at: None };
+        let stale = RecordOutcomeRequest { lease: held.lease, attempt_id: Uuid::new_v4(), outcome: code("4.32"), note: None, appointment_at: None, appointment_kind: None };
         assert!(matches!(desk::record_outcome(store, later, &stale).await, Err(Error::LeaseLost { .. })));
         assert!(matches!(desk::heartbeat(store, later, &held.lease).await, Err(Error::LeaseLost { .. })));
         assert!(matches!(desk::release(store, &held.lease).await, Err(Error::LeaseLost { .. })));

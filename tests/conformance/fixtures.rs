@@ -50,6 +50,7 @@ pub async fn small_campaign(
         created_at: now,
         outcomes: khaosat::domain::outcome::OutcomeCatalogue::builtin().clone(),
         outcomes_file: None,
+        calling: Default::default(),
     };
     store.add_campaign(&campaign).await.expect("campaign");
     let agency = Agency {

@@ -29,6 +29,8 @@ async fn campaign(store: &dyn Store) -> Uuid {
         received_to: NaiveDate::from_ymd_opt(2026, 11, 15).expect("date"),
         questionnaire_id: None,
         outcomes: None,
+        max_attempts: None,
+        calling: Default::default(),
     };
     catalogue::create_campaign(store, monday_morning(), &new)
         .await

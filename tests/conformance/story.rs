@@ -44,6 +44,7 @@ fn outcome(card: &CaseCard, outcome: OutcomeCode) -> RecordOutcomeRequest {
         outcome,
         note: None,
         appointment_at: None,
+        appointment_kind: None,
     }
 }
 
@@ -124,7 +125,7 @@ on_both_backends! {
         let busy = desk::record_outcome(store, now, &outcome(&second, code("3.13"))).await.expect("no answer");
         assert_eq!(busy.status, CaseStatus::Retry);
         assert_eq!(busy.attempts, 1);
-        assert_eq!(busy.retry_at.as_deref(), Some("23/11/2026 12:00"), "3 hours later, Hà Nội time");
+        assert_eq!(busy.retry_at.as_deref(), Some("23/11/2026 13:30"), "3 hours later is lunch: the afternoon, not yet tried, Hà Nội time");
 
         // The supervisor sees every case, the finished interview with its answers, masked phones.
         let rows = supervise::campaign_cases(store, now, &CampaignRequest { campaign_id: campaign.id }).await.expect("overview");

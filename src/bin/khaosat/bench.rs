@@ -6,8 +6,7 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use khaosat::clock::{Clock, SystemClock};
-use khaosat::ops::catalogue::{self, NewCampaign};
+use khaosat::ops::catalogue::{self, CallingRequest, NewCampaign};
 use khaosat::ops::demo;
 use khaosat::ops::intake::{self, ImportProgress};
 use khaosat::sheet;
@@ -37,8 +36,10 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
         received_to: to,
         questionnaire_id: None,
         outcomes: None,
+        max_attempts: None,
+        calling: CallingRequest::default(),
     };
-    let campaign = catalogue::create_campaign(&*store, SystemClock.now(), &new).await?;
+    let campaign = catalogue::create_campaign(&*store, super::now()?, &new).await?;
 
     let dir = tempfile_dir()?;
     let file = dir.join("danh-sach.csv");
@@ -60,14 +61,8 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
             }
         }
     };
-    let summary = intake::import_table(
-        &*store,
-        SystemClock.now(),
-        campaign.id,
-        &table,
-        &on_progress,
-    )
-    .await?;
+    let summary =
+        intake::import_table(&*store, super::now()?, campaign.id, &table, &on_progress).await?;
     let total = started.elapsed();
     let checked = checked.into_inner().ok().flatten().unwrap_or(read);
     std::fs::remove_dir_all(&dir)?;

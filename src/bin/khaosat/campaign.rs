@@ -1,8 +1,7 @@
 //! `khaosat campaign create|list`: the campaigns (đợt khảo sát) and their eligibility windows.
 
 use chrono::NaiveDate;
-use khaosat::clock::{Clock, SystemClock};
-use khaosat::ops::catalogue::{self, NewCampaign};
+use khaosat::ops::catalogue::{self, CallingRequest, NewCampaign};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -23,6 +22,26 @@ pub enum Command {
         /// The campaign's own outcome catalogue (TOML; see `khaosat outcomes default`).
         #[arg(long)]
         outcomes: Option<std::path::PathBuf>,
+        /// Counted attempts before a case is closed (2.30 or 3.90).
+        #[arg(long, default_value_t = khaosat::domain::schedule::DEFAULT_MAX_ATTEMPTS)]
+        max_attempts: u32,
+        /// Calling days, e.g. `T2-T7` or `T2,T4,T6` (CN: Sunday).
+        #[arg(long, default_value = "T2-T7")]
+        days: String,
+        /// Calling hours in the campaign's time zone; split into morning, afternoon and evening
+        /// at 12:00 and 17:00.
+        #[arg(long, default_value = "07:30-11:30,13:30-20:00")]
+        hours: String,
+        /// Extra days without calls, YYYY-MM-DD, comma-separated (Vietnam's public holidays
+        /// are already off).
+        #[arg(long, value_delimiter = ',')]
+        closed: Vec<NaiveDate>,
+        /// Call on public holidays too.
+        #[arg(long)]
+        on_public_holidays: bool,
+        /// Minutes a hard appointment waits for its operator before anyone may call.
+        #[arg(long, default_value_t = 15)]
+        grace_minutes: u32,
         #[arg(long)]
         json: bool,
     },
@@ -43,6 +62,12 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
             received_to,
             questionnaire,
             outcomes,
+            max_attempts,
+            days,
+            hours,
+            closed,
+            on_public_holidays,
+            grace_minutes,
             json,
         } => {
             let new = NewCampaign {
@@ -52,14 +77,30 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
                 received_to,
                 questionnaire_id: questionnaire,
                 outcomes: outcomes.as_deref().map(super::outcomes::read).transpose()?,
+                max_attempts: Some(max_attempts),
+                calling: CallingRequest {
+                    days: Some(days),
+                    hours: Some(hours),
+                    closed,
+                    on_public_holidays,
+                    grace_minutes: Some(grace_minutes),
+                },
             };
-            let campaign = catalogue::create_campaign(&*store, SystemClock.now(), &new).await?;
+            let campaign = catalogue::create_campaign(&*store, super::now()?, &new).await?;
             if json {
                 println!("{}", serde_json::to_string(&campaign)?);
             } else {
                 println!(
                     "Đã tạo đợt khảo sát {} — {} (nhận kết quả từ {} đến {})",
                     campaign.code, campaign.name, campaign.received_from, campaign.received_to
+                );
+                println!(
+                    "Giờ gọi: {} {} ({}), tối đa {} lần gọi, lịch hẹn giữ cho điện thoại viên {} phút",
+                    campaign.calling_days,
+                    campaign.calling_hours,
+                    campaign.time_zone,
+                    campaign.max_attempts,
+                    campaign.appointment_grace_minutes
                 );
             }
         }

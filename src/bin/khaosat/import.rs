@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use khaosat::clock::{Clock, SystemClock};
 use khaosat::ops::catalogue;
 use khaosat::ops::intake::{self, ImportProgress, ImportRequest};
 
@@ -44,7 +43,7 @@ pub async fn run(db: Option<&str>, args: Args) -> anyhow::Result<()> {
         }
         ImportProgress::Done => bar.finish_and_clear(),
     };
-    let imported = intake::import_file(&*store, SystemClock.now(), &request, &on_progress).await;
+    let imported = intake::import_file(&*store, super::now()?, &request, &on_progress).await;
     bar.finish_and_clear();
     let (summary, table) = imported?;
     if let Some(path) = &args.rejects {

@@ -1,6 +1,5 @@
 //! `khaosat init [--demo]`: create or migrate the database, and optionally seed the demo.
 
-use khaosat::clock::{Clock, SystemClock};
 use khaosat::ops::demo;
 
 #[derive(Debug, clap::Args)]
@@ -16,7 +15,7 @@ pub struct Args {
 pub async fn run(db: Option<&str>, args: Args) -> anyhow::Result<()> {
     let (location, store) = super::open(db).await?;
     let seeded = if args.demo {
-        Some(demo::seed(&*store, SystemClock.now()).await?)
+        Some(demo::seed(&*store, super::now()?).await?)
     } else {
         None
     };

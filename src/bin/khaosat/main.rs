@@ -59,6 +59,11 @@ async fn open(db: Option<&str>) -> anyhow::Result<(DatabaseLocation, std::sync::
     Ok((location, store))
 }
 
+/// Now, from the workstation's clock or `KHAOSAT_NOW` (a testing aid).
+fn now() -> anyhow::Result<chrono::DateTime<chrono::Utc>> {
+    Ok(khaosat::clock::from_env()?.now())
+}
+
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(

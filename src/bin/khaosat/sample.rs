@@ -1,6 +1,5 @@
 //! `khaosat sample --campaign CODE --seed N`: draw the sample of every agency, or add a wave.
 
-use khaosat::clock::{Clock, SystemClock};
 use khaosat::domain::sampling::SampleRule;
 use khaosat::ops::catalogue;
 use khaosat::ops::sampling::{self, SampleRequest};
@@ -37,7 +36,7 @@ pub async fn run(db: Option<&str>, args: Args) -> anyhow::Result<()> {
         rule,
         add: args.agency.zip(args.add),
     };
-    let report = sampling::sample(&*store, SystemClock.now(), &request).await?;
+    let report = sampling::sample(&*store, super::now()?, &request).await?;
     if args.json {
         println!("{}", serde_json::to_string(&report)?);
         return Ok(());

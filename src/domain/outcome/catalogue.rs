@@ -34,6 +34,9 @@ pub struct OutcomeRule {
     pub interview: InterviewNeed,
     /// The next call goes to a different operator (a refusal worth a second try).
     pub other_operator: bool,
+    /// The next call is made in a part of the day (morning, afternoon, evening) the case has
+    /// not gone unanswered in yet.
+    pub new_slot: bool,
     pub hotkey: Option<char>,
     /// Set by the attempt limit, never picked by an operator.
     pub by_rules: bool,
@@ -108,6 +111,8 @@ struct FileOutcome {
     interview: Option<FileInterview>,
     #[serde(default)]
     other_operator: bool,
+    #[serde(default)]
+    new_slot: bool,
     hotkey: Option<String>,
     by: Option<FileBy>,
 }
@@ -248,8 +253,13 @@ impl OutcomeCatalogue {
             if raw.r#final && raw.appointment {
                 problem("kết quả cuối cùng không thể kèm lịch hẹn".to_owned());
             }
-            if raw.r#final && raw.other_operator {
+            if raw.r#final && (raw.other_operator || raw.new_slot) {
                 problem("kết quả cuối cùng không có lần gọi sau".to_owned());
+            }
+            if raw.new_slot && raw.contact {
+                problem(
+                    "new_slot chỉ dành cho cuộc gọi không ai nghe (contact = false)".to_owned(),
+                );
             }
             let interview = match raw.interview {
                 Some(FileInterview::Finished) => InterviewNeed::Finished,
@@ -300,6 +310,7 @@ impl OutcomeCatalogue {
                 contact: raw.contact,
                 interview,
                 other_operator: raw.other_operator,
+                new_slot: raw.new_slot,
                 hotkey,
                 by_rules,
             });

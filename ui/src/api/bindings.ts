@@ -29,7 +29,23 @@ export type CampaignView = { id: string, code: string, name: string, timeZone: s
 /**
  * dd/mm/yyyy
  */
-receivedFrom: string, receivedTo: string, maxAttempts: number, };
+receivedFrom: string, receivedTo: string, maxAttempts: number, 
+/**
+ * `T2-T7`
+ */
+callingDays: string, 
+/**
+ * `07:30-11:30,13:30-20:00`
+ */
+callingHours: string, 
+/**
+ * Extra non-calling days, dd/mm/yyyy.
+ */
+closedDates: Array<string>, publicHolidays: boolean, 
+/**
+ * How long a hard appointment waits for its operator before anyone may call.
+ */
+appointmentGraceMinutes: number, };
 
 export type StaffView = { id: string, login: string, fullName: string, role: Role, };
 
@@ -51,7 +67,11 @@ contact: boolean, interview: InterviewNeed,
 /**
  * The next call goes to a different operator.
  */
-otherOperator: boolean, };
+otherOperator: boolean, 
+/**
+ * The next call is made in a part of the day not yet tried.
+ */
+newSlot: boolean, };
 
 export type OutcomeCode = string;
 
@@ -85,7 +105,11 @@ phone: string, agencyCode: string, agencyName: string, procedure: string, dossie
 /**
  * The date the result was received, dd/mm/yyyy.
  */
-receivedOn: string, attempts: number, maxAttempts: number, appointmentAt: string | null, history: Array<AttemptView>, interview: InterviewView | null, };
+receivedOn: string, attempts: number, maxAttempts: number, appointmentAt: string | null, 
+/**
+ * The appointment was booked for one operator only.
+ */
+appointmentHard: boolean, history: Array<AttemptView>, interview: InterviewView | null, };
 
 export type AttemptView = { 
 /**
@@ -125,7 +149,95 @@ outcome: OutcomeCode, note: string | null,
 /**
  * For a callback: the agreed time, in the campaign's time zone (`2026-11-24T09:30`).
  */
-appointmentAt: LocalTime | null, };
+appointmentAt: LocalTime | null, 
+/**
+ * Who makes the callback; `None`: this operator (a hard appointment).
+ */
+appointmentKind: AppointmentKind | null, };
+
+export type AppointmentKind = "hard" | "soft";
+
+export type QueueView = { 
+/**
+ * Calling hours are on now.
+ */
+callingOpen: boolean, slot: TimeSlot | null, 
+/**
+ * When calling hours are off: when they next begin, dd/mm/yyyy hh:mm.
+ */
+nextOpen: string | null, 
+/**
+ * Open cases on the operator's own call list.
+ */
+ownOpen: number, 
+/**
+ * Open cases in the shared pool.
+ */
+poolOpen: number, 
+/**
+ * Cases that could be handed to the operator now (in calling hours).
+ */
+ready: number, appointments: Array<AppointmentView>, };
+
+export type AppointmentView = { caseId: string, 
+/**
+ * dd/mm/yyyy hh:mm in the campaign's time zone.
+ */
+at: string, 
+/**
+ * Its time has come.
+ */
+due: boolean, 
+/**
+ * Booked for this operator only (until the grace period has passed).
+ */
+hard: boolean, respondentName: string, agencyName: string, dossierCode: string, };
+
+export type TimeSlot = "morning" | "afternoon" | "evening";
+
+export type CallListFilter = { "kind": "any" } | { "kind": "pool" } | { "kind": "operator", id: string, };
+
+export type CaseSelection = { campaignId: string, agencyCodes: Array<string>, statuses: Array<CaseStatus>, callList: CallListFilter, };
+
+export type CaseVersion = { caseId: string, version: number, };
+
+export type ReassignRequest = { campaignId: string, cases: Array<CaseVersion>, toOperator: string | null, supervisorId: string, };
+
+export type ReassignReport = { selected: number, moved: number, 
+/**
+ * Already on that list: nothing to do.
+ */
+unchanged: number, 
+/**
+ * Changed by someone else since they were selected: left as they are. Select again.
+ */
+conflicts: Array<string>, 
+/**
+ * Moved, but in a call now: the operator on the call keeps it until the call ends.
+ */
+inCall: Array<string>, 
+/**
+ * The list they went to: the operator's name, or `None` for the shared pool.
+ */
+to: string | null, };
+
+export type ForceReleaseRequest = { caseId: string, supervisorId: string, };
+
+export type ForceReleased = { caseId: string, 
+/**
+ * Who held it; `None`: nobody did, nothing changed.
+ */
+heldBy: string | null, };
+
+export type AuditView = { 
+/**
+ * dd/mm/yyyy hh:mm in the campaign's time zone.
+ */
+at: string, actor: string, 
+/**
+ * `reassign` or `force_release`.
+ */
+action: string, caseId: string | null, before: string | null, after: string | null, };
 
 export type OutcomeRecorded = { caseId: string, outcome: OutcomeCode, status: CaseStatus, attempts: number, 
 /**
@@ -149,7 +261,11 @@ phoneMasked: string, agencyCode: string, agencyName: string, procedure: string, 
 /**
  * The operator whose call list holds the case; `None` for the shared pool.
  */
-callList: string | null, status: CaseStatus, heldBy: string | null, attempts: number, lastOutcome: OutcomeCode | null, finalOutcome: OutcomeCode | null, lastAttemptAt: string | null, appointmentAt: string | null, interview: InterviewView | null, };
+callList: string | null, status: CaseStatus, heldBy: string | null, attempts: number, lastOutcome: OutcomeCode | null, finalOutcome: OutcomeCode | null, lastAttemptAt: string | null, appointmentAt: string | null, 
+/**
+ * The appointment is kept for one operator.
+ */
+appointmentHard: boolean, version: number, interview: InterviewView | null, };
 
 export type DemoSeeded = { campaign: CampaignView, respondents: number, 
 /**
@@ -248,15 +364,20 @@ export const commands = {
   appInfo: (): Promise<AppInfo> => invoke("app_info"),
   listCampaigns: (): Promise<Array<CampaignView>> => invoke("list_campaigns"),
   listStaff: (): Promise<Array<StaffView>> => invoke("list_staff"),
-  listOutcomes: (): Promise<Array<OutcomeView>> => invoke("list_outcomes"),
+  listOutcomes: (req: CampaignRequest): Promise<Array<OutcomeView>> => invoke("list_outcomes", { req }),
   campaignQuestionnaire: (req: CampaignRequest): Promise<Questionnaire> => invoke("campaign_questionnaire", { req }),
   nextCase: (req: NextCaseRequest): Promise<CaseCard | null> => invoke("next_case", { req }),
+  operatorQueue: (req: NextCaseRequest): Promise<QueueView> => invoke("operator_queue", { req }),
   heartbeat: (lease: Lease): Promise<null> => invoke("heartbeat", { lease }),
   releaseCase: (lease: Lease): Promise<null> => invoke("release_case", { lease }),
   startInterview: (req: StartInterviewRequest): Promise<InterviewView> => invoke("start_interview", { req }),
   saveAnswer: (req: SaveAnswerRequest): Promise<InterviewView> => invoke("save_answer", { req }),
   recordOutcome: (req: RecordOutcomeRequest): Promise<OutcomeRecorded> => invoke("record_outcome", { req }),
   campaignCases: (req: CampaignRequest): Promise<Array<CaseOverview>> => invoke("campaign_cases", { req }),
+  selectCases: (req: CaseSelection): Promise<Array<CaseVersion>> => invoke("select_cases", { req }),
+  reassign: (req: ReassignRequest): Promise<ReassignReport> => invoke("reassign", { req }),
+  forceRelease: (req: ForceReleaseRequest): Promise<ForceReleased> => invoke("force_release", { req }),
+  auditLog: (req: CampaignRequest): Promise<Array<AuditView>> => invoke("audit_log", { req }),
   listAgencies: (): Promise<Array<AgencyView>> => invoke("list_agencies"),
   previewImport: (req: ImportFileRequest): Promise<ImportPreview> => invoke("preview_import", { req }),
   importList: (req: ImportFileRequest): Promise<ImportReport> => invoke("import_list", { req }),
@@ -269,4 +390,4 @@ export const commands = {
 export const IMPORT_PROGRESS_EVENT = "import-progress";
 
 /** The names of the commands, as the shell registers them. */
-export const COMMAND_NAMES = ["app_info", "list_campaigns", "list_staff", "list_outcomes", "campaign_questionnaire", "next_case", "heartbeat", "release_case", "start_interview", "save_answer", "record_outcome", "campaign_cases", "list_agencies", "preview_import", "import_list", "save_rejects", "sample_status", "draw_sample"] as const;
+export const COMMAND_NAMES = ["app_info", "list_campaigns", "list_staff", "list_outcomes", "campaign_questionnaire", "next_case", "operator_queue", "heartbeat", "release_case", "start_interview", "save_answer", "record_outcome", "campaign_cases", "select_cases", "reassign", "force_release", "audit_log", "list_agencies", "preview_import", "import_list", "save_rejects", "sample_status", "draw_sample"] as const;

@@ -16,6 +16,12 @@ use ts_rs::TS;
 
 use super::time::DEFAULT_TIME_ZONE;
 
+mod slots;
+mod spec;
+
+pub use slots::SlotSet;
+pub use spec::SpecError;
+
 /// How far ahead [`CallingHours::next_open`] looks before it gives up.
 const SEARCH_DAYS: u64 = 400;
 
