@@ -14,7 +14,7 @@ pub enum Error {
         "ca {case} không còn do bạn giữ: thời hạn giữ ca đã hết và ca đã được giao cho người khác"
     )]
     LeaseLost { case: Uuid },
-    #[error("{0}")]
+    #[error(transparent)]
     Rule(#[from] ScheduleError),
     #[error("{0}")]
     Invalid(String),

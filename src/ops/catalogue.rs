@@ -322,3 +322,12 @@ pub async fn agencies(store: &dyn Store) -> Result<Vec<AgencyView>> {
         })
         .collect())
 }
+
+/// The person with this login.
+pub async fn staff_by_login(store: &dyn Store, login: &str) -> Result<StaffView> {
+    staff(store)
+        .await?
+        .into_iter()
+        .find(|s| s.login == login)
+        .ok_or_else(|| Error::not_found("nhân sự", login))
+}

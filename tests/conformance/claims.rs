@@ -108,3 +108,58 @@ on_both_backends! {
         assert_eq!(other.attempts, 0, "a release is not an attempt");
     }
 }
+
+on_both_backends! {
+    async fn many_operators_racing_never_hold_one_case_at_once(db: TestDb) {
+        // PostgreSQL is the call center's shared database: many operators on several
+        // workstations. SQLite serves one workstation or a few. Under 100 cases, so the
+        // fixture's sample releases them all.
+        let (operators, cases) = match db.store.backend() {
+            khaosat::store::Backend::Postgres => (64, 96),
+            khaosat::store::Backend::Sqlite => (16, 64),
+        };
+        let now = monday_morning();
+        let f = small_campaign(&*db.store, now, cases, operators, 5).await;
+        let windows: [Arc<dyn Store>; 3] = [db.store.clone(), db.another_window().await, db.another_window().await];
+
+        let mut tasks = Vec::new();
+        for (i, operator) in f.operators.iter().copied().enumerate() {
+            let store = windows[i % windows.len()].clone();
+            let campaign = f.campaign;
+            tasks.push(tokio::spawn(async move {
+                // (case, epoch, attempt recorded)
+                let mut claims: Vec<(Uuid, i64, Option<Uuid>)> = Vec::new();
+                for turn in 0.. {
+                    let request = NextCaseRequest { campaign_id: campaign, operator_id: operator };
+                    let Some(card) = desk::next_case(&*store, now, &request).await.expect("claim") else { break };
+                    if (turn + i) % 5 == 0 {
+                        desk::release(&*store, &card.lease).await.expect("release");
+                        claims.push((card.lease.case_id, card.lease.epoch, None));
+                        continue;
+                    }
+                    let outcome = if turn % 2 == 0 { "4.32" } else { "3.12" };
+                    let attempt = Uuid::new_v4();
+                    let call = RecordOutcomeRequest { lease: card.lease, attempt_id: attempt, outcome: code(outcome), note: None, appointment_at: None, appointment_kind: None };
+                    desk::record_outcome(&*store, now, &call).await.expect("the holder records its outcome");
+                    claims.push((card.lease.case_id, card.lease.epoch, Some(attempt)));
+                }
+                claims
+            }));
+        }
+        let mut claims = Vec::new();
+        for task in tasks {
+            claims.extend(task.await.expect("operator task"));
+        }
+        let leases: HashSet<(Uuid, i64)> = claims.iter().map(|(case, epoch, _)| (*case, *epoch)).collect();
+        assert_eq!(leases.len(), claims.len(), "no lease (case, epoch) was ever handed out twice");
+        let called: Vec<Uuid> = claims.iter().filter(|c| c.2.is_some()).map(|c| c.0).collect();
+        let distinct: HashSet<Uuid> = called.iter().copied().collect();
+        assert_eq!(called.len(), cases, "every case called exactly once: released ones came back");
+        assert_eq!(distinct.len(), cases);
+        for (case, _, attempt) in claims.iter().filter(|c| c.2.is_some()) {
+            let history = db.store.case_attempts(*case).await.expect("history");
+            assert_eq!(history.len(), 1, "one attempt per case, none lost, none doubled");
+            assert_eq!(Some(history[0].id), *attempt);
+        }
+    }
+}

@@ -53,3 +53,140 @@ fn an_unreachable_postgres_is_reported_without_the_password() {
     assert!(err.contains("không kết nối được cơ sở dữ liệu"), "{err}");
     assert!(!err.contains("matkhau"), "{err}");
 }
+
+/// `khaosat` at a set instant (`KHAOSAT_NOW`), on a database.
+fn at(now: &str, db: &str, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_khaosat"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("KHAOSAT_DB")
+        .env("KHAOSAT_NOW", now)
+        .output()
+        .expect("khaosat runs")
+}
+
+fn json(output: &std::process::Output) -> serde_json::Value {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("one JSON value")
+}
+
+#[test]
+fn a_script_takes_a_case_records_its_outcome_and_follows_the_calling_hours() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let db = format!("sqlite://{}", dir.path().join("k.sqlite3").display());
+    let monday = "2026-11-23T09:00:00+07:00";
+    assert!(khaosat(&["--db", &db, "init", "--demo"]).status.success());
+    let desk = [
+        "desk",
+        "next",
+        "--campaign",
+        "DEMO-2026-Q4",
+        "--operator",
+        "dtv.lan",
+    ];
+
+    let card = json(&at(monday, &db, &[&desk[..], &["--json"]].concat()));
+    let case = card["lease"]["caseId"]
+        .as_str()
+        .expect("case id")
+        .to_owned();
+    let epoch = card["lease"]["epoch"].to_string();
+    let stale = (card["lease"]["epoch"].as_i64().expect("epoch") - 1).to_string();
+
+    let refused = at(
+        monday,
+        &db,
+        &[
+            "desk", "outcome", "--case", &case, "--code", "3.13", "--epoch", &stale,
+        ],
+    );
+    assert!(!refused.status.success(), "a stale epoch is refused");
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        message.contains(&case) && !message.contains("panicked"),
+        "{message}"
+    );
+
+    let recorded = json(&at(
+        monday,
+        &db,
+        &[
+            "desk", "outcome", "--case", &case, "--code", "3.13", "--epoch", &epoch, "--json",
+        ],
+    ));
+    assert_eq!(
+        recorded["retryAt"], "23/11/2026 13:30",
+        "no answer in the morning: the afternoon"
+    );
+
+    let night = at("2026-11-23T21:00:00+07:00", &db, &desk);
+    assert!(night.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&night.stdout).trim(),
+        "Ngoài giờ gọi. Giờ gọi tiếp theo: 24/11/2026 07:30"
+    );
+
+    let next = json(&at(monday, &db, &[&desk[..], &["--json"]].concat()));
+    let other = next["lease"]["caseId"]
+        .as_str()
+        .expect("case id")
+        .to_owned();
+    assert_ne!(other, case);
+    assert!(at(monday, &db, &["desk", "release", "--case", &other])
+        .status
+        .success());
+    let gone = at(monday, &db, &["desk", "release", "--case", &other]);
+    assert!(!gone.status.success(), "released already");
+
+    let by_operator = at(
+        monday,
+        &db,
+        &[
+            "cases",
+            "move",
+            "--campaign",
+            "DEMO-2026-Q4",
+            "--to",
+            "pool",
+            "--by",
+            "dtv.lan",
+        ],
+    );
+    assert!(!by_operator.status.success());
+    assert!(String::from_utf8_lossy(&by_operator.stderr).contains("chỉ giám sát viên"));
+    let moved = json(&at(
+        monday,
+        &db,
+        &[
+            "cases",
+            "move",
+            "--campaign",
+            "DEMO-2026-Q4",
+            "--status",
+            "new",
+            "--from",
+            "dtv.lan",
+            "--to",
+            "dtv.minh",
+            "--by",
+            "gsv.hong",
+            "--json",
+        ],
+    ));
+    assert_eq!(moved["moved"], moved["selected"]);
+    assert!(moved["moved"].as_u64().is_some_and(|n| n > 0));
+    let audit = json(&at(
+        monday,
+        &db,
+        &["cases", "audit", "--campaign", "DEMO-2026-Q4", "--json"],
+    ));
+    assert_eq!(
+        audit.as_array().map(Vec::len),
+        moved["moved"].as_u64().map(|n| n as usize)
+    );
+}

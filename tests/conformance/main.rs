@@ -5,5 +5,6 @@ mod claims;
 mod cli;
 mod fixtures;
 mod intake;
+mod scheduler;
 mod story;
 mod support;

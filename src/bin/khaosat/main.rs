@@ -4,6 +4,8 @@
 mod agency;
 mod bench;
 mod campaign;
+mod cases;
+mod desk;
 mod import;
 mod init;
 mod outcomes;
@@ -46,6 +48,12 @@ enum Command {
     Import(import::Args),
     /// Draw the sample per agency (or add a wave).
     Sample(sample::Args),
+    /// The operator's desk from a script: next case, outcome, release, queue.
+    #[command(subcommand)]
+    Desk(desk::Command),
+    /// The supervisor's moves: reassign call lists, force-release a case, read the audit.
+    #[command(subcommand)]
+    Cases(cases::Command),
     /// Benchmarks that print figures.
     #[command(subcommand)]
     Bench(bench::Command),
@@ -64,7 +72,25 @@ fn now() -> anyhow::Result<chrono::DateTime<chrono::Utc>> {
     Ok(khaosat::clock::from_env()?.now())
 }
 
+/// A reader that stops early (`khaosat … | head`) closes the pipe: the command ends quietly
+/// instead of panicking. Any other panic is reported in one line.
+fn quiet_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or_default();
+        if message.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        eprintln!("lỗi: khaosat dừng bất thường ({message}); hãy báo cho quản trị viên");
+    }));
+}
+
 fn main() -> ExitCode {
+    quiet_panics();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("KHAOSAT_LOG")
@@ -88,6 +114,8 @@ fn main() -> ExitCode {
             Command::Outcomes(command) => outcomes::run(cli.db.as_deref(), command).await,
             Command::Import(args) => import::run(cli.db.as_deref(), args).await,
             Command::Sample(args) => sample::run(cli.db.as_deref(), args).await,
+            Command::Desk(command) => desk::run(cli.db.as_deref(), command).await,
+            Command::Cases(command) => cases::run(cli.db.as_deref(), command).await,
             Command::Bench(command) => bench::run(cli.db.as_deref(), command).await,
         }
     });

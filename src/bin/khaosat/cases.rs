@@ -1,0 +1,192 @@
+//! `khaosat cases move|release|audit`: the supervisor's hand on the call lists — move cases
+//! selected by agency, status and call list to an operator or the shared pool, take a case back
+//! from whoever holds it, and read the audit of both.
+
+use khaosat::domain::case::CaseStatus;
+use khaosat::ops::catalogue;
+use khaosat::ops::supervise::{
+    self, CallListFilter, CampaignRequest, CaseSelection, ForceReleaseRequest, ReassignRequest,
+};
+use khaosat::store::Store;
+use uuid::Uuid;
+
+/// The shared pool, where a call list is named.
+const POOL: &str = "pool";
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Status {
+    New,
+    InCall,
+    Retry,
+    Appointment,
+    Closed,
+}
+
+impl From<Status> for CaseStatus {
+    fn from(status: Status) -> Self {
+        match status {
+            Status::New => CaseStatus::New,
+            Status::InCall => CaseStatus::InCall,
+            Status::Retry => CaseStatus::Retry,
+            Status::Appointment => CaseStatus::Appointment,
+            Status::Closed => CaseStatus::Closed,
+        }
+    }
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Move the cases that match to an operator's call list or to the shared pool.
+    Move {
+        #[arg(long)]
+        campaign: String,
+        /// Agency codes, comma-separated (default: all).
+        #[arg(long, value_delimiter = ',')]
+        agency: Vec<String>,
+        /// Statuses, comma-separated (default: all).
+        #[arg(long, value_enum, value_delimiter = ',')]
+        status: Vec<Status>,
+        /// The call list they are on now: an operator's login or `pool` (default: any).
+        #[arg(long)]
+        from: Option<String>,
+        /// Where they go: an operator's login or `pool`.
+        #[arg(long)]
+        to: String,
+        /// The supervisor's login, for the audit.
+        #[arg(long)]
+        by: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Take a case back from the operator holding it; their writes are refused from then on.
+    Release {
+        #[arg(long)]
+        case: Uuid,
+        #[arg(long)]
+        by: String,
+    },
+    /// The campaign's audit of moves and releases, oldest first.
+    Audit {
+        #[arg(long)]
+        campaign: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+async fn person(store: &dyn Store, login: &str) -> anyhow::Result<Option<Uuid>> {
+    if login == POOL {
+        Ok(None)
+    } else {
+        Ok(Some(catalogue::staff_by_login(store, login).await?.id))
+    }
+}
+
+pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
+    let (_, store) = super::open(db).await?;
+    let store = &*store;
+    let now = super::now()?;
+    match command {
+        Command::Move {
+            campaign,
+            agency,
+            status,
+            from,
+            to,
+            by,
+            json,
+        } => {
+            let campaign_id = catalogue::campaign_by_code(store, &campaign).await?.id;
+            let call_list = match from.as_deref() {
+                None => CallListFilter::Any,
+                Some(login) => match person(store, login).await? {
+                    None => CallListFilter::Pool,
+                    Some(id) => CallListFilter::Operator { id },
+                },
+            };
+            let selection = CaseSelection {
+                campaign_id,
+                agency_codes: agency,
+                statuses: status.into_iter().map(CaseStatus::from).collect(),
+                call_list,
+            };
+            let cases = supervise::select_cases(store, now, &selection).await?;
+            let supervisor_id = catalogue::staff_by_login(store, &by).await?.id;
+            let report = supervise::reassign(
+                store,
+                now,
+                &ReassignRequest {
+                    campaign_id,
+                    cases,
+                    to_operator: person(store, &to).await?,
+                    supervisor_id,
+                },
+            )
+            .await?;
+            if json {
+                println!("{}", serde_json::to_string(&report)?);
+            } else {
+                println!(
+                    "Đã chuyển {} / {} ca vào {} ({} ca đã ở đó sẵn).",
+                    report.moved,
+                    report.selected,
+                    report.to.as_deref().map_or_else(
+                        || "kho chung".to_owned(),
+                        |name| format!("danh sách của {name}")
+                    ),
+                    report.unchanged
+                );
+                if !report.in_call.is_empty() {
+                    println!(
+                        "{} ca đang trong cuộc gọi: người đang gọi giữ ca đến khi cuộc gọi kết thúc.",
+                        report.in_call.len()
+                    );
+                }
+                if !report.conflicts.is_empty() {
+                    println!(
+                        "{} ca vừa thay đổi trong lúc chọn nên chưa chuyển: hãy chạy lại lệnh.",
+                        report.conflicts.len()
+                    );
+                }
+            }
+        }
+        Command::Release { case, by } => {
+            let supervisor_id = catalogue::staff_by_login(store, &by).await?.id;
+            let released = supervise::force_release(
+                store,
+                now,
+                &ForceReleaseRequest {
+                    case_id: case,
+                    supervisor_id,
+                },
+            )
+            .await?;
+            match released.held_by {
+                Some(holder) => println!("Đã thu hồi ca {case} từ {holder}."),
+                None => println!("Ca {case} không có ai đang giữ: không có gì thay đổi."),
+            }
+        }
+        Command::Audit { campaign, json } => {
+            let campaign_id = catalogue::campaign_by_code(store, &campaign).await?.id;
+            let entries = supervise::audit(store, &CampaignRequest { campaign_id }).await?;
+            if json {
+                println!("{}", serde_json::to_string(&entries)?);
+            } else if entries.is_empty() {
+                println!("Chưa có thao tác nào được ghi.");
+            } else {
+                for e in entries {
+                    println!(
+                        "{}  {:<14} {:<14} ca {}  {} → {}",
+                        e.at,
+                        e.actor,
+                        e.action,
+                        e.case_id.map(|c| c.to_string()).unwrap_or_default(),
+                        e.before.unwrap_or_default(),
+                        e.after.unwrap_or_default()
+                    );
+                }
+            }
+        }
+    }
+    Ok(())
+}
