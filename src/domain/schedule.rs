@@ -11,6 +11,7 @@ use uuid::Uuid;
 use super::calendar::{CallingHours, SlotSet};
 use super::case::CaseProgress;
 use super::outcome::{OutcomeCatalogue, OutcomeRule};
+use super::time::format_instant;
 
 /// Counted attempts before an open case is closed, unless the campaign says otherwise.
 pub const DEFAULT_MAX_ATTEMPTS: u32 = 5;
@@ -97,6 +98,8 @@ pub enum ScheduleError {
     AppointmentRequired(String),
     #[error("thời gian hẹn gọi lại phải ở sau thời điểm hiện tại")]
     AppointmentInPast,
+    #[error("giờ hẹn {0} nằm ngoài giờ gọi của đợt khảo sát: hãy hẹn trong giờ gọi")]
+    AppointmentOutsideHours(String),
     #[error("kết quả “{0}” cần ghi chú")]
     NoteRequired(String),
     #[error("danh mục kết quả của đợt khảo sát thiếu mã {0} để đóng ca khi hết lượt gọi")]
@@ -125,6 +128,12 @@ pub fn after_attempt(
         match call.appointment {
             None => return Err(ScheduleError::AppointmentRequired(rule.label_vi.clone())),
             Some(booked) if booked.at <= now => return Err(ScheduleError::AppointmentInPast),
+            Some(booked) if policy.hours.slot_at(booked.at).is_none() => {
+                return Err(ScheduleError::AppointmentOutsideHours(format_instant(
+                    booked.at,
+                    policy.hours.zone(),
+                )))
+            }
             Some(booked) => Some(booked),
         }
     } else {
@@ -339,7 +348,7 @@ mod tests {
     #[test]
     fn a_callback_does_not_use_up_an_attempt() {
         let policy = limit(2);
-        let at = now() + Duration::hours(2);
+        let at = now() + Duration::hours(4);
         let booked = apply(
             &CaseProgress::default(),
             Call {
@@ -384,7 +393,7 @@ mod tests {
             ),
             Err(ScheduleError::AppointmentInPast)
         );
-        let at = now() + Duration::hours(26);
+        let at = now() + Duration::hours(24);
         let booked = apply(
             &fresh,
             Call {
@@ -477,6 +486,25 @@ mod tests {
             Some(hanoi((2027, 2, 10), 7, 30)),
             "Tết 2027: the eve (5/2) and the first four days (6–9/2), then a Wednesday"
         );
+    }
+
+    #[test]
+    fn an_appointment_must_fall_in_calling_hours() {
+        let booking = |at| Call {
+            appointment: soft(at),
+            ..call("2.21")
+        };
+        let tonight = hanoi((2026, 11, 23), 20, 30);
+        assert_eq!(
+            apply(&CaseProgress::default(), booking(tonight), limit(5)),
+            Err(ScheduleError::AppointmentOutsideHours(
+                "23/11/2026 20:30".to_owned()
+            ))
+        );
+        let sunday = hanoi((2026, 11, 29), 9, 0);
+        assert!(apply(&CaseProgress::default(), booking(sunday), limit(5)).is_err());
+        let evening = hanoi((2026, 11, 23), 19, 30);
+        assert!(apply(&CaseProgress::default(), booking(evening), limit(5)).is_ok());
     }
 
     #[test]

@@ -71,9 +71,9 @@ pub trait Store: Send + Sync + Debug {
     async fn assign_call_list(&self, cases: &[Uuid], operator: Option<Uuid>) -> Result<()>;
 
     /// Leases the best case this operator may call now, atomically: the case they already hold
-    /// if any; else due appointments they booked, then due appointments anyone may take, then
-    /// (in calling hours) their own call list before the shared pool, each by priority, fewest
-    /// attempts, least recently tried.
+    /// if any; else, in calling hours only, due appointments they booked, then due appointments
+    /// anyone may take, then their own call list before the shared pool, each by priority,
+    /// fewest attempts, least recently tried.
     async fn claim_next_case(
         &self,
         campaign: Uuid,

@@ -284,8 +284,8 @@ pub struct ClaimRules {
     pub now: DateTime<Utc>,
     /// The lease the claim takes runs until then.
     pub lease_until: DateTime<Utc>,
-    /// Calling hours are on: fresh and retry cases may be called. Due appointments are handed
-    /// out either way — the person chose the time.
+    /// Calling hours are on. Outside them only a case the operator already holds is handed
+    /// back (a call running past closing time, a restarted workstation).
     pub calling_open: bool,
     /// A hard appointment due before this instant may be taken by anyone.
     pub hard_until: DateTime<Utc>,

@@ -188,11 +188,16 @@ macro_rules! sql_store {
                 let (id, resumed) = match held {
                     Some((id,)) => (id, true),
                     None => {
-                        let mut queues = vec![(rows::due_own_appointments(), None), (rows::due_appointments(), Some(rules.hard_until))];
-                        if rules.calling_open {
-                            queues.push((rows::queue("= $2"), None));
-                            queues.push((rows::queue("IS NULL"), None));
-                        }
+                        let queues = if rules.calling_open {
+                            vec![
+                                (rows::due_own_appointments(), None),
+                                (rows::due_appointments(), Some(rules.hard_until)),
+                                (rows::queue("= $2"), None),
+                                (rows::queue("IS NULL"), None),
+                            ]
+                        } else {
+                            Vec::new()
+                        };
                         let mut next = None;
                         for (sql, cutoff) in queues {
                             let sql = format!("{sql}{}", $lock_claim);

@@ -190,11 +190,16 @@ on_both_backends! {
         assert!(next(store, hanoi(2026, 11, 23, 10, 14), f.campaign, minh).await.is_none(), "within the 15-minute grace: Lan's");
         let taken = next(store, hanoi(2026, 11, 23, 10, 15), f.campaign, minh).await.expect("grace over: anyone");
         assert_eq!(taken.lease.case_id, card.lease.case_id);
-        // A due appointment is called even after hours: the person chose the time.
-        let late = next(store, hanoi(2026, 11, 23, 10, 16), f.campaign, lan).await;
-        assert!(late.is_none(), "held by Minh now");
-        book(store, hanoi(2026, 11, 23, 10, 20), &taken, "2026-11-23T20:30", AppointmentKind::Soft).await;
-        let evening = next(store, hanoi(2026, 11, 23, 20, 30), f.campaign, lan).await.expect("booked time, after hours");
+        assert!(next(store, hanoi(2026, 11, 23, 10, 16), f.campaign, lan).await.is_none(), "held by Minh now");
+        // Appointments are kept within calling hours: the person is not called at night.
+        let tonight = RecordOutcomeRequest {
+            appointment_at: Some(LocalTime::parse("2026-11-23T20:30").expect("local time")),
+            ..request(&taken, "2.21")
+        };
+        let refused = desk::record_outcome(store, hanoi(2026, 11, 23, 10, 20), &tonight).await;
+        assert!(matches!(refused, Err(Error::Rule(ref e)) if e.to_string().contains("ngoài giờ gọi")), "{refused:?}");
+        book(store, hanoi(2026, 11, 23, 10, 20), &taken, "2026-11-23T19:30", AppointmentKind::Soft).await;
+        let evening = next(store, hanoi(2026, 11, 23, 19, 30), f.campaign, lan).await.expect("a soft one: anyone");
         assert_eq!(evening.lease.case_id, card.lease.case_id);
     }
 }
