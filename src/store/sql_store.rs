@@ -261,7 +261,10 @@ macro_rules! sql_store {
             async fn reassign(&self, move_: &Reassignment) -> Result<Moved> {
                 let mut tx = self.begin_write().await?;
                 let mut done = Moved::default();
-                for &(id, version) in &move_.cases {
+                // Rows are locked in id order, so two moves over the same cases cannot deadlock.
+                let mut cases = move_.cases.clone();
+                cases.sort_unstable();
+                for (id, version) in cases {
                     let case = case_in(&mut tx, id).await?;
                     if case.campaign_id != move_.campaign_id {
                         return Err(Error::not_found("ca của đợt khảo sát", id));
