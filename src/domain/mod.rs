@@ -11,6 +11,7 @@ pub mod phone;
 pub mod questionnaire;
 pub mod sampling;
 pub mod schedule;
+pub mod survey;
 pub mod time;
 
 /// 10:00 in Hà Nội on a Monday of the demo's fieldwork: the instant the rules' tests start from.

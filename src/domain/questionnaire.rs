@@ -20,16 +20,11 @@ pub struct QuestionId(String);
 pub struct BadQuestionId(String);
 
 impl QuestionId {
+    /// The questionnaire engine's rule ([`crate::domain::survey::QuestionId`]).
     pub fn parse(text: &str) -> Result<Self, BadQuestionId> {
-        let mut chars = text.chars();
-        let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
-            && text.len() <= 64;
-        if valid {
-            Ok(Self(text.to_owned()))
-        } else {
-            Err(BadQuestionId(text.chars().take(64).collect()))
-        }
+        crate::domain::survey::QuestionId::parse(text)
+            .map(|id| Self(id.into()))
+            .map_err(|_| BadQuestionId(text.chars().take(64).collect()))
     }
 
     pub fn as_str(&self) -> &str {

@@ -212,6 +212,9 @@ pub struct AppointmentView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct QueueView {
+    /// The app's now in the campaign's time zone, dd/mm/yyyy hh:mm: where the desk starts a
+    /// callback time from.
+    pub now: String,
     /// Calling hours are on now.
     pub calling_open: bool,
     pub slot: Option<TimeSlot>,
@@ -221,7 +224,7 @@ pub struct QueueView {
     pub own_open: u32,
     /// Open cases in the shared pool.
     pub pool_open: u32,
-    /// Cases that could be handed to the operator now (in calling hours).
+    /// Cases that could be handed to the operator now: none outside calling hours.
     pub ready: u32,
     pub appointments: Vec<AppointmentView>,
 }
@@ -239,6 +242,7 @@ pub async fn queue(
         .operator_queue(campaign.id, req.operator_id, now, APPOINTMENTS_SHOWN)
         .await?;
     Ok(QueueView {
+        now: format_instant(now, zone),
         calling_open: slot.is_some(),
         slot,
         next_open: if slot.is_some() {
@@ -248,10 +252,15 @@ pub async fn queue(
         },
         own_open: counts.own_open,
         pool_open: counts.pool_open,
-        ready: counts.ready,
+        ready: if slot.is_some() { counts.ready } else { 0 },
         appointments: counts
             .appointments
             .into_iter()
+            // The case on the operator's screen is not one to look ahead to.
+            .filter(|case| {
+                !(case.lease_holder == Some(req.operator_id)
+                    && case.progress.status(now) == CaseStatus::InCall)
+            })
             .filter_map(|case| {
                 let at = case.progress.appointment_at?;
                 Some(AppointmentView {

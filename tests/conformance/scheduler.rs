@@ -298,5 +298,8 @@ on_both_backends! {
         let queue = desk::queue(store, now, &NextCaseRequest { campaign_id: f.campaign, operator_id: lan }).await.expect("queue");
         assert!(queue.calling_open);
         assert_eq!((queue.own_open, queue.pool_open, queue.ready), (2, 2, 3), "one of hers waits three hours; Minh's is not hers");
+        assert_eq!(queue.now, "23/11/2026 09:00");
+        let night = desk::queue(store, hanoi(2026, 11, 23, 21, 0), &NextCaseRequest { campaign_id: f.campaign, operator_id: lan }).await.expect("queue");
+        assert_eq!((night.ready, night.next_open.as_deref()), (0, Some("24/11/2026 07:30")), "nothing to call at night");
     }
 }
