@@ -16,8 +16,9 @@ use crate::domain::time::LocalTime;
 use crate::ops::catalogue::{AgencyView, CampaignView, OutcomeView, StaffView};
 use crate::ops::demo::DemoSeeded;
 use crate::ops::desk::{
-    AnswerView, AppointmentView, AttemptView, CaseCard, InterviewView, NextCaseRequest,
-    OutcomeRecorded, QueueView, RecordOutcomeRequest, SaveAnswerRequest, StartInterviewRequest,
+    AnswerView, AppointmentView, AttemptView, CallbackChoice, CaseCard, InterviewView,
+    NextCaseRequest, OutcomeRecorded, QueueView, RecordOutcomeRequest, SaveAnswerRequest,
+    StartInterviewRequest,
 };
 use crate::ops::intake::{
     ColumnMatch, ImportFileRequest, ImportPreview, ImportProgress, ImportReport, ImportSummary,
@@ -73,6 +74,7 @@ fn declarations() -> Vec<String> {
         AppointmentKind::decl(),
         QueueView::decl(),
         AppointmentView::decl(),
+        CallbackChoice::decl(),
         TimeSlot::decl(),
         CallListFilter::decl(),
         CaseSelection::decl(),

@@ -1,14 +1,14 @@
 //! The operator's desk: take the next case, keep its lease alive, run the interview with every
 //! answer stored at once, record the call's outcome, or hand the case back.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Datelike, Duration, DurationRound, NaiveTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use unicode_normalization::UnicodeNormalization;
 use uuid::Uuid;
 
 use super::catalogue::questionnaire;
-use crate::domain::calendar::TimeSlot;
+use crate::domain::calendar::{weekday_label, CallingHours, TimeSlot};
 use crate::domain::case::CaseStatus;
 use crate::domain::outcome::{InterviewNeed, OutcomeCode, OutcomeRule};
 use crate::domain::questionnaire::{Answer, QuestionId, Questionnaire};
@@ -227,6 +227,71 @@ pub struct QueueView {
     /// Cases that could be handed to the operator now: none outside calling hours.
     pub ready: u32,
     pub appointments: Vec<AppointmentView>,
+    /// Callback times to offer, all within calling hours (holidays and days off included),
+    /// the first being the default: the next calling day at 09:00 (or when calling opens).
+    pub callback_choices: Vec<CallbackChoice>,
+}
+
+/// A callback time the desk offers with one key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CallbackChoice {
+    pub label_vi: String,
+    pub label_en: String,
+    /// dd/mm/yyyy hh:mm in the campaign's time zone, as the desk sends it back.
+    pub at: String,
+}
+
+/// What the desk offers as a callback time at `now`: the next calling day's morning (09:00)
+/// and afternoon (14:00), and in an hour's time when that is still in calling hours.
+fn callback_choices(hours: &CallingHours, now: DateTime<Utc>) -> Vec<CallbackChoice> {
+    let zone = hours.zone();
+    let today = now.with_timezone(&zone).date_naive();
+    let mut choices = Vec::new();
+    let later = now + Duration::hours(1);
+    let later = later
+        .duration_round_up(Duration::minutes(5))
+        .unwrap_or(later);
+    let next_day = hours.calling_days_after(today).next();
+    if let Some(day) = next_day {
+        let tomorrow = today.succ_opt() == Some(day);
+        let (vi_day, en_day) = if tomorrow {
+            ("mai".to_owned(), "tomorrow".to_owned())
+        } else {
+            let date = day.format("%d/%m");
+            (
+                format!("{} {date}", weekday_label(day.weekday())),
+                format!("{} {date}", day.weekday()),
+            )
+        };
+        for (vi, en, hour) in [("Sáng", "Morning", 9), ("Chiều", "Afternoon", 14)] {
+            let wall = NaiveTime::from_hms_opt(hour, 0, 0).unwrap_or_default();
+            let at = hours.open_at(day, wall).or_else(|| {
+                hours.next_open(
+                    zone.from_local_datetime(&day.and_time(wall))
+                        .earliest()?
+                        .with_timezone(&Utc),
+                )
+            });
+            if let Some(at) = at {
+                let clock = at.with_timezone(&zone).format("%H:%M");
+                choices.push(CallbackChoice {
+                    label_vi: format!("{vi} {vi_day} {clock}"),
+                    label_en: format!("{en} {en_day} {clock}"),
+                    at: format_instant(at, zone),
+                });
+            }
+        }
+    }
+    if hours.slot_at(later).is_some() {
+        choices.push(CallbackChoice {
+            label_vi: "Sau 1 giờ".to_owned(),
+            label_en: "In 1 hour".to_owned(),
+            at: format_instant(later, zone),
+        });
+    }
+    choices.dedup_by(|a, b| a.at == b.at);
+    choices
 }
 
 pub async fn queue(
@@ -250,6 +315,7 @@ pub async fn queue(
         } else {
             hours.next_open(now).map(|at| format_instant(at, zone))
         },
+        callback_choices: callback_choices(hours, now),
         own_open: counts.own_open,
         pool_open: counts.pool_open,
         ready: if slot.is_some() { counts.ready } else { 0 },
@@ -470,5 +536,52 @@ async fn check_interview(
             outcome.label_vi
         ))),
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::time::DEFAULT_TIME_ZONE;
+
+    fn hanoi(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+        DEFAULT_TIME_ZONE
+            .with_ymd_and_hms(y, m, d, h, min, 0)
+            .single()
+            .expect("valid local time")
+            .with_timezone(&Utc)
+    }
+
+    fn offered(now: DateTime<Utc>) -> Vec<(String, String)> {
+        callback_choices(&CallingHours::default(), now)
+            .into_iter()
+            .map(|c| (c.label_vi, c.at))
+            .collect()
+    }
+
+    #[test]
+    fn callback_choices_fall_in_calling_hours_and_skip_days_off() {
+        let pair = |label: &str, at: &str| (label.to_owned(), at.to_owned());
+        assert_eq!(
+            offered(hanoi(2026, 11, 23, 9, 2)),
+            [
+                pair("Sáng mai 09:00", "24/11/2026 09:00"),
+                pair("Chiều mai 14:00", "24/11/2026 14:00"),
+                pair("Sau 1 giờ", "23/11/2026 10:05"),
+            ]
+        );
+        assert_eq!(
+            offered(hanoi(2026, 11, 28, 19, 30)),
+            [
+                pair("Sáng T2 30/11 09:00", "30/11/2026 09:00"),
+                pair("Chiều T2 30/11 14:00", "30/11/2026 14:00"),
+            ],
+            "Saturday evening: no Sunday, no call after 20:00"
+        );
+        assert_eq!(
+            offered(hanoi(2026, 8, 31, 10, 0))[0],
+            pair("Sáng T5 03/09 09:00", "03/09/2026 09:00"),
+            "1/9 and 2/9 are public holidays"
+        );
     }
 }

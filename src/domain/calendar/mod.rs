@@ -20,7 +20,7 @@ mod slots;
 mod spec;
 
 pub use slots::SlotSet;
-pub use spec::SpecError;
+pub use spec::{weekday_label, SpecError};
 
 /// How far ahead [`CallingHours::next_open`] looks before it gives up.
 const SEARCH_DAYS: u64 = 400;
@@ -251,6 +251,21 @@ impl CallingHours {
     /// The slot calls may be made in at `at`, or `None` when calling is not allowed then.
     pub fn slot_at(&self, at: DateTime<Utc>) -> Option<TimeSlot> {
         self.slot_at_with(at, &mut HolidayCache::default())
+    }
+
+    /// The calling days after `date`, in order (at most about 400 days ahead).
+    pub fn calling_days_after(&self, date: NaiveDate) -> impl Iterator<Item = NaiveDate> + '_ {
+        let mut holidays = HolidayCache::default();
+        (1..=SEARCH_DAYS)
+            .filter_map(move |offset| date.checked_add_days(Days::new(offset)))
+            .filter(move |day| self.is_calling_day_with(*day, &mut holidays))
+    }
+
+    /// The instant a wall-clock time on a date names in the campaign's zone, if calling is
+    /// allowed then.
+    pub fn open_at(&self, date: NaiveDate, time: NaiveTime) -> Option<DateTime<Utc>> {
+        self.instant(date, time)
+            .filter(|at| self.slot_at(*at).is_some())
     }
 
     /// The first instant at or after `from` when calling is allowed; `from` itself when it is.

@@ -36,6 +36,13 @@ const SLOT_STARTS: [(NaiveTime, TimeSlot); 3] = [
     (hm(17, 0), TimeSlot::Evening),
 ];
 
+/// A weekday as Vietnamese write it in short: `T2` … `T7`, `CN`.
+pub fn weekday_label(day: Weekday) -> &'static str {
+    DAYS.iter()
+        .find(|(_, d)| *d == day)
+        .map_or("", |(label, _)| label)
+}
+
 fn day_index(name: &str) -> Option<usize> {
     let name = name.trim().to_uppercase();
     DAYS.iter().position(|(label, _)| *label == name)
