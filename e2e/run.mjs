@@ -3,9 +3,17 @@
 // once on a fresh PostgreSQL database, each seeded with `khaosat init --demo`.
 //
 // The flow, per backend (steps 2–3 of the product's acceptance): operator dtv.lan opens the
-// desk, takes a case with F2, interviews it answering 4 to every question and finishes it; takes
-// a second case and records "no answer"; then the supervisor view finds the first respondent
-// finished, with 1 attempt and 6 answers. Screenshots go to test-output/e2e-<backend>-*.png.
+// desk and sees her queue (her list, the pool, ready now, in calling hours), takes a case with
+// F2, interviews it answering 4 to every question and finishes it; takes a second case and
+// records "no answer"; takes a third and books a callback, typed as dd/mm/yyyy hh:mm (the
+// default and quick picks are the core's callback choices; a date that does not exist is refused
+// in the dialog, a time passed or outside calling hours is refused by the core and said in the
+// dialog, a good one is recorded as typed); then the supervisor view finds the first respondent
+// finished, with 1 attempt and 6 answers, imports a list, draws the sample, and moves the pool's new cases to
+// dtv.minh, seeing how many moved and the move in the audit. Screenshots go to
+// test-output/e2e-<backend>-*.png.
+// The app and the CLI run on KHAOSAT_NOW (default 2026-11-23T09:00:00+07:00, a Monday morning
+// in the demo's fieldwork), so calling hours are on whenever the test runs.
 // A third run points the app at a database that cannot be opened and checks that the window
 // still opens and says so.
 //
@@ -39,6 +47,9 @@ const REQUIRE_PG = CI || !!process.env.KHAOSAT_REQUIRE_PG;
 const ADMIN_PG = process.env.KHAOSAT_TEST_PG || "postgres://postgres@127.0.0.1:5432/postgres";
 const TIMEOUT = 30_000;
 const OPERATOR = "dtv.lan";
+/** The instant the app's and the CLI's clocks start at: calling hours, whatever the real hour. */
+const DEFAULT_NOW = "2026-11-23T09:00:00+07:00";
+const NOW = process.env.KHAOSAT_NOW || DEFAULT_NOW;
 
 let passed = 0;
 let failed = 0;
@@ -232,6 +243,19 @@ async function withElement(driver, id, action) {
 }
 
 const text = (driver, id) => withElement(driver, id, async (e) => (await e.getText()).trim());
+
+/** Types into a text field as a person does (select all, type over it), then the keys after. */
+async function typeInto(driver, id, value, ...after) {
+  await withElement(driver, id, async (e) => {
+    // One call each: WebKitWebDriver keeps Ctrl down until the end of the call that pressed it.
+    await e.sendKeys(Key.chord(Key.CONTROL, "a"));
+    await e.sendKeys(Key.BACK_SPACE);
+    await e.sendKeys(value);
+    const shown = await e.getAttribute("value");
+    if (shown !== value) fail(`[data-testid="${id}"] reads "${shown}" after typing "${value}"`);
+    if (after.length > 0) await e.sendKeys(...after);
+  });
+}
 const click = (driver, id) => withElement(driver, id, (e) => e.click());
 
 /** Sends a key to the page as a whole (the desk's hotkeys listen on the document). */
@@ -249,6 +273,30 @@ async function screenshot(driver, file) {
   const png = await driver.takeScreenshot();
   fs.writeFileSync(path.join(OUT, file), png, "base64");
   return path.join("test-output", file);
+}
+
+/** Picks the option of a <select> whose text contains `label`, the way a person does (React sees a change). */
+async function chooseOption(driver, id, label) {
+  const chosen = await driver.executeScript(
+    `const select = document.querySelector('[data-testid="' + arguments[0] + '"]');
+     if (!select) return null;
+     const option = [...select.options].find((o) => o.text.includes(arguments[1]));
+     if (!option) return null;
+     const setter = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, "value").set;
+     setter.call(select, option.value);
+     select.dispatchEvent(new Event("change", { bubbles: true }));
+     return option.text;`,
+    id,
+    label,
+  );
+  if (!chosen) fail(`no option "${label}" in [data-testid="${id}"]`);
+  return chosen;
+}
+
+/** The whole number a text holds (`1.234` in Vietnamese is one thousand two hundred…). */
+function numberIn(text) {
+  const m = /\d[\d.,\u00a0]*/.exec(text);
+  return m ? Number(m[0].replace(/[.,\u00a0]/g, "")) : NaN;
 }
 
 /** The question on screen: the id in its `question-<ID>` test id. Read in one script, so a
@@ -308,6 +356,20 @@ async function flow(backend, driver, steps) {
   await steps.step(`${OPERATOR} opens the desk`, async () => {
     await click(driver, `work-as-${OPERATOR}`);
     await visible(driver, "desk");
+  });
+  await steps.step("the queue shows her list, the pool and what is ready, in calling hours", async () => {
+    await visible(driver, "queue-own");
+    const state = await text(driver, "queue-state");
+    if (!state.startsWith("Đang trong giờ gọi")) fail(`calling hours are off at ${NOW}: "${state}"`);
+    const counts = {};
+    for (const id of ["queue-own", "queue-pool", "queue-ready"]) counts[id] = numberIn(await text(driver, id));
+    log(`    ${state}; own ${counts["queue-own"]}, pool ${counts["queue-pool"]}, ready ${counts["queue-ready"]}`);
+    // The demo gives a third of its 240 cases to each operator and leaves a third in the pool.
+    if (counts["queue-own"] !== 80 || counts["queue-pool"] !== 80 || counts["queue-ready"] !== 160) {
+      fail(`unexpected queue counts ${JSON.stringify(counts)}`);
+    }
+    if (await present(driver, "outside-hours")) fail("the desk says calling hours are off");
+    log(`    ${await screenshot(driver, `e2e-${backend}-desk-idle.png`)}`);
   });
   await steps.step("F2 brings the next case with its details", async () => {
     await pressKey(driver, Key.F2);
@@ -370,7 +432,66 @@ async function flow(backend, driver, steps) {
       TIMEOUT,
       "last-result does not change after recording no answer",
     );
-    log(`    last-result: ${await text(driver, "last-result")}`);
+    s.lastResult = await text(driver, "last-result");
+    log(`    last-result: ${s.lastResult}`);
+  });
+  await steps.step("a callback starts from the core's first choice; a date that does not exist is refused in the dialog", async () => {
+    await pressKey(driver, Key.F2);
+    await visible(driver, "case-card");
+    await click(driver, "outcome-2.21");
+    await visible(driver, "appointment-dialog");
+    const initial = await withElement(driver, "appointment-input", (e) => e.getAttribute("value"));
+    log(`    default: ${initial}`);
+    if (!/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/.test(initial)) fail(`the callback time is not dd/mm/yyyy hh:mm: "${initial}"`);
+    // The quick picks are the core's callback choices (its calendar, holidays included), the
+    // default first.
+    const picks = [];
+    for (const pick of await driver.findElements(byId("appointment-pick"))) {
+      picks.push({ label: (await pick.getText()).trim(), at: await pick.getAttribute("data-value") });
+    }
+    log(`    picks: ${picks.map((p) => `${p.label} = ${p.at}`).join("; ")}`);
+    if (picks[0]?.at !== initial) fail(`the default "${initial}" is not the first choice offered`);
+    if (NOW === DEFAULT_NOW) {
+      // Monday 23/11/2026 09:00 (and a little): tomorrow 09:00 and 14:00, and in an hour.
+      if (initial !== "24/11/2026 09:00") fail(`the default is not tomorrow 09:00: "${initial}"`);
+      const labels = picks.map((p) => p.label).join(" | ");
+      if (labels !== "Sáng mai 09:00 | Chiều mai 14:00 | Sau 1 giờ") fail(`unexpected quick picks "${labels}"`);
+      if (!/^23\/11\/2026 10:(00|05|10)$/.test(picks[2].at)) fail(`"Sau 1 giờ" is not in an hour: "${picks[2].at}"`);
+    }
+    log(`    ${await screenshot(driver, `e2e-${backend}-appointment.png`)}`);
+    await typeInto(driver, "appointment-input", "31/02/2026 09:00", Key.ENTER);
+    const error = await text(driver, "appointment-error");
+    log(`    error: ${error}`);
+    if (!error.includes("31/02/2026 09:00")) fail(`unexpected error "${error}"`);
+    if (!(await present(driver, "appointment-dialog"))) fail("the dialog closed on a bad date");
+    // F2 cleared the last result: one now would be an outcome recorded for the bad date.
+    if (await present(driver, "last-result")) fail("something was recorded for a bad date");
+    if (!(await present(driver, "case-card"))) fail("the case left the desk on a bad date");
+  });
+  await steps.step("a time passed or outside calling hours is refused by the core, in the dialog; a good one is recorded", async () => {
+    await typeInto(driver, "appointment-input", "01/01/2020 09:00", Key.ENTER);
+    const past = await text(driver, "appointment-refused");
+    log(`    refused: ${past}`);
+    if (!past.includes("phải ở sau thời điểm hiện tại")) fail(`unexpected refusal "${past}"`);
+    await typeInto(driver, "appointment-input", "24/11/2026 12:00", Key.ENTER);
+    await driver.wait(
+      settled(
+        async () =>
+          (await present(driver, "appointment-refused")) &&
+          (await text(driver, "appointment-refused")).includes("nằm ngoài giờ gọi"),
+      ),
+      TIMEOUT,
+      "no refusal of a time outside calling hours",
+    );
+    const refused = await text(driver, "appointment-refused");
+    log(`    refused: ${refused}`);
+    if (await present(driver, "error")) fail("the refusal is in the banner, not only in the dialog");
+    if (await present(driver, "last-result")) fail("a refused callback was recorded");
+    await typeInto(driver, "appointment-input", "24/11/2026 14:30", Key.ENTER);
+    await visible(driver, "last-result");
+    const recorded = await text(driver, "last-result");
+    log(`    last-result: ${recorded}`);
+    if (!recorded.includes("24/11/2026 14:30")) fail(`the callback is not at the time typed: "${recorded}"`);
   });
   await steps.step("the supervisor finds the first respondent finished, 1 attempt, 6 answers", async () => {
     await click(driver, "nav-supervisor");
@@ -465,6 +586,60 @@ async function flow(backend, driver, steps) {
     }
     log(`    ${await screenshot(driver, `e2e-${backend}-sample.png`)}`);
   });
+  await steps.step("the supervisor moves the pool's new cases to dtv.minh and sees how many moved", async () => {
+    // Moving cases is the supervisor's: gsv.hong, not the operator who looked in so far.
+    await click(driver, "nav-home");
+    await click(driver, "work-as-gsv.hong");
+    await visible(driver, "supervisor");
+    await click(driver, "tab-reassign");
+    await visible(driver, "reassign");
+    await chooseOption(driver, "rs-from", "Danh sách chung");
+    await click(driver, "rs-status-new");
+    await click(driver, "rs-preview");
+    const preview = await text(driver, "rs-preview-count");
+    const matched = numberIn(preview);
+    log(`    preview: ${preview}`);
+    if (!(matched > 0)) fail(`the preview finds no new case in the pool: "${preview}"`);
+    await chooseOption(driver, "rs-to", "(dtv.minh)");
+    await driver.wait(
+      settled(async () => (await text(driver, "rs-move")).includes("Trần Quốc Minh")),
+      TIMEOUT,
+      "the move button does not name the target",
+    );
+    await click(driver, "rs-move");
+    const moved = await text(driver, "rs-moved");
+    log(`    ${moved}`);
+    if (moved !== `Đã chuyển ${matched}/${matched} ca đến Trần Quốc Minh.`) fail(`unexpected report "${moved}"`);
+    await driver.wait(
+      settled(async () => (await driver.findElements(byId("audit-row"))).length === Math.min(matched, 20)),
+      TIMEOUT,
+      "the audit does not list the moves",
+    );
+    log(`    ${await screenshot(driver, `e2e-${backend}-reassign.png`)}`);
+  });
+  await steps.step("the case list shows the moved cases on dtv.minh's list", async () => {
+    await click(driver, "tab-cases");
+    await visible(driver, "cases-table");
+    // The search of an earlier step is still there: clear it (the field's own × would do too).
+    await driver.executeScript(
+      `const input = document.querySelector('[data-testid="case-search"]');
+       const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+       setter.call(input, "");
+       input.dispatchEvent(new Event("input", { bubbles: true }));`,
+    );
+    await chooseOption(driver, "status-filter", "Chưa gọi");
+    await driver.wait(
+      settled(async () => !(await text(driver, "shown-count")).startsWith("Hiển thị 0/")),
+      TIMEOUT,
+      "no new case is shown",
+    );
+    const lists = await driver.executeScript(
+      `return [...document.querySelectorAll('[data-testid="case-row-call-list"]')].map((e) => e.textContent.trim());`,
+    );
+    const pool = lists.filter((l) => l === "Chung").length;
+    log(`    new cases shown: ${lists.length}, still in the pool: ${pool}`);
+    if (lists.length === 0 || pool !== 0) fail(`new cases are still in the shared pool: ${pool} of ${lists.length}`);
+  });
 }
 
 /** Without a database the window still opens and says why, with a way to retry. */
@@ -527,12 +702,17 @@ async function runBackend(backend, tools) {
     await pre.step("a fresh database with the demo campaign", async () => {
       database = backend === "sqlite" ? sqliteDatabase() : postgresDatabase();
       onInterrupt.add(database.drop);
-      run(CLI, ["--db", database.url, "init", "--demo"]);
+      run(CLI, ["--db", database.url, "init", "--demo"], { KHAOSAT_NOW: NOW });
     });
   }
   await pre.step("tauri-driver starts and opens the app", async () => {
     fs.mkdirSync(OUT, { recursive: true });
-    driverProcess = await startDriver(tools.tauriDriver, tools.nativeDriver, { KHAOSAT_DB: database.url, KHAOSAT_LOG: "info" }, driverLog);
+    driverProcess = await startDriver(
+      tools.tauriDriver,
+      tools.nativeDriver,
+      { KHAOSAT_DB: database.url, KHAOSAT_LOG: "info", KHAOSAT_NOW: NOW },
+      driverLog,
+    );
     driver = await new Builder()
       .usingServer(`http://127.0.0.1:${PORT}/`)
       // One keep-alive connection for the whole session: a new connection per request makes

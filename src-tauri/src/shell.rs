@@ -11,6 +11,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use khaosat::api::{ApiError, ApiResult, App};
+use khaosat::clock::Clock;
 use khaosat::store::DatabaseLocation;
 use tokio::sync::{Mutex, OnceCell};
 
@@ -21,6 +22,8 @@ pub const RETRY_AFTER: Duration = Duration::from_secs(2);
 pub struct Shell {
     /// `KHAOSAT_DB` as given, if any.
     given: Option<String>,
+    /// The clock the app runs on; `None`: the workstation's, or `KHAOSAT_NOW`'s.
+    clock: Option<Arc<dyn Clock>>,
     opened: OnceCell<App>,
     /// The last failure to open, and when; the lock also keeps to one attempt at a time.
     failed: Mutex<Option<(Instant, ApiError)>>,
@@ -36,8 +39,17 @@ impl Shell {
     pub fn opening(given: Option<String>) -> Self {
         Self {
             given,
+            clock: None,
             opened: OnceCell::new(),
             failed: Mutex::new(None),
+        }
+    }
+
+    /// The same shell on a clock of its own, so tests see calling hours whatever the hour.
+    pub fn with_clock(self, clock: Arc<dyn Clock>) -> Self {
+        Self {
+            clock: Some(clock),
+            ..self
         }
     }
 
@@ -55,7 +67,7 @@ impl Shell {
                 return Err(error.clone());
             }
         }
-        match open(self.given.as_deref()).await {
+        match open(self.given.as_deref(), self.clock.clone()).await {
             Ok(app) => {
                 *failed = None;
                 Ok(self.opened.get_or_init(|| async { app }).await)
@@ -68,12 +80,15 @@ impl Shell {
     }
 }
 
-async fn open(given: Option<&str>) -> ApiResult<App> {
+async fn open(given: Option<&str>, clock: Option<Arc<dyn Clock>>) -> ApiResult<App> {
     let opened = async {
         let location = DatabaseLocation::resolve(given).map_err(ApiError::from)?;
         tracing::info!(%location, "opening the database");
-        let clock = khaosat::clock::from_env()
-            .map_err(|e| ApiError::from(khaosat::error::Error::Invalid(e.to_string())))?;
+        let clock = match clock {
+            Some(clock) => clock,
+            None => khaosat::clock::from_env()
+                .map_err(|e| ApiError::from(khaosat::error::Error::Invalid(e.to_string())))?,
+        };
         App::open(location, clock).await
     }
     .await;

@@ -1,13 +1,16 @@
 //! The shell against the core: every command the core lists is registered under its name and
-//! argument name, nothing else is, a real round trip works on a demo SQLite database, and a
-//! database that cannot be opened turns into an error on every command instead of a crash.
-//! Fails as soon as the shell's command list drifts from `khaosat::api::COMMANDS`.
+//! argument name, nothing else is, real round trips work on a demo SQLite database (the desk, the
+//! queue, a supervisor's move and take-back), and a database that cannot be opened turns into an
+//! error on every command instead of a crash. Fails as soon as the shell's command list drifts
+//! from `khaosat::api::COMMANDS`. The demo runs on a fixed clock, a Monday morning in calling
+//! hours, so the tests pass at any hour.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+use chrono::{DateTime, TimeZone, Utc};
 use khaosat::api::{ApiError, App, ErrorKind, COMMANDS};
-use khaosat::clock::{Clock, SystemClock};
+use khaosat::clock::{FixedClock, SystemClock};
 use khaosat::ops::catalogue::{CampaignView, StaffView};
 use khaosat::ops::demo::{self, DEMO_CAMPAIGN_CODE};
 use khaosat::store::DatabaseLocation;
@@ -19,6 +22,13 @@ use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INV
 use tauri::webview::InvokeRequest;
 use tauri::WebviewWindow;
 use tempfile::TempDir;
+
+/// Monday 23/11/2026 09:00 in Asia/Ho_Chi_Minh: calling hours, in the demo's fieldwork.
+fn monday_morning() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 2, 0, 0)
+        .single()
+        .expect("a valid instant")
+}
 
 struct Window {
     // Kept alive for the app's database file.
@@ -45,23 +55,23 @@ impl Window {
     }
 
     /// A window over a fresh SQLite database seeded like `khaosat init --demo`, opened the way
-    /// the app opens `KHAOSAT_DB`.
+    /// the app opens `KHAOSAT_DB`, on a clock fixed on a Monday morning.
     fn demo() -> Self {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let path = dir.path().join("khaosat.sqlite3");
+        let now = monday_morning();
         tauri::async_runtime::block_on(async {
             let app = App::open(
                 DatabaseLocation::Sqlite(path.clone()),
-                Arc::new(SystemClock),
+                Arc::new(FixedClock::new(now)),
             )
             .await
             .expect("the SQLite database opens");
-            demo::seed(app.store(), SystemClock.now())
-                .await
-                .expect("the demo seeds");
+            demo::seed(app.store(), now).await.expect("the demo seeds");
         });
         let url = format!("sqlite://{}", path.display());
-        Self::with_shell(Shell::opening(Some(url)), Some(dir))
+        let shell = Shell::opening(Some(url)).with_clock(Arc::new(FixedClock::new(now)));
+        Self::with_shell(shell, Some(dir))
     }
 
     fn invoke(&self, cmd: &str, body: Value) -> Result<Value, Value> {
@@ -176,6 +186,128 @@ fn an_operator_gets_a_case_of_the_demo_campaign() {
     assert_eq!(released, Value::Null);
 }
 
+/// The demo campaign and one of its people, by login.
+fn demo_campaign_and(window: &Window, login: &str) -> (CampaignView, StaffView) {
+    let campaigns: Vec<CampaignView> = window.call("list_campaigns", json!({}));
+    let campaign = campaigns
+        .into_iter()
+        .find(|c| c.code == DEMO_CAMPAIGN_CODE)
+        .expect("the demo campaign is listed");
+    let staff: Vec<StaffView> = window.call("list_staff", json!({}));
+    let person = staff
+        .into_iter()
+        .find(|s| s.login == login)
+        .unwrap_or_else(|| panic!("{login} exists"));
+    (campaign, person)
+}
+
+#[test]
+fn the_desk_reads_the_campaigns_outcomes_and_the_operators_queue() {
+    let window = Window::demo();
+    let (campaign, lan) = demo_campaign_and(&window, "dtv.lan");
+    let outcomes: Value = window.call(
+        "list_outcomes",
+        json!({ "req": { "campaignId": campaign.id } }),
+    );
+    let soft_refusal = outcomes
+        .as_array()
+        .and_then(|list| list.iter().find(|o| o["code"] == "2.111"))
+        .expect("the catalogue has the soft refusal");
+    assert_eq!(soft_refusal["noteRequired"], json!(true));
+    assert_eq!(soft_refusal["hotkey"], json!("8"));
+
+    let req = json!({ "req": { "campaignId": campaign.id, "operatorId": lan.id } });
+    let queue: Value = window.call("operator_queue", req.clone());
+    assert_eq!(queue["callingOpen"], json!(true), "{queue}");
+    assert_eq!(queue["slot"], json!("morning"));
+    assert_eq!(queue["nextOpen"], Value::Null);
+    // The demo gives a third of its 240 cases to each operator and leaves a third in the pool.
+    assert_eq!(queue["ownOpen"], json!(80), "{queue}");
+    assert_eq!(queue["poolOpen"], json!(80), "{queue}");
+    assert_eq!(queue["ready"], json!(160), "{queue}");
+
+    let card: Value = window.call("next_case", req.clone());
+    assert!(card.is_object(), "a case in calling hours: {card}");
+    let after: Value = window.call("operator_queue", req);
+    assert_eq!(
+        after["ready"],
+        json!(159),
+        "the case taken is no longer ready"
+    );
+}
+
+#[test]
+fn a_supervisor_moves_the_pool_and_takes_a_case_back_through_the_window() {
+    let window = Window::demo();
+    let (campaign, minh) = demo_campaign_and(&window, "dtv.minh");
+    let (_, hong) = demo_campaign_and(&window, "gsv.hong");
+    let selection = json!({ "req": {
+        "campaignId": campaign.id, "agencyCodes": ["STP"], "statuses": ["new"],
+        "callList": { "kind": "pool" }
+    } });
+    let selected: Value = window.call("select_cases", selection.clone());
+    let count = selected.as_array().map_or(0, Vec::len);
+    assert!(count > 0, "the pool holds new STP cases: {selected}");
+
+    // An operator may not move cases; the supervisor may.
+    let refused = window
+        .invoke(
+            "reassign",
+            json!({ "req": {
+                "campaignId": campaign.id, "cases": selected, "toOperator": minh.id,
+                "supervisorId": minh.id
+            } }),
+        )
+        .expect_err("an operator cannot move cases");
+    assert_eq!(refused["kind"], json!("invalid"), "{refused}");
+    let moved: Value = window.call(
+        "reassign",
+        json!({ "req": {
+            "campaignId": campaign.id, "cases": selected, "toOperator": minh.id,
+            "supervisorId": hong.id
+        } }),
+    );
+    assert_eq!(moved["moved"], json!(count), "{moved}");
+    assert_eq!(moved["conflicts"], json!([]));
+    assert_eq!(moved["to"], json!("Trần Quốc Minh"));
+    // The versions moved on: the same selection again is a conflict, not a second move.
+    let again: Value = window.call(
+        "reassign",
+        json!({ "req": {
+            "campaignId": campaign.id, "cases": selected, "toOperator": null,
+            "supervisorId": hong.id
+        } }),
+    );
+    assert_eq!(again["moved"], json!(0), "{again}");
+    assert_eq!(again["conflicts"].as_array().map(Vec::len), Some(count));
+    let empty: Value = window.call("select_cases", selection);
+    assert_eq!(empty, json!([]), "nothing new of STP is left in the pool");
+
+    let card: Value = window.call(
+        "next_case",
+        json!({ "req": { "campaignId": campaign.id, "operatorId": minh.id } }),
+    );
+    let case_id = card["lease"]["caseId"].clone();
+    let released: Value = window.call(
+        "force_release",
+        json!({ "req": { "caseId": case_id, "supervisorId": hong.id } }),
+    );
+    assert_eq!(released["heldBy"], json!("Trần Quốc Minh"));
+    let beat = window
+        .invoke("heartbeat", json!({ "lease": card["lease"] }))
+        .expect_err("the old lease is fenced off");
+    assert_eq!(beat["kind"], json!("leaseLost"), "{beat}");
+
+    let audit: Value = window.call("audit_log", json!({ "req": { "campaignId": campaign.id } }));
+    let actions: Vec<&str> = audit
+        .as_array()
+        .map(|list| list.iter().filter_map(|e| e["action"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(actions.len(), count + 1, "{audit}");
+    assert_eq!(actions.last(), Some(&"force_release"));
+    assert!(actions[..count].iter().all(|a| *a == "reassign"));
+}
+
 #[test]
 fn a_database_that_cannot_open_is_reported_by_every_command() {
     let dir = tempfile::tempdir().expect("a temporary directory");
@@ -238,8 +370,17 @@ fn sample(ts_type: &str) -> Value {
             json!({ "lease": lease, "interviewId": id, "questionId": "Q1", "answer": "4" })
         }
         "RecordOutcomeRequest" => json!({
-            "lease": lease, "attemptId": id, "outcome": "3.13", "note": null, "appointmentAt": null
+            "lease": lease, "attemptId": id, "outcome": "3.13", "note": null, "appointmentAt": null,
+            "appointmentKind": null
         }),
+        "CaseSelection" => json!({
+            "campaignId": id, "agencyCodes": [], "statuses": [], "callList": { "kind": "any" }
+        }),
+        "ReassignRequest" => json!({
+            "campaignId": id, "cases": [{ "caseId": id, "version": 1 }], "toOperator": null,
+            "supervisorId": id
+        }),
+        "ForceReleaseRequest" => json!({ "caseId": id, "supervisorId": id }),
         "ImportFileRequest" => {
             json!({ "campaignId": id, "path": "/tmp/danh-sach.csv", "sheet": null })
         }

@@ -1,4 +1,4 @@
-/** The whole window: loads what every screen needs, switches screens, holds the case and its heartbeat. */
+/** The whole window: loads what every screen needs (the chosen campaign's outcomes too), switches screens, holds the case and its heartbeat. */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   commands,
@@ -21,10 +21,16 @@ export interface Boot {
   info: AppInfo;
   campaigns: CampaignView[];
   staff: StaffView[];
-  outcomes: OutcomeView[];
 }
 
 type BootState = { state: "loading" } | { state: "failed" } | { state: "ready"; data: Boot };
+
+/** The outcome catalogue of one campaign: each campaign has its own. */
+interface Outcomes {
+  campaignId: string;
+  state: "loading" | "failed" | "ready";
+  list: OutcomeView[];
+}
 
 export function App() {
   const [lang, setLang] = useState<Lang>(() => loadLang());
@@ -37,6 +43,7 @@ export function App() {
   const [lastOperator, setLastOperator] = useState<StaffView | null>(null);
   const [held, setHeld] = useState<HeldCase | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [outcomes, setOutcomes] = useState<Outcomes | null>(null);
 
   const clearError = useCallback(() => setError(null), []);
   /** Shows a failed command; a lost lease also drops the case, which is no longer ours. */
@@ -50,13 +57,12 @@ export function App() {
     setBoot({ state: "loading" });
     setError(null);
     try {
-      const [info, campaigns, staff, outcomes] = await Promise.all([
+      const [info, campaigns, staff] = await Promise.all([
         commands.appInfo(),
         commands.listCampaigns(),
         commands.listStaff(),
-        commands.listOutcomes(),
       ]);
-      setBoot({ state: "ready", data: { info, campaigns, staff, outcomes } });
+      setBoot({ state: "ready", data: { info, campaigns, staff } });
       setCampaignId((current) =>
         current && campaigns.some((c) => c.id === current) ? current : (campaigns[0]?.id ?? null),
       );
@@ -69,6 +75,26 @@ export function App() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  const loadOutcomes = useCallback(
+    async (id: string) => {
+      setOutcomes({ campaignId: id, state: "loading", list: [] });
+      try {
+        const list = await commands.listOutcomes({ campaignId: id });
+        setOutcomes((o) => (o?.campaignId === id ? { campaignId: id, state: "ready", list } : o));
+      } catch (e) {
+        report(e);
+        setOutcomes((o) => (o?.campaignId === id ? { ...o, state: "failed" } : o));
+      }
+    },
+    [report],
+  );
+
+  // The desk's buttons and keys and the labels of every screen come from the chosen campaign's catalogue.
+  const booted = boot.state === "ready" ? boot.data : null;
+  useEffect(() => {
+    if (booted && campaignId) void loadOutcomes(campaignId);
+  }, [booted, campaignId, loadOutcomes]);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -114,6 +140,7 @@ export function App() {
   const workAs = (person: StaffView) =>
     go(person.role === "operator" ? { kind: "desk", person } : { kind: "supervisor", person });
 
+  const catalogue = outcomes && campaign && outcomes.campaignId === campaign.id ? outcomes : null;
   let body;
   if (screen.kind === "start" || !data || !campaign) {
     body = (
@@ -127,12 +154,24 @@ export function App() {
         onWorkAs={workAs}
       />
     );
+  } else if (catalogue?.state !== "ready") {
+    body = (
+      <main className="start" data-testid="outcomes-loading">
+        {catalogue?.state === "failed" ? (
+          <button type="button" className="btn btn-primary" data-testid="retry-outcomes" onClick={() => void loadOutcomes(campaign.id)}>
+            {t("common.retry")}
+          </button>
+        ) : (
+          <p className="muted">{t("common.loading")}</p>
+        )}
+      </main>
+    );
   } else if (screen.kind === "desk") {
     body = (
       <Desk
         campaign={campaign}
         operator={screen.person}
-        outcomes={data.outcomes}
+        outcomes={catalogue.list}
         held={held}
         setHeld={setHeld}
         report={report}
@@ -141,7 +180,14 @@ export function App() {
     );
   } else {
     body = (
-      <Supervisor campaign={campaign} outcomes={data.outcomes} report={report} clearError={clearError} />
+      <Supervisor
+        campaign={campaign}
+        person={screen.person}
+        staff={data.staff}
+        outcomes={catalogue.list}
+        report={report}
+        clearError={clearError}
+      />
     );
   }
 

@@ -1,5 +1,5 @@
 // Test entry (tests/mock.html): installs mockIPC over the fake backend (commands and the dialog plugin), then starts the real App.
-// Options come from the page's query: ?offline=1, ?resume=1, ?empty=1, ?heartbeat=SECONDS.
+// Options come from the page's query: ?offline=1, ?resume=1, ?empty=1, ?closed=1, ?due=1, ?heartbeat=SECONDS.
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { FakeBackend } from "./fake/backend";
 
@@ -15,6 +15,8 @@ const fake = new FakeBackend({
   offline: params.has("offline"),
   resume: params.has("resume"),
   empty: params.has("empty"),
+  closed: params.has("closed"),
+  due: params.has("due"),
   heartbeatSeconds: heartbeat ? Number(heartbeat) : undefined,
 });
 window.__fake = fake;

@@ -159,6 +159,11 @@ export type AppointmentKind = "hard" | "soft";
 
 export type QueueView = { 
 /**
+ * The app's now in the campaign's time zone, dd/mm/yyyy hh:mm: where the desk starts a
+ * callback time from.
+ */
+now: string, 
+/**
  * Calling hours are on now.
  */
 callingOpen: boolean, slot: TimeSlot | null, 
@@ -175,9 +180,14 @@ ownOpen: number,
  */
 poolOpen: number, 
 /**
- * Cases that could be handed to the operator now (in calling hours).
+ * Cases that could be handed to the operator now: none outside calling hours.
  */
-ready: number, appointments: Array<AppointmentView>, };
+ready: number, appointments: Array<AppointmentView>, 
+/**
+ * Callback times to offer, all within calling hours (holidays and days off included),
+ * the first being the default: the next calling day at 09:00 (or when calling opens).
+ */
+callbackChoices: Array<CallbackChoice>, };
 
 export type AppointmentView = { caseId: string, 
 /**
@@ -192,6 +202,12 @@ due: boolean,
  * Booked for this operator only (until the grace period has passed).
  */
 hard: boolean, respondentName: string, agencyName: string, dossierCode: string, };
+
+export type CallbackChoice = { labelVi: string, labelEn: string, 
+/**
+ * dd/mm/yyyy hh:mm in the campaign's time zone, as the desk sends it back.
+ */
+at: string, };
 
 export type TimeSlot = "morning" | "afternoon" | "evening";
 

@@ -42,7 +42,7 @@ export function CaseCardView({ card, outcomes }: Props) {
       </p>
       {card.appointmentAt && (
         <p className="tag tag-appointment" data-testid="case-appointment">
-          {t("desk.appointment", { at: card.appointmentAt })}
+          {t(card.appointmentHard ? "desk.appointmentHard" : "desk.appointment", { at: card.appointmentAt })}
         </p>
       )}
       <dl className="facts">

@@ -1,18 +1,22 @@
-/** The operator's desk: next case (F2), the case card, the interview, and the call outcome (each on its hotkey). */
+/** The operator's desk: next case (F2), the case card, the interview, the call outcome (each on
+ * its hotkey, with the note or callback time it needs) and the operator's queue. */
 import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from "react";
 import {
   commands,
+  type AppointmentKind,
   type CampaignView,
   type InterviewView,
   type OutcomeRecorded,
   type OutcomeView,
   type Questionnaire,
+  type QueueView,
   type StaffView,
 } from "../api/bindings";
-import { AppointmentDialog } from "../components/AppointmentDialog";
+import { AppointmentDialog, type AppointmentRefusal } from "../components/AppointmentDialog";
 import { CaseCardView, Script } from "../components/CaseCardView";
+import { NoteDialog } from "../components/NoteDialog";
 import { OutcomePanel } from "../components/OutcomePanel";
-import { defaultAppointment } from "../datetime";
+import { QueuePanel, QueueStrip } from "../components/QueuePanel";
 import { mayHaveLanded, toApiError } from "../errors";
 import { deskKeyAction, keyTarget } from "../hotkeys";
 import { useLang } from "../i18n";
@@ -36,14 +40,30 @@ interface LastResult {
   recorded: OutcomeRecorded;
 }
 
+/** An outcome chosen but not sent yet: it waits for its callback time, then its note. */
+interface Pending {
+  outcome: OutcomeView;
+  step: "appointment" | "note";
+  /** What the callback dialog starts from: the core's default, or the time sent before. */
+  initialAt: string;
+  appointmentAt: string | null;
+  appointmentKind: AppointmentKind | null;
+  /** The core refused the callback time: the dialog says why. */
+  refusal: AppointmentRefusal | null;
+}
+
+/** How often the queue is read again while the desk is open. */
+const QUEUE_REFRESH_MS = 60_000;
+
 export function Desk({ campaign, operator, outcomes, held, setHeld, report, clearError }: Props) {
-  const { t } = useLang();
+  const { lang, t } = useLang();
   const [busy, setBusy] = useState(false);
   const busyRef = useRef(false);
   const [noCase, setNoCase] = useState(false);
   const [last, setLast] = useState<LastResult | null>(null);
   const [note, setNote] = useState("");
-  const [appointment, setAppointment] = useState<{ outcome: OutcomeView; initial: string } | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [queue, setQueue] = useState<QueueView | null>(null);
   const [form, setForm] = useState<Questionnaire | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   /** Kept until an outcome is recorded, so a retry after a failure records one attempt, not two. */
@@ -61,9 +81,25 @@ export function Desk({ campaign, operator, outcomes, held, setHeld, report, clea
     attemptId.current = null;
     interviewId.current = null;
     setEditing(null);
-    setAppointment(null);
+    setPending(null);
     setNote("");
   }, [caseId]);
+
+  /** Reads the operator's queue again; a failure shows in the banner like any other. */
+  const refreshQueue = useCallback(async () => {
+    try {
+      setQueue(await commands.operatorQueue({ campaignId: campaign.id, operatorId: operator.id }));
+    } catch (e) {
+      report(e);
+    }
+  }, [campaign.id, operator.id, report]);
+
+  useEffect(() => {
+    setQueue(null);
+    void refreshQueue();
+    const timer = window.setInterval(() => void refreshQueue(), QUEUE_REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [refreshQueue]);
 
   /** Runs one command at a time; a failure goes to the banner and returns undefined. */
   const run = useCallback(
@@ -108,8 +144,11 @@ export function Desk({ campaign, operator, outcomes, held, setHeld, report, clea
     void run(async () => {
       const next = await commands.nextCase({ campaignId: campaign.id, operatorId: operator.id });
       setLast(null);
-      setNoCase(next === null);
       setHeld(next ? { card: next, operator, campaignId: campaign.id, interview: null } : null);
+      // With no case, say why (calling hours may be off) before saying anything.
+      if (next === null) await refreshQueue();
+      else void refreshQueue();
+      setNoCase(next === null);
     });
 
   const startInterview = () => {
@@ -142,7 +181,10 @@ export function Desk({ campaign, operator, outcomes, held, setHeld, report, clea
     });
   };
 
-  const record = (outcome: OutcomeView, appointmentAt: string | null) => {
+  const record = (
+    outcome: OutcomeView,
+    withIt: { note: string; appointmentAt: string | null; appointmentKind: AppointmentKind | null },
+  ) => {
     if (!card) return;
     void run(async () => {
       attemptId.current ??= newId();
@@ -152,29 +194,70 @@ export function Desk({ campaign, operator, outcomes, held, setHeld, report, clea
           lease: card.lease,
           attemptId: attemptId.current,
           outcome: outcome.code,
-          note: note.trim() === "" ? null : note.trim(),
-          appointmentAt,
+          note: withIt.note.trim() === "" ? null : withIt.note.trim(),
+          appointmentAt: withIt.appointmentAt,
+          appointmentKind: withIt.appointmentAt === null ? null : withIt.appointmentKind,
         });
       } catch (e) {
+        const error = toApiError(e);
         // Refused outright (a rule, a lost lease): nothing was written, the next try is a new attempt.
-        if (!mayHaveLanded(toApiError(e))) attemptId.current = null;
+        if (!mayHaveLanded(error)) attemptId.current = null;
+        // A rule refused a callback (outside calling hours, already past): its dialog says why.
+        const at = withIt.appointmentAt;
+        if (error.kind === "invalid" && at !== null) {
+          setPending((p) =>
+            p && p.outcome.code === outcome.code
+              ? { ...p, step: "appointment", initialAt: at, refusal: { value: at, message: error.message } }
+              : p,
+          );
+          return;
+        }
         throw e;
       }
       attemptId.current = null;
-      setAppointment(null);
+      setPending(null);
       setLast({ name: card.respondentName, recorded });
       setHeld((h) => (h && h.card.lease.caseId === card.lease.caseId ? null : h));
+      void refreshQueue();
     });
   };
 
+  /** An outcome chosen by key or button: its callback time and note are asked first, if it needs them. */
   const choose = (outcome: OutcomeView) => {
-    if (outcome.needsAppointment) setAppointment({ outcome, initial: defaultAppointment() });
-    else record(outcome, null);
+    const start: Pending = {
+      outcome,
+      step: "appointment",
+      // The core's default (the next calling day 09:00, by the app's clock and the campaign's
+      // calendar); empty, with the placeholder, when it offers none.
+      initialAt: queue?.callbackChoices[0]?.at ?? "",
+      appointmentAt: null,
+      appointmentKind: null,
+      refusal: null,
+    };
+    if (outcome.needsAppointment) setPending(start);
+    else if (outcome.noteRequired) setPending({ ...start, step: "note" });
+    else record(outcome, { note, appointmentAt: null, appointmentKind: null });
+  };
+
+  const appointmentChosen = (at: string, kind: AppointmentKind) => {
+    if (!pending) return;
+    const next = { ...pending, appointmentAt: at, appointmentKind: kind };
+    if (pending.outcome.noteRequired) setPending({ ...next, step: "note" });
+    else {
+      setPending(next);
+      record(pending.outcome, { note, appointmentAt: at, appointmentKind: kind });
+    }
+  };
+
+  const noteWritten = (text: string) => {
+    if (!pending) return;
+    setNote(text);
+    record(pending.outcome, { note: text, appointmentAt: pending.appointmentAt, appointmentKind: pending.appointmentKind });
   };
 
   const finish = () => {
     const complete = outcomes.find((o) => o.interview === "finished" && o.recordable);
-    if (complete) record(complete, null);
+    if (complete) record(complete, { note, appointmentAt: null, appointmentKind: null });
   };
 
   // One keyboard listener for the desk; it reads the latest state through a ref.
@@ -182,7 +265,7 @@ export function Desk({ campaign, operator, outcomes, held, setHeld, report, clea
   const keyState = {
     hasCase: !!card,
     interviewOpen: !!interview,
-    dialogOpen: !!appointment,
+    dialogOpen: !!pending,
     busy,
     canFinish,
     outcomeKeys: outcomes.filter((o) => o.recordable).flatMap((o) => (o.hotkey ? [o.hotkey] : [])),
@@ -220,7 +303,7 @@ export function Desk({ campaign, operator, outcomes, held, setHeld, report, clea
           h.finish();
           break;
         case "closeDialog":
-          setAppointment(null);
+          setPending(null);
           break;
         case "outcome": {
           const outcome = list.find((o) => o.hotkey === action.hotkey);
@@ -250,17 +333,34 @@ export function Desk({ campaign, operator, outcomes, held, setHeld, report, clea
           {busy && <span className="muted">{t("desk.busy")}</span>}
           {last && <LastResultLine last={last} outcomes={outcomes} />}
         </div>
+        {card && <QueueStrip queue={queue} />}
       </div>
 
       {!card && (
-        <div className="desk-empty">
-          {noCase ? (
-            <p className="empty-message" data-testid="no-case">
-              {t("desk.noCase")}
-            </p>
-          ) : (
-            <p className="empty-message muted">{t("desk.idle")}</p>
-          )}
+        <div className="desk-idle">
+          <div className="desk-empty">
+            {queue && !queue.callingOpen ? (
+              <>
+                <p className="empty-message closed-message" data-testid="outside-hours">
+                  {queue.nextOpen
+                    ? t("desk.outsideHours", { at: queue.nextOpen })
+                    : t("desk.outsideHoursNoNext")}
+                </p>
+                {queue.appointments.some((a) => a.due) && (
+                  <p className="muted" data-testid="outside-hours-due">
+                    {t("desk.outsideHoursDue")}
+                  </p>
+                )}
+              </>
+            ) : noCase ? (
+              <p className="empty-message" data-testid="no-case">
+                {t("desk.noCase")}
+              </p>
+            ) : (
+              <p className="empty-message muted">{t("desk.idle")}</p>
+            )}
+          </div>
+          <QueuePanel queue={queue} campaign={campaign} />
         </div>
       )}
 
@@ -313,12 +413,25 @@ export function Desk({ campaign, operator, outcomes, held, setHeld, report, clea
         </div>
       )}
 
-      {appointment && (
+      {pending?.step === "appointment" && (
         <AppointmentDialog
-          initial={appointment.initial}
+          campaign={campaign}
+          now={queue?.now ?? null}
+          choices={queue?.callbackChoices ?? []}
+          initial={pending.initialAt}
           busy={busy}
-          onConfirm={(at) => record(appointment.outcome, at)}
-          onCancel={() => setAppointment(null)}
+          refusal={pending.refusal}
+          onConfirm={appointmentChosen}
+          onCancel={() => setPending(null)}
+        />
+      )}
+      {pending?.step === "note" && (
+        <NoteDialog
+          outcome={lang === "en" ? pending.outcome.labelEn : pending.outcome.labelVi}
+          initial={note}
+          busy={busy}
+          onConfirm={noteWritten}
+          onCancel={() => setPending(null)}
         />
       )}
     </main>

@@ -1,4 +1,5 @@
-/** The supervisor's view: every case of the campaign, live, with counts, search and a status filter; import and sample tabs. */
+/** The supervisor's view: every case of the campaign, live, with counts, search, a status filter
+ * and taking a case back from whoever holds it; import, sample and reassignment tabs. */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   commands,
@@ -7,8 +8,11 @@ import {
   type CaseStatus,
   type OutcomeView,
   type Questionnaire,
+  type StaffView,
 } from "../api/bindings";
+import { ForceReleaseDialog } from "../components/ForceReleaseDialog";
 import { ImportPanel } from "../components/ImportPanel";
+import { ReassignPanel } from "../components/ReassignPanel";
 import { SamplePanel } from "../components/SamplePanel";
 import { useLang, type MessageKey } from "../i18n";
 import {
@@ -25,15 +29,19 @@ const REFRESH_MS = 10_000;
 /** Rows drawn at most; a province's thousands of cases are narrowed with the search box. */
 const MAX_ROWS = 500;
 
-type Tab = "cases" | "import" | "sample";
+type Tab = "cases" | "reassign" | "import" | "sample";
 const TABS: readonly { tab: Tab; label: MessageKey }[] = [
   { tab: "cases", label: "sup.tab.cases" },
+  { tab: "reassign", label: "sup.tab.reassign" },
   { tab: "import", label: "sup.tab.import" },
   { tab: "sample", label: "sup.tab.sample" },
 ];
 
 interface Props {
   campaign: CampaignView;
+  /** Who works here: moves and take-backs are made in their name (operators may only look). */
+  person: StaffView;
+  staff: readonly StaffView[];
   outcomes: readonly OutcomeView[];
   report: (e: unknown) => void;
   clearError: () => void;
@@ -44,7 +52,7 @@ function searchFields(c: CaseOverview): string[] {
   return [c.respondentName, c.dossierCode, c.agencyName, c.agencyCode, c.procedure];
 }
 
-export function Supervisor({ campaign, outcomes, report, clearError }: Props) {
+export function Supervisor({ campaign, person, staff, outcomes, report, clearError }: Props) {
   const { lang, t } = useLang();
   const [cases, setCases] = useState<CaseOverview[] | null>(null);
   const [form, setForm] = useState<Questionnaire | null>(null);
@@ -53,7 +61,11 @@ export function Supervisor({ campaign, outcomes, report, clearError }: Props) {
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
   const [loading, setLoading] = useState(false);
   const [tab, setTab] = useState<Tab>("cases");
+  const [releasing, setReleasing] = useState<CaseOverview | null>(null);
+  const [releaseBusy, setReleaseBusy] = useState(false);
+  const [released, setReleased] = useState<string | null>(null);
   const inFlight = useRef(false);
+  const supervises = person.role !== "operator";
 
   const refresh = useCallback(
     async (byHand: boolean) => {
@@ -98,6 +110,26 @@ export function Supervisor({ campaign, outcomes, report, clearError }: Props) {
     return { byStatus, byAgency: [...byAgency.entries()] };
   }, [cases]);
 
+  const forceRelease = async (c: CaseOverview) => {
+    clearError();
+    setReleaseBusy(true);
+    try {
+      const done = await commands.forceRelease({ caseId: c.caseId, supervisorId: person.id });
+      setReleased(
+        done.heldBy
+          ? t("fr.done", { name: c.respondentName, holder: done.heldBy })
+          : t("fr.nobody", { name: c.respondentName }),
+      );
+      setReleasing(null);
+      void refresh(false);
+    } catch (e) {
+      setReleasing(null);
+      report(e);
+    } finally {
+      setReleaseBusy(false);
+    }
+  };
+
   const shown = useMemo(
     () => (cases ?? []).filter((c) => (status === "" || c.status === status) && matches(query, searchFields(c))),
     [cases, status, query],
@@ -105,7 +137,7 @@ export function Supervisor({ campaign, outcomes, report, clearError }: Props) {
 
   const tabs = (
     <nav className="sup-tabs" role="tablist" aria-label={t("sup.tabs")}>
-      {TABS.map(({ tab: key, label }) => (
+      {TABS.filter(({ tab: key }) => supervises || key !== "reassign").map(({ tab: key, label }) => (
         <button
           key={key}
           type="button"
@@ -124,6 +156,22 @@ export function Supervisor({ campaign, outcomes, report, clearError }: Props) {
     </nav>
   );
 
+  if (tab === "reassign") {
+    return (
+      <main className="supervisor" data-testid="supervisor">
+        {tabs}
+        <ReassignPanel
+          campaign={campaign}
+          person={person}
+          staff={staff}
+          cases={cases}
+          report={report}
+          clearError={clearError}
+          onMoved={() => void refresh(false)}
+        />
+      </main>
+    );
+  }
   if (tab === "import") {
     return (
       <main className="supervisor" data-testid="supervisor">
@@ -235,6 +283,12 @@ export function Supervisor({ campaign, outcomes, report, clearError }: Props) {
         </span>
       </div>
 
+      {released && (
+        <p className="sup-message" role="status" data-testid="release-result">
+          {released}
+        </p>
+      )}
+
       <div className="table-wrap">
         <table className="cases" data-testid="cases-table">
           <thead>
@@ -280,6 +334,20 @@ export function Supervisor({ campaign, outcomes, report, clearError }: Props) {
                     <span className="cell-sub nowrap" data-testid="case-row-appointment">
                       {c.appointmentAt}
                     </span>
+                  )}
+                  {c.status === "inCall" && supervises && (
+                    <button
+                      type="button"
+                      className="btn btn-small btn-danger-quiet row-action"
+                      data-testid="case-row-release"
+                      title={t("fr.buttonTitle")}
+                      onClick={() => {
+                        setReleased(null);
+                        setReleasing(c);
+                      }}
+                    >
+                      {t("fr.button")}
+                    </button>
                   )}
                 </td>
                 <td className="num" data-testid="case-row-attempts">
@@ -333,6 +401,15 @@ export function Supervisor({ campaign, outcomes, report, clearError }: Props) {
         )}
         {!cases && <p className="muted">{t("common.loading")}</p>}
       </div>
+      {releasing && (
+        <ForceReleaseDialog
+          name={releasing.respondentName}
+          holder={releasing.heldBy ?? "?"}
+          busy={releaseBusy}
+          onConfirm={() => void forceRelease(releasing)}
+          onCancel={() => setReleasing(null)}
+        />
+      )}
     </main>
   );
 }

@@ -1,18 +1,27 @@
 // An in-memory fake of the Rust commands, for UI tests: same shapes, same rules, same ApiError rejections.
+// Its clock starts on Monday 23/11/2026 at 09:00 in Asia/Ho_Chi_Minh (calling hours on) and runs on,
+// like KHAOSAT_NOW does for the app; `?closed` starts it on Sunday 22/11 at 10:00 (calling hours off).
 import type {
   AgencySample,
   ApiError,
   AppInfo,
+  AppointmentView,
+  AuditView,
+  CallbackChoice,
   CaseCard,
   CaseOverview,
   CaseStatus,
+  CaseVersion,
   ErrorKind,
   InterviewView,
   Lease,
   ImportPreview,
   OutcomeCode,
   OutcomeRecorded,
+  QueueView,
   SampleReport,
+  StaffView,
+  TimeSlot,
   commands,
 } from "../../src/api/bindings";
 import {
@@ -23,6 +32,7 @@ import {
   POPULATIONS,
   QUESTIONNAIRE,
   STAFF,
+  appointmentCases,
   demoCases,
   type FakeCase,
   type FakeListFile,
@@ -40,6 +50,10 @@ export interface FakeOptions {
   resume?: boolean;
   /** No case is left for anyone. */
   empty?: boolean;
+  /** The clock starts on a Sunday: calling hours are off until Monday 07:30. */
+  closed?: boolean;
+  /** Lan has a hard appointment due now, and the pool a soft one later today. */
+  due?: boolean;
 }
 
 export interface Call {
@@ -51,6 +65,80 @@ export interface Call {
 
 const LEASE_MS = 5 * 60_000;
 const MINUTE = 60_000;
+const ZONE_MS = 7 * 3_600_000;
+const GRACE_MS = CAMPAIGN.appointmentGraceMinutes * MINUTE;
+/** How many appointments the queue lists, as the core's APPOINTMENTS_SHOWN. */
+const APPOINTMENTS_SHOWN = 8;
+
+/** Monday 23/11/2026 09:00 and Sunday 22/11/2026 10:00 in the campaign's zone (UTC+7). */
+export const OPEN_START = Date.UTC(2026, 10, 23, 2, 0);
+export const CLOSED_START = Date.UTC(2026, 10, 22, 3, 0);
+
+/** The default calling hours (Mon–Sat), in minutes of the local day; 17:00 splits afternoon and evening.
+ * Public holidays are not modelled: no test date falls on one. */
+const SLOTS: readonly { slot: TimeSlot; from: number; to: number }[] = [
+  { slot: "morning", from: 7 * 60 + 30, to: 11 * 60 + 30 },
+  { slot: "afternoon", from: 13 * 60 + 30, to: 17 * 60 },
+  { slot: "evening", from: 17 * 60, to: 20 * 60 },
+];
+
+/** The part of the day calling is open in at `ms`, or null outside calling hours. */
+export function slotAt(ms: number): TimeSlot | null {
+  const local = new Date(ms + ZONE_MS);
+  if (local.getUTCDay() === 0) return null;
+  const minute = local.getUTCHours() * 60 + local.getUTCMinutes();
+  return SLOTS.find((s) => minute >= s.from && minute < s.to)?.slot ?? null;
+}
+
+/** When calling hours next begin after `ms` (the start of the next slot on a calling day). */
+export function nextOpen(ms: number): number {
+  const local = new Date(ms + ZONE_MS);
+  const midnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - ZONE_MS;
+  for (let day = 0; day < 8; day++) {
+    const start = midnight + day * 24 * 3_600_000;
+    if (new Date(start + ZONE_MS).getUTCDay() === 0) continue;
+    for (const s of SLOTS) {
+      const at = start + s.from * MINUTE;
+      if (at > ms) return at;
+    }
+  }
+  return ms;
+}
+
+const DAY_MS = 24 * 3_600_000;
+const WEEKDAYS_VI = ["CN", "T2", "T3", "T4", "T5", "T6", "T7"] as const;
+const WEEKDAYS_EN = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
+
+/** The callback times the core offers at `ms` (its `callback_choices`), the default first: the next
+ * calling day's morning (09:00) and afternoon (14:00), each moved to when calling opens if it is
+ * not in calling hours, then in an hour (rounded up to 5 minutes) if that is in calling hours. */
+export function callbackChoices(ms: number): CallbackChoice[] {
+  const local = new Date(ms + ZONE_MS);
+  const midnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - ZONE_MS;
+  const choices: CallbackChoice[] = [];
+  let days = 1;
+  while (days <= 14 && new Date(midnight + days * DAY_MS + ZONE_MS).getUTCDay() === 0) days++;
+  if (days <= 14) {
+    const day = midnight + days * DAY_MS;
+    const wall = new Date(day + ZONE_MS);
+    const date = formatInstant(day).slice(0, 5);
+    const [vi, en] =
+      days === 1
+        ? ["mai", "tomorrow"]
+        : [`${WEEKDAYS_VI[wall.getUTCDay()]} ${date}`, `${WEEKDAYS_EN[wall.getUTCDay()]} ${date}`];
+    for (const [viPart, enPart, hour] of [["Sáng", "Morning", 9], ["Chiều", "Afternoon", 14]] as const) {
+      const wanted = day + hour * 60 * MINUTE;
+      const at = slotAt(wanted) !== null ? wanted : nextOpen(wanted);
+      const clock = formatInstant(at).slice(11);
+      choices.push({ labelVi: `${viPart} ${vi} ${clock}`, labelEn: `${enPart} ${en} ${clock}`, at: formatInstant(at) });
+    }
+  }
+  // Rounded up as chrono's duration_round_up: the seconds count, so 09:00:20 gives 10:05.
+  const step = 5 * MINUTE;
+  const later = Math.ceil((ms + 60 * MINUTE) / step) * step;
+  if (slotAt(later) !== null) choices.push({ labelVi: "Sau 1 giờ", labelEn: "In 1 hour", at: formatInstant(later) });
+  return choices.filter((c, i) => i === 0 || c.at !== choices[i - 1]!.at);
+}
 
 export function apiError(kind: ErrorKind, message: string): ApiError {
   return { kind, message };
@@ -64,11 +152,21 @@ export function formatInstant(ms: number): string {
   return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
-/** `2026-11-24T09:30` in the campaign's zone → epoch ms. */
-function parseLocal(text: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(text);
-  if (!m) return null;
-  return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!) - 7 * 3_600_000;
+/** A callback time as the core's `LocalTime` reads it (`2026-11-24T09:30`, `2026-11-24T09:30:00`
+ * or `24/11/2026 09:30`), in the campaign's zone → epoch ms; null when it is none of these. */
+export function parseLocal(text: string): number | null {
+  const t = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})T(\d{1,2}):(\d{1,2})(?::\d{1,2})?$/.exec(t);
+  const shown = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{1,2})$/.exec(t);
+  const [y, mo, d, h, mi] = iso
+    ? [+iso[1]!, +iso[2]!, +iso[3]!, +iso[4]!, +iso[5]!]
+    : shown
+      ? [+shown[3]!, +shown[2]!, +shown[1]!, +shown[4]!, +shown[5]!]
+      : [];
+  if (y === undefined || mo! < 1 || mo! > 12 || h! > 23 || mi! > 59) return null;
+  const wall = Date.UTC(y, mo! - 1, d!, h!, mi!);
+  if (new Date(wall).getUTCDate() !== d) return null;
+  return wall - ZONE_MS;
 }
 
 function masked(phone: string): string {
@@ -110,12 +208,17 @@ export class FakeBackend {
   dialogSave: string | null = "/home/gsv/Tải xuống/danh-sach-tu-choi.csv";
   /** Files already imported: importing one again adds nothing. */
   private imported = new Set<string>();
+  /** The supervisors' moves and take-backs, oldest first. */
+  audit: { at: number; actor: string; action: string; caseId: string; before: string; after: string }[] = [];
   /** Dossiers and cases per agency, and the cases released so far, wave by wave. */
   populations = structuredClone(POPULATIONS);
   waves = new Map<string, number[]>();
 
   constructor(private options: FakeOptions = {}) {
+    const offset = (options.closed ? CLOSED_START : OPEN_START) - Date.now();
+    this.now = () => Date.now() + offset;
     this.cases = options.empty ? [] : demoCases(this.now());
+    if (options.due && !options.empty) this.cases.push(...appointmentCases(this.now()));
     if (options.resume) {
       const trang = this.cases.find((c) => c.name === "Ngô Thu Trang")!;
       trang.leaseHolder = STAFF[0]!.id;
@@ -137,6 +240,11 @@ export class FakeBackend {
     c.leaseHolder = STAFF[1]!.id;
     c.leaseEpoch += 1;
     c.leaseExpiresAt = this.now() + LEASE_MS;
+  }
+
+  /** Someone else changes the case (an operator records a call on it): a selection made before is stale. */
+  touchCase(caseId: string): void {
+    this.find(caseId).version += 1;
   }
 
   callsOf(cmd: string): Call[] {
@@ -173,6 +281,16 @@ export class FakeBackend {
     const c = this.cases.find((x) => x.id === id);
     if (!c) throw apiError("notFound", `Không tìm thấy ca ${id}.`);
     return c;
+  }
+
+  /** Moves and take-backs are for supervisors and administrators, as in the core. */
+  private supervisor(id: string): StaffView {
+    const person = STAFF.find((s) => s.id === id);
+    if (!person) throw apiError("notFound", `Không tìm thấy nhân sự ${id}.`);
+    if (person.role === "operator") {
+      throw apiError("invalid", `${person.login} là điện thoại viên: chỉ giám sát viên được chuyển hoặc thu hồi ca.`);
+    }
+    return person;
   }
 
   private checkCampaign(id: string): void {
@@ -226,6 +344,7 @@ export class FakeBackend {
       attempts: c.attempts,
       maxAttempts: CAMPAIGN.maxAttempts,
       appointmentAt: c.appointmentAt === null ? null : formatInstant(c.appointmentAt),
+      appointmentHard: c.appointmentAt !== null && c.appointmentOperator !== null,
       history: c.history.map((a) => ({ at: formatInstant(a.at), outcome: a.outcome, note: a.note })),
       interview: this.interviewView(c),
     };
@@ -274,7 +393,10 @@ export class FakeBackend {
       this.offline();
       return STAFF;
     },
-    listOutcomes: () => OUTCOMES,
+    listOutcomes: (req) => {
+      this.checkCampaign(req.campaignId);
+      return OUTCOMES;
+    },
     campaignQuestionnaire: (req) => {
       this.checkCampaign(req.campaignId);
       return QUESTIONNAIRE;
@@ -286,28 +408,75 @@ export class FakeBackend {
         (c) => c.leaseHolder === req.operatorId && c.leaseExpiresAt !== null && c.leaseExpiresAt > now && !c.finalOutcome,
       );
       if (held) return this.card(held, true);
-      const eligible = this.cases
-        .map((c, index) => ({ c, index }))
+      // The core's queues, in its order: due appointments booked for this operator, due ones
+      // anyone may take, then (in calling hours only) the operator's list and the shared pool.
+      const free = (c: FakeCase) => !c.finalOutcome && (c.leaseExpiresAt === null || c.leaseExpiresAt <= now);
+      const notRefused = (c: FakeCase) => c.avoidOperator !== req.operatorId;
+      const due = (c: FakeCase) => c.appointmentAt !== null && c.appointmentAt <= now;
+      const byAppointment = (a: FakeCase, b: FakeCase) => a.appointmentAt! - b.appointmentAt! || a.id.localeCompare(b.id);
+      const byQueue = (a: FakeCase, b: FakeCase) =>
+        a.attempts - b.attempts || (a.lastAttemptAt ?? -Infinity) - (b.lastAttemptAt ?? -Infinity) || a.id.localeCompare(b.id);
+      const list = (owner: string | null) => (c: FakeCase) =>
+        free(c) && notRefused(c) && c.assignedTo === owner && c.appointmentAt === null && (c.retryAt === null || c.retryAt <= now);
+      const queues: [(c: FakeCase) => boolean, (a: FakeCase, b: FakeCase) => number][] = [
+        [(c) => free(c) && due(c) && c.appointmentOperator === req.operatorId, byAppointment],
+        [(c) => free(c) && notRefused(c) && due(c) && (c.appointmentOperator === null || c.appointmentAt! <= now - GRACE_MS), byAppointment],
+      ];
+      if (slotAt(now) !== null) queues.push([list(req.operatorId), byQueue], [list(null), byQueue]);
+      for (const [eligible, order] of queues) {
+        const next = this.cases.filter(eligible).sort(order)[0];
+        if (!next) continue;
+        next.leaseHolder = req.operatorId;
+        next.leaseExpiresAt = now + LEASE_MS;
+        next.leaseEpoch += 1;
+        return this.card(next, false);
+      }
+      return null;
+    },
+    operatorQueue: (req): QueueView => {
+      this.checkCampaign(req.campaignId);
+      const now = this.now();
+      const op = req.operatorId;
+      const open = this.cases.filter((c) => !c.finalOutcome);
+      const slot = slotAt(now);
+      const appointments: AppointmentView[] = open
         .filter(
-          ({ c }) =>
-            !c.finalOutcome &&
-            (c.assignedTo === null || c.assignedTo === req.operatorId) &&
+          (c) =>
+            c.appointmentAt !== null &&
+            (c.appointmentOperator === op || (c.appointmentOperator === null && (c.assignedTo === null || c.assignedTo === op))),
+        )
+        .sort((a, b) => a.appointmentAt! - b.appointmentAt! || a.id.localeCompare(b.id))
+        .slice(0, APPOINTMENTS_SHOWN)
+        // As the core: the case on this operator's screen is not one to look ahead to.
+        .filter((c) => !(c.leaseHolder === op && c.leaseExpiresAt !== null && c.leaseExpiresAt > now))
+        .map((c) => ({
+          caseId: c.id,
+          at: formatInstant(c.appointmentAt!),
+          due: c.appointmentAt! <= now,
+          hard: c.appointmentOperator !== null,
+          respondentName: c.name,
+          agencyName: AGENCIES[c.agency]!,
+          dossierCode: c.dossier,
+        }));
+      return {
+        now: formatInstant(now),
+        callingOpen: slot !== null,
+        slot,
+        nextOpen: slot === null ? formatInstant(nextOpen(now)) : null,
+        callbackChoices: callbackChoices(now),
+        ownOpen: open.filter((c) => c.assignedTo === op).length,
+        poolOpen: open.filter((c) => c.assignedTo === null).length,
+        // None outside calling hours, as the core.
+        ready: slot === null ? 0 : open.filter(
+          (c) =>
+            (c.assignedTo === null || c.assignedTo === op) &&
+            c.avoidOperator !== op &&
+            c.appointmentAt === null &&
             (c.retryAt === null || c.retryAt <= now) &&
             (c.leaseExpiresAt === null || c.leaseExpiresAt <= now),
-        )
-        .sort(
-          (a, b) =>
-            Number(b.c.appointmentAt !== null) - Number(a.c.appointmentAt !== null) ||
-            a.c.attempts - b.c.attempts ||
-            (a.c.lastAttemptAt ?? -Infinity) - (b.c.lastAttemptAt ?? -Infinity) ||
-            a.index - b.index,
-        );
-      const next = eligible[0]?.c;
-      if (!next) return null;
-      next.leaseHolder = req.operatorId;
-      next.leaseExpiresAt = now + LEASE_MS;
-      next.leaseEpoch += 1;
-      return this.card(next, false);
+        ).length,
+        appointments,
+      };
     },
     heartbeat: (lease) => {
       const c = this.fenced(lease);
@@ -367,7 +536,10 @@ export class FakeBackend {
       let appointment: number | null = null;
       if (req.appointmentAt !== null) {
         appointment = parseLocal(req.appointmentAt);
-        if (appointment === null) throw apiError("invalid", "Thời gian hẹn không hợp lệ.");
+        // The core refuses it when the request is read, before any rule.
+        if (appointment === null) {
+          throw apiError("invalid", `Thời gian “${req.appointmentAt.trim().slice(0, 32)}” không đúng dạng dd/mm/yyyy hh:mm.`);
+        }
       }
       if (view.noteRequired && !req.note?.trim()) throw apiError("invalid", `Kết quả “${view.labelVi}” cần ghi chú.`);
       if (req.note && req.note.trim().length > 1000) throw apiError("invalid", "Ghi chú dài quá 1000 ký tự.");
@@ -378,6 +550,12 @@ export class FakeBackend {
       if (view.needsAppointment) {
         if (appointment === null) throw apiError("invalid", `Kết quả “${view.labelVi}” cần thời gian hẹn gọi lại.`);
         if (appointment <= now) throw apiError("invalid", "Thời gian hẹn gọi lại phải ở sau thời điểm hiện tại.");
+        if (slotAt(appointment) === null) {
+          throw apiError(
+            "invalid",
+            `Giờ hẹn ${formatInstant(appointment)} nằm ngoài giờ gọi của đợt khảo sát: hãy hẹn trong giờ gọi.`,
+          );
+        }
       } else {
         appointment = null;
       }
@@ -390,8 +568,14 @@ export class FakeBackend {
         finalOutcome = everContacted ? "2.30" : "3.90";
       }
       const delay = view.retryAfterMinutes === null ? undefined : view.retryAfterMinutes * MINUTE;
-      const retryAt = finalOutcome ? null : appointment ?? (delay === undefined ? null : now + delay);
+      // A retry falls in calling hours, as the core's does.
+      const retryIn = (earliest: number) => (slotAt(earliest) === null ? nextOpen(earliest) : earliest);
+      const retryAt = finalOutcome ? null : appointment ?? (delay === undefined ? null : retryIn(now + delay));
+      const booked = finalOutcome ? null : appointment;
       Object.assign(c, {
+        version: c.version + 1,
+        appointmentOperator: booked !== null && req.appointmentKind !== "soft" ? req.lease.holder : null,
+        avoidOperator: view.otherOperator ? req.lease.holder : c.avoidOperator,
         attempts,
         countedAttempts: counted,
         everContacted,
@@ -442,9 +626,104 @@ export class FakeBackend {
             finalOutcome: c.finalOutcome,
             lastAttemptAt: c.lastAttemptAt === null ? null : formatInstant(c.lastAttemptAt),
             appointmentAt: c.appointmentAt === null ? null : formatInstant(c.appointmentAt),
+            appointmentHard: c.appointmentAt !== null && c.appointmentOperator !== null,
+            version: c.version,
             interview: this.interviewView(c),
           };
         });
+    },
+    selectCases: (req): CaseVersion[] => {
+      this.checkCampaign(req.campaignId);
+      return this.api
+        .campaignCases({ campaignId: req.campaignId })
+        .filter((c) => {
+          const stored = this.find(c.caseId);
+          const list = req.callList;
+          return (
+            (req.agencyCodes.length === 0 || req.agencyCodes.includes(c.agencyCode)) &&
+            (req.statuses.length === 0 || req.statuses.includes(c.status)) &&
+            (list.kind === "any" ||
+              (list.kind === "pool" && stored.assignedTo === null) ||
+              (list.kind === "operator" && stored.assignedTo === list.id))
+          );
+        })
+        .map((c) => ({ caseId: c.caseId, version: c.version }));
+    },
+    reassign: (req) => {
+      this.checkCampaign(req.campaignId);
+      const by = this.supervisor(req.supervisorId);
+      let to: StaffView | null = null;
+      if (req.toOperator !== null) {
+        to = STAFF.find((s) => s.id === req.toOperator) ?? null;
+        if (!to) throw apiError("notFound", `Không tìm thấy điện thoại viên ${req.toOperator}.`);
+      }
+      const now = this.now();
+      const moved: string[] = [];
+      const conflicts: string[] = [];
+      const inCall: string[] = [];
+      for (const { caseId, version } of req.cases) {
+        const c = this.find(caseId);
+        if (c.version !== version) {
+          conflicts.push(caseId);
+          continue;
+        }
+        if (c.assignedTo === req.toOperator) continue;
+        this.audit.push({
+          at: now,
+          actor: by.id,
+          action: "reassign",
+          caseId,
+          before: JSON.stringify({ call_list: c.assignedTo }),
+          after: JSON.stringify({ call_list: req.toOperator }),
+        });
+        c.assignedTo = req.toOperator;
+        // A hard appointment follows the case (to the pool: anyone).
+        if (c.appointmentOperator !== null) c.appointmentOperator = req.toOperator;
+        c.version += 1;
+        if (c.leaseExpiresAt !== null && c.leaseExpiresAt > now) inCall.push(caseId);
+        moved.push(caseId);
+      }
+      return {
+        selected: req.cases.length,
+        moved: moved.length,
+        unchanged: req.cases.length - moved.length - conflicts.length,
+        conflicts,
+        inCall,
+        to: to?.fullName ?? null,
+      };
+    },
+    forceRelease: (req) => {
+      const by = this.supervisor(req.supervisorId);
+      const c = this.find(req.caseId);
+      const now = this.now();
+      if (c.leaseHolder === null || c.leaseExpiresAt === null || c.leaseExpiresAt <= now) {
+        return { caseId: c.id, heldBy: null };
+      }
+      const holder = c.leaseHolder;
+      this.audit.push({
+        at: now,
+        actor: by.id,
+        action: "force_release",
+        caseId: c.id,
+        before: JSON.stringify({ holder, epoch: c.leaseEpoch, expires_at: new Date(c.leaseExpiresAt).toISOString() }),
+        after: JSON.stringify({ holder: null, epoch: c.leaseEpoch + 1 }),
+      });
+      c.leaseHolder = null;
+      c.leaseExpiresAt = null;
+      c.leaseEpoch += 1;
+      c.version += 1;
+      return { caseId: c.id, heldBy: STAFF.find((s) => s.id === holder)?.fullName ?? holder };
+    },
+    auditLog: (req): AuditView[] => {
+      this.checkCampaign(req.campaignId);
+      return this.audit.map((e) => ({
+        at: formatInstant(e.at),
+        actor: STAFF.find((s) => s.id === e.actor)?.login ?? e.actor,
+        action: e.action,
+        caseId: e.caseId,
+        before: e.before,
+        after: e.after,
+      }));
     },
     listAgencies: () => Object.entries(AGENCIES).map(([code, name]) => ({ code, name })),
     previewImport: (req): ImportPreview => {
@@ -483,12 +762,15 @@ export class FakeBackend {
             dossier: p.dossier,
             receivedOn: p.receivedOn,
             assignedTo: null,
+            version: 1,
             attempts: 0,
             everContacted: false,
             lastOutcome: null,
             finalOutcome: null,
             retryAt: null,
             appointmentAt: null,
+            appointmentOperator: null,
+            avoidOperator: null,
             lastAttemptAt: null,
             leaseHolder: null,
             leaseExpiresAt: null,

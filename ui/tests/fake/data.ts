@@ -10,6 +10,11 @@ export const CAMPAIGN: CampaignView = {
   receivedFrom: "01/10/2026",
   receivedTo: "15/11/2026",
   maxAttempts: 5,
+  callingDays: "T2-T7",
+  callingHours: "07:30-11:30,13:30-20:00",
+  closedDates: [],
+  publicHolidays: true,
+  appointmentGraceMinutes: 15,
 };
 
 export const LAN: StaffView = {
@@ -54,6 +59,8 @@ export interface FakeCase {
   dossier: string;
   receivedOn: string;
   assignedTo: string | null;
+  /** Bumped by every change a supervisor's move must not overwrite (an attempt, a move, a take-back). */
+  version: number;
   attempts: number;
   /** Attempts that count toward the limit; absent: all of them. */
   countedAttempts?: number;
@@ -62,6 +69,10 @@ export interface FakeCase {
   finalOutcome: OutcomeView["code"] | null;
   retryAt: number | null;
   appointmentAt: number | null;
+  /** A hard appointment: only this operator calls back until the grace period is over. */
+  appointmentOperator: string | null;
+  /** After a soft refusal the next call goes to someone else. */
+  avoidOperator: string | null;
   lastAttemptAt: number | null;
   leaseHolder: string | null;
   leaseExpiresAt: number | null;
@@ -89,12 +100,15 @@ function make(n: number, seed: Seed): FakeCase {
   return {
     id: caseId(n),
     dossier: `${seed.agency}-${y!.slice(2)}${m}${d}-${String(n).padStart(4, "0")}`,
+    version: 1,
     attempts: 0,
     everContacted: false,
     lastOutcome: null,
     finalOutcome: null,
     retryAt: null,
     appointmentAt: null,
+    appointmentOperator: null,
+    avoidOperator: null,
     lastAttemptAt: null,
     leaseHolder: null,
     leaseExpiresAt: null,
@@ -103,6 +117,44 @@ function make(n: number, seed: Seed): FakeCase {
     interview: null,
     ...seed,
   };
+}
+
+/** Two more appointments (`?due`): Lan's own one, due ten minutes ago, which F2 brings first
+ * even outside calling hours, and a soft one in the shared pool in two hours. */
+export function appointmentCases(now: number): FakeCase[] {
+  return [
+    make(13, {
+      name: "Lý Thanh Tâm",
+      phone: "0944123456",
+      agency: "STC",
+      procedure: "Đăng ký thay đổi nội dung đăng ký doanh nghiệp",
+      receivedOn: "05/11/2026",
+      assignedTo: LAN.id,
+      attempts: 1,
+      everContacted: true,
+      lastOutcome: "2.21",
+      appointmentAt: now - 10 * 60_000,
+      appointmentOperator: LAN.id,
+      retryAt: now - 10 * 60_000,
+      lastAttemptAt: now - DAY,
+      history: [{ id: "a-13", at: now - DAY, outcome: "2.21", note: "Hẹn gọi lại sáng nay", operator: LAN.id }],
+    }),
+    make(14, {
+      name: "Trương Ngọc Hà",
+      phone: "0977321654",
+      agency: "SNNMT",
+      procedure: "Cấp đổi Giấy chứng nhận quyền sử dụng đất",
+      receivedOn: "25/10/2026",
+      assignedTo: null,
+      attempts: 1,
+      everContacted: true,
+      lastOutcome: "2.21",
+      appointmentAt: now + 2 * HOUR,
+      retryAt: now + 2 * HOUR,
+      lastAttemptAt: now - 2 * DAY,
+      history: [{ id: "a-14", at: now - 2 * DAY, outcome: "2.21", note: null, operator: MINH.id }],
+    }),
+  ];
 }
 
 /** A fresh set of cases, relative to `now`. The first case Lan gets is Phạm Văn Hùng's. */

@@ -99,7 +99,7 @@ describe("desk", () => {
     expect(await byId(page, "note").inputValue()).toBe("5 lần");
   });
 
-  test("callback asks for an appointment time (tomorrow 09:00 by default) and sends it", async () => {
+  test("callback asks for an appointment time as dd/mm/yyyy hh:mm (the core's default: tomorrow 09:00 by the app's clock) and sends it as typed", async () => {
     const page = await lanAtDesk();
     await takeCase(page);
     expect(await textOf(byId(page, "outcome-2.21"))).toContain("Hẹn gọi lại");
@@ -108,13 +108,135 @@ describe("desk", () => {
     const input = byId(page, "appointment-input");
     await input.waitFor();
     expect(await recorded(page)).toHaveLength(0);
-    expect(await input.inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T09:00$/);
-    await input.fill("2030-01-15T14:30");
+    // The core's first callback choice, by the fake's clock (the app's), Monday 23/11/2026 09:00,
+    // whatever this machine's says.
+    expect(await input.inputValue()).toBe("24/11/2026 09:00");
+    expect(await input.getAttribute("type")).toBe("text");
+    expect(await input.getAttribute("placeholder")).toBe("dd/mm/yyyy hh:mm");
+    await expectText(byId(page, "appointment-format"), "Gõ ngày/tháng/năm giờ:phút (giờ 24), ví dụ 24/11/2026 14:30.");
+    await expectText(byId(page, "appointment-now"), "Bây giờ là 23/11/2026 09:00.");
+    await expectText(byId(page, "appointment-hours"), "Giờ gọi: T2–T7, 07:30–11:30, 13:30–20:00");
+    // Focused with the default selected: typing replaces it.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("appointment-input");
+    await page.keyboard.type("15/01/2030 14:30");
+    expect(await input.inputValue()).toBe("15/01/2030 14:30");
     await byId(page, "appointment-confirm").click();
     await expectText(byId(page, "last-result"), "Đã ghi: Hẹn gọi lại — gọi lại lúc 15/01/2030 14:30");
     const [callback] = await recorded(page);
-    expect(callback).toMatchObject({ outcome: "2.21", appointmentAt: "2030-01-15T14:30" });
+    expect(callback).toMatchObject({ outcome: "2.21", appointmentAt: "15/01/2030 14:30", appointmentKind: "hard" });
     await expectGone(byId(page, "appointment-dialog"));
+  });
+
+  test("a time that cannot be read or does not exist is refused in the dialog; nothing is sent", async () => {
+    const page = await lanAtDesk();
+    await takeCase(page);
+    await page.keyboard.press("7");
+    const input = byId(page, "appointment-input");
+    const error = byId(page, "appointment-error");
+    await input.fill("31/02/2026 09:00");
+    await page.keyboard.press("Enter");
+    await expectText(error, "Không có ngày giờ “31/02/2026 09:00”: hãy xem lại ngày, tháng và giờ.");
+    expect(await input.getAttribute("aria-invalid")).toBe("true");
+    await screenshot(page, "desk-appointment-error");
+    // Once refused, the field is checked as it is typed.
+    await input.fill("11/24/2026, 02:30 PM");
+    await expectText(error, "Không đọc được “11/24/2026, 02:30 PM”: hãy nhập dạng dd/mm/yyyy hh:mm, ví dụ 24/11/2026 09:00.");
+    await input.fill("");
+    await expectText(error, "Hãy nhập thời gian hẹn, dạng dd/mm/yyyy hh:mm.");
+    await byId(page, "appointment-confirm").click();
+    await byId(page, "appointment-dialog").waitFor();
+    expect(await recorded(page)).toHaveLength(0);
+    expect(await byId(page, "error").count()).toBe(0);
+
+    // A readable time: the error goes, Enter sends it as typed.
+    await input.fill("24/11/2026 16:45");
+    await expectGone(error);
+    await page.keyboard.press("Enter");
+    await expectText(byId(page, "last-result"), "Đã ghi: Hẹn gọi lại — gọi lại lúc 24/11/2026 16:45");
+    const sent = await recorded(page);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ outcome: "2.21", appointmentAt: "24/11/2026 16:45" });
+  });
+
+  test("the core's refusals (a time passed, one outside calling hours) show in the dialog, which stays open to fix the time", async () => {
+    const page = await lanAtDesk();
+    await takeCase(page);
+    await page.keyboard.press("7");
+    const input = byId(page, "appointment-input");
+    const refused = byId(page, "appointment-refused");
+    // Whether a time has passed is the core's to say (by the app's clock), not this page's.
+    await input.fill("23/11/2026 08:30");
+    await page.keyboard.press("Enter");
+    await expectText(refused, "Thời gian hẹn gọi lại phải ở sau thời điểm hiện tại.");
+    expect(await byId(page, "appointment-error").count()).toBe(0);
+    expect(await input.getAttribute("aria-invalid")).toBe("true");
+    await input.fill("24/11/2026 12:00");
+    await expectGone(refused);
+    await page.keyboard.press("Enter");
+    await expectText(refused, "Giờ hẹn 24/11/2026 12:00 nằm ngoài giờ gọi của đợt khảo sát: hãy hẹn trong giờ gọi.");
+    expect(await byId(page, "error").count()).toBe(0);
+    expect(await byId(page, "case-card").count()).toBe(1);
+    await screenshot(page, "desk-appointment-refused");
+    // 9h30 is read as 09:30 and sent in that form; the refusal goes with the time it was about.
+    await input.fill("24/11/2026 9h30");
+    await expectGone(refused);
+    await page.keyboard.press("Enter");
+    await expectText(byId(page, "last-result"), "Đã ghi: Hẹn gọi lại — gọi lại lúc 24/11/2026 09:30");
+    const sent = await recorded(page);
+    expect(sent.map((r) => r.appointmentAt)).toEqual(["23/11/2026 08:30", "24/11/2026 12:00", "24/11/2026 09:30"]);
+    // Refused outright, so each try is a new attempt.
+    expect(new Set(sent.map((r) => r.attemptId)).size).toBe(3);
+  });
+
+  test("quick picks are the core's callback choices: tomorrow morning (the default), tomorrow afternoon, in an hour", async () => {
+    const page = await lanAtDesk();
+    await takeCase(page);
+    await page.keyboard.press("7");
+    const input = byId(page, "appointment-input");
+    await input.waitFor();
+    const picks = byId(page, "appointment-pick");
+    expect(await picks.allTextContents()).toEqual(["Sáng mai 09:00", "Chiều mai 14:00", "Sau 1 giờ"]);
+    expect(await Promise.all((await picks.all()).map((p) => p.getAttribute("data-value")))).toEqual([
+      "24/11/2026 09:00",
+      "24/11/2026 14:00",
+      // In an hour from 09:00 and a few seconds on the fake's clock, rounded up to 5 minutes as the core does.
+      "23/11/2026 10:05",
+    ]);
+    // The first is the default, and shown as chosen.
+    expect(await input.inputValue()).toBe("24/11/2026 09:00");
+    expect(await picks.first().getAttribute("class")).toContain("is-on");
+    await picks.nth(1).click();
+    expect(await input.inputValue()).toBe("24/11/2026 14:00");
+    await picks.nth(2).click();
+    expect(await input.inputValue()).toBe("23/11/2026 10:05");
+    // The pick leaves the focus in the field: Enter confirms.
+    await page.keyboard.press("Enter");
+    await expectText(byId(page, "last-result"), "Đã ghi: Hẹn gọi lại — gọi lại lúc 23/11/2026 10:05");
+    expect((await recorded(page))[0]).toMatchObject({ appointmentAt: "23/11/2026 10:05" });
+  });
+
+  test("when the core offers no callback time, the field starts empty with its placeholder", async () => {
+    const page = await openApp();
+    await page.evaluate(() => {
+      const api = window.__fake.api;
+      const read = api.operatorQueue;
+      // As the core when nothing opens within its search (a campaign closed for good).
+      Object.assign(api, { operatorQueue: (r: Parameters<typeof read>[0]) => ({ ...read(r), callbackChoices: [] }) });
+    });
+    await workAs(page, "dtv.lan");
+    await byId(page, "desk").waitFor();
+    await takeCase(page);
+    await page.keyboard.press("7");
+    const input = byId(page, "appointment-input");
+    await input.waitFor();
+    expect(await input.inputValue()).toBe("");
+    expect(await input.getAttribute("placeholder")).toBe("dd/mm/yyyy hh:mm");
+    expect(await byId(page, "appointment-picks").count()).toBe(0);
+    await page.keyboard.press("Enter");
+    await expectText(byId(page, "appointment-error"), "Hãy nhập thời gian hẹn, dạng dd/mm/yyyy hh:mm.");
+    await input.fill("24/11/2026 15:00");
+    await page.keyboard.press("Enter");
+    await expectText(byId(page, "last-result"), "Đã ghi: Hẹn gọi lại — gọi lại lúc 24/11/2026 15:00");
   });
 
   test("Escape closes the appointment dialog without recording", async () => {

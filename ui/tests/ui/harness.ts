@@ -41,7 +41,7 @@ export function useBrowser(): void {
   });
 }
 
-/** Opens the mock app (options as query: "offline", "resume", "empty", "heartbeat=1"). */
+/** Opens the mock app (options as query: "offline", "resume", "empty", "closed", "due", "heartbeat=1"). */
 export async function openApp(query = "", storage: Record<string, string> = {}): Promise<Page> {
   if (!browser) throw new Error("useBrowser() first");
   context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "vi-VN" });

@@ -1,8 +1,17 @@
 // Unit tests of the fake backend itself: it answers every command of bindings.ts and refuses like Rust does.
 import { describe, expect, test } from "vitest";
-import { COMMAND_NAMES, type ApiError, type CaseCard, type ImportReport, type SampleReport } from "../../src/api/bindings";
-import { FakeBackend, requiredSample } from "../fake/backend";
-import { CAMPAIGN, LAN } from "../fake/data";
+import {
+  COMMAND_NAMES,
+  type ApiError,
+  type CaseCard,
+  type CaseVersion,
+  type ImportReport,
+  type QueueView,
+  type ReassignReport,
+  type SampleReport,
+} from "../../src/api/bindings";
+import { CLOSED_START, FakeBackend, OPEN_START, callbackChoices, formatInstant, nextOpen, parseLocal, requiredSample, slotAt } from "../fake/backend";
+import { CAMPAIGN, HONG, LAN, MINH } from "../fake/data";
 
 describe("fake backend", () => {
   test("implements every command the shell registers", () => {
@@ -60,5 +69,139 @@ describe("fake backend", () => {
     const added = fake.handle("draw_sample", { req: { ...draw, addAgency: "STP", addCount: 30 } }) as SampleReport;
     expect(added.agencies.find((a) => a.agency === "STP")!.drawn).toBe(230);
     expect(added.drawn_total).toBe(910);
+  });
+
+  test("keeps the default calling hours: Monday to Saturday, three slots, 17:00 splits the afternoon", () => {
+    const at = (d: number, h: number, m = 0) => Date.UTC(2026, 10, d, h - 7, m);
+    expect(slotAt(OPEN_START)).toBe("morning");
+    expect(slotAt(at(23, 7, 29))).toBeNull();
+    expect(slotAt(at(23, 11, 30))).toBeNull();
+    expect(slotAt(at(23, 16, 59))).toBe("afternoon");
+    expect(slotAt(at(23, 17, 0))).toBe("evening");
+    expect(slotAt(at(23, 20, 0))).toBeNull();
+    expect(slotAt(CLOSED_START)).toBeNull();
+    expect(formatInstant(nextOpen(CLOSED_START))).toBe("23/11/2026 07:30");
+    expect(formatInstant(nextOpen(at(23, 12, 0)))).toBe("23/11/2026 13:30");
+    expect(formatInstant(nextOpen(at(28, 21, 0)))).toBe("30/11/2026 07:30");
+  });
+
+  test("outside calling hours only due appointments are handed out", () => {
+    const closed = new FakeBackend({ closed: true });
+    const req = { campaignId: CAMPAIGN.id, operatorId: LAN.id };
+    expect(closed.handle("next_case", { req })).toBeNull();
+    expect(closed.handle("operator_queue", { req })).toMatchObject({ callingOpen: false, nextOpen: "23/11/2026 07:30" });
+    const due = new FakeBackend({ closed: true, due: true });
+    expect((due.handle("next_case", { req }) as CaseCard).respondentName).toBe("Lý Thanh Tâm");
+    // Minh may not take Lan's hard appointment before the grace period is over.
+    const other = new FakeBackend({ closed: true, due: true });
+    const held = other.handle("next_case", { req: { ...req, operatorId: MINH.id } }) as CaseCard;
+    expect(held).toMatchObject({ respondentName: "Dương Mỹ Linh", resumed: true });
+    other.handle("release_case", { lease: held.lease });
+    expect(other.handle("next_case", { req: { ...req, operatorId: MINH.id } })).toBeNull();
+  });
+
+  test("a hard appointment waits for its operator, a soft one goes to anyone; a soft refusal avoids its operator", () => {
+    const fake = new FakeBackend();
+    const req = { campaignId: CAMPAIGN.id, operatorId: LAN.id };
+    const card = fake.handle("next_case", { req }) as CaseCard;
+    const attempt = { lease: card.lease, attemptId: crypto.randomUUID(), note: null, outcome: "2.21", appointmentAt: "2026-11-23T10:00" };
+    fake.handle("record_outcome", { req: { ...attempt, appointmentKind: null } });
+    const hung = fake.cases.find((c) => c.id === card.lease.caseId)!;
+    expect(hung.appointmentOperator).toBe(LAN.id);
+    const queue = fake.handle("operator_queue", { req }) as QueueView;
+    expect(queue.appointments[0]).toMatchObject({ at: "23/11/2026 10:00", hard: true, due: false });
+    const second = fake.handle("next_case", { req }) as CaseCard;
+    fake.handle("record_outcome", {
+      req: { lease: second.lease, attemptId: crypto.randomUUID(), note: "Bận", outcome: "2.111", appointmentAt: null, appointmentKind: null },
+    });
+    expect(fake.cases.find((c) => c.id === second.lease.caseId)!.avoidOperator).toBe(LAN.id);
+  });
+
+  test("the queue gives the app's now, no ready case outside calling hours, and not the case held", () => {
+    const req = { campaignId: CAMPAIGN.id, operatorId: LAN.id };
+    const closed = new FakeBackend({ closed: true, due: true });
+    const shut = closed.handle("operator_queue", { req }) as QueueView;
+    expect(shut).toMatchObject({ now: "22/11/2026 10:00", callingOpen: false, ready: 0 });
+    expect(shut.appointments[0]).toMatchObject({ at: "22/11/2026 09:50", due: true });
+    const open = new FakeBackend({ due: true });
+    const before = open.handle("operator_queue", { req }) as QueueView;
+    expect(before.now).toBe("23/11/2026 09:00");
+    expect(before.ready).toBeGreaterThan(0);
+    const held = open.handle("next_case", { req }) as CaseCard;
+    expect(held.respondentName).toBe("Lý Thanh Tâm");
+    const after = open.handle("operator_queue", { req }) as QueueView;
+    expect(after.appointments.map((a) => a.caseId)).not.toContain(held.lease.caseId);
+    expect(after.appointments).toHaveLength(before.appointments.length - 1);
+  });
+
+  test("offers the core's callback choices: next calling day 09:00 (the default) and 14:00, then in an hour if calling", () => {
+    const hanoi = (d: number, h: number, m = 0, sec = 0) => Date.UTC(2026, 10, d, h - 7, m, sec);
+    const offered = (ms: number) => callbackChoices(ms).map((c) => `${c.labelVi} | ${c.labelEn} | ${c.at}`);
+    expect(offered(OPEN_START)).toEqual([
+      "Sáng mai 09:00 | Morning tomorrow 09:00 | 24/11/2026 09:00",
+      "Chiều mai 14:00 | Afternoon tomorrow 14:00 | 24/11/2026 14:00",
+      "Sau 1 giờ | In 1 hour | 23/11/2026 10:00",
+    ]);
+    // Rounded up to five minutes, the seconds counted (the fake's clock runs on); not into the lunch break.
+    expect(callbackChoices(hanoi(23, 9, 2))[2]!.at).toBe("23/11/2026 10:05");
+    expect(callbackChoices(OPEN_START + 20_000)[2]!.at).toBe("23/11/2026 10:05");
+    expect(callbackChoices(hanoi(23, 10, 45)).map((c) => c.labelVi)).toEqual(["Sáng mai 09:00", "Chiều mai 14:00"]);
+    // Saturday evening: no Sunday, no call after 20:00.
+    expect(offered(hanoi(28, 19, 30))).toEqual([
+      "Sáng T2 30/11 09:00 | Morning Mon 30/11 09:00 | 30/11/2026 09:00",
+      "Chiều T2 30/11 14:00 | Afternoon Mon 30/11 14:00 | 30/11/2026 14:00",
+    ]);
+    // The `closed` clock, Sunday 10:00: Monday is tomorrow; nothing in an hour.
+    expect(offered(CLOSED_START)).toEqual([
+      "Sáng mai 09:00 | Morning tomorrow 09:00 | 23/11/2026 09:00",
+      "Chiều mai 14:00 | Afternoon tomorrow 14:00 | 23/11/2026 14:00",
+    ]);
+    const req = { campaignId: CAMPAIGN.id, operatorId: LAN.id };
+    const queue = new FakeBackend().handle("operator_queue", { req }) as QueueView;
+    expect(queue.callbackChoices[0]).toMatchObject({ labelVi: "Sáng mai 09:00", at: "24/11/2026 09:00" });
+    const shut = new FakeBackend({ closed: true }).handle("operator_queue", { req }) as QueueView;
+    expect(shut.callbackChoices.map((c) => c.at)).toEqual(["23/11/2026 09:00", "23/11/2026 14:00"]);
+  });
+
+  test("reads a callback time as the core does and refuses one passed or outside calling hours", () => {
+    expect(parseLocal("24/11/2026 14:30")).toBe(Date.UTC(2026, 10, 24, 7, 30));
+    expect(parseLocal("2026-11-24T14:30")).toBe(Date.UTC(2026, 10, 24, 7, 30));
+    expect(parseLocal("31/02/2026 09:00")).toBeNull();
+    expect(parseLocal("mai 9 giờ")).toBeNull();
+    const fake = new FakeBackend();
+    const req = { campaignId: CAMPAIGN.id, operatorId: LAN.id };
+    const card = fake.handle("next_case", { req }) as CaseCard;
+    const callback = (appointmentAt: string) => () =>
+      fake.handle("record_outcome", {
+        req: { lease: card.lease, attemptId: crypto.randomUUID(), note: null, outcome: "2.21", appointmentAt, appointmentKind: "hard" },
+      });
+    expect(callback("24/11/2026 12:00")).toThrow(
+      expect.objectContaining({
+        kind: "invalid",
+        message: "Giờ hẹn 24/11/2026 12:00 nằm ngoài giờ gọi của đợt khảo sát: hãy hẹn trong giờ gọi.",
+      }),
+    );
+    expect(callback("23/11/2026 08:00")).toThrow(
+      expect.objectContaining({ message: "Thời gian hẹn gọi lại phải ở sau thời điểm hiện tại." }),
+    );
+    expect(callback("31/02/2026 09:00")).toThrow(expect.objectContaining({ kind: "invalid" }));
+    expect(callback("24/11/2026 14:30")()).toMatchObject({ status: "appointment", retryAt: "24/11/2026 14:30" });
+  });
+
+  test("moves only the cases whose version is unchanged, logs each move, and refuses operators", () => {
+    const fake = new FakeBackend();
+    const selection = { campaignId: CAMPAIGN.id, agencyCodes: [], statuses: [], callList: { kind: "pool" } };
+    const picked = fake.handle("select_cases", { req: selection }) as CaseVersion[];
+    expect(picked).toHaveLength(3);
+    fake.touchCase(picked[0]!.caseId);
+    const move = { campaignId: CAMPAIGN.id, cases: picked, toOperator: MINH.id, supervisorId: HONG.id };
+    const done = fake.handle("reassign", { req: move }) as ReassignReport;
+    expect(done).toMatchObject({ selected: 3, moved: 2, unchanged: 0, conflicts: [picked[0]!.caseId], inCall: [], to: "Trần Quốc Minh" });
+    expect(fake.audit).toHaveLength(2);
+    expect(() => fake.handle("reassign", { req: { ...move, supervisorId: LAN.id } })).toThrow(
+      expect.objectContaining({ kind: "invalid" }),
+    );
+    // The same versions again: all changed since.
+    expect((fake.handle("reassign", { req: move }) as ReassignReport).conflicts).toHaveLength(3);
   });
 });

@@ -1,6 +1,6 @@
 // Unit tests of the small helpers: search folding, appointment values, ApiError handling, labels, ids.
 import { describe, expect, test } from "vitest";
-import { appointmentValue, defaultAppointment } from "../../src/datetime";
+import { readAppointment, showWall, zoneOffset } from "../../src/datetime";
 import { ENGLISH_BY_KIND, isApiError, mayHaveLanded, toApiError } from "../../src/errors";
 import { translator } from "../../src/i18n";
 import { newId } from "../../src/ids";
@@ -27,16 +27,35 @@ describe("search", () => {
 });
 
 describe("appointment", () => {
-  test("defaults to tomorrow 09:00", () => {
-    expect(defaultAppointment(new Date(2026, 10, 23, 17, 5))).toBe("2026-11-24T09:00");
-    expect(defaultAppointment(new Date(2026, 11, 31, 8, 0))).toBe("2027-01-01T09:00");
+  test("reads dd/mm/yyyy hh:mm as typed, and sends it in that form", () => {
+    const text = (input: string) => {
+      const r = readAppointment(input);
+      return r.ok ? r.text : r.problem;
+    };
+    expect(text("24/11/2026 14:30")).toBe("24/11/2026 14:30");
+    expect(text("  4/1/2027 9:05 ")).toBe("04/01/2027 09:05");
+    expect(text("24/11/2026 9h30")).toBe("24/11/2026 09:30");
+    expect(text("24-11-2026 14h")).toBe("24/11/2026 14:00");
+    expect(text("24.11.2026, 14:30")).toBe("24/11/2026 14:30");
+    // What the core also reads.
+    expect(text("2026-11-24T09:30")).toBe("24/11/2026 09:30");
+    expect(text("2026-11-24T09:30:15")).toBe("24/11/2026 09:30");
+    expect(text("")).toBe("empty");
+    expect(text("mai 9 giờ")).toBe("unreadable");
+    expect(text("24/11/26 09:30")).toBe("unreadable");
+    expect(text("24/11/2026")).toBe("unreadable");
+    expect(text("11/24/2026, 02:30 PM")).toBe("unreadable");
+    expect(text("31/02/2026 09:00")).toBe("impossible");
+    expect(text("24/13/2026 09:00")).toBe("impossible");
+    expect(text("24/11/2026 24:00")).toBe("impossible");
+    expect(text("24/11/2026 09:60")).toBe("impossible");
+    expect(showWall(Date.UTC(2027, 0, 4, 7, 5))).toBe("04/01/2027 07:05");
   });
 
-  test("sends YYYY-MM-DDTHH:MM, seconds dropped", () => {
-    expect(appointmentValue("2026-11-24T09:30")).toBe("2026-11-24T09:30");
-    expect(appointmentValue("2026-11-24T09:30:15")).toBe("2026-11-24T09:30");
-    expect(appointmentValue("")).toBeNull();
-    expect(appointmentValue("24/11/2026 09:30")).toBeNull();
+  test("the campaign's zone is shown with its offset from UTC", () => {
+    expect(zoneOffset("Asia/Ho_Chi_Minh")).toBe("UTC+07:00");
+    expect(zoneOffset("UTC")).toBe("UTC+00:00");
+    expect(zoneOffset("Mars/Olympus")).toBe("");
   });
 });
 
