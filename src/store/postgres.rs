@@ -77,9 +77,25 @@ pub struct PostgresStore {
     pool: PgPool,
 }
 
+/// A pooled connection idle longer than this is pinged before use: a restarted server or a
+/// dropped network leaves it dead. sqlx's own check pings every time, which adds a round trip
+/// to every statement a busy pool runs (and sqlx pings again when a connection comes back).
+const PING_IF_IDLE: Duration = Duration::from_secs(30);
+
+/// Connections a store keeps by default. A workstation runs one operator's desk (a claim or an
+/// outcome at a time, a heartbeat, the queue beside it), so a few are plenty, and a call center
+/// of hundreds of workstations stays within the server's `max_connections`.
+pub const DEFAULT_POOL_SIZE: u32 = 8;
+
 impl PostgresStore {
-    /// Connects and applies the PostgreSQL migrations.
+    /// Connects with the default pool and applies the PostgreSQL migrations.
     pub async fn connect(url: &str) -> Result<Self> {
+        Self::connect_with_pool(url, DEFAULT_POOL_SIZE).await
+    }
+
+    /// Connects with a pool of up to `max_connections` (at least 1), for a process that serves
+    /// many operators at once, and applies the PostgreSQL migrations.
+    pub async fn connect_with_pool(url: &str, max_connections: u32) -> Result<Self> {
         let options: PgConnectOptions = url
             .parse()
             .map_err(|_| Error::Invalid("địa chỉ PostgreSQL không hợp lệ".to_owned()))?;
@@ -93,8 +109,17 @@ impl PostgresStore {
             .await
             .doing("kết nối PostgreSQL")?;
         let pool = PgPoolOptions::new()
-            .max_connections(8)
+            .max_connections(max_connections.max(1))
             .acquire_timeout(Duration::from_secs(10))
+            .test_before_acquire(false)
+            .before_acquire(|conn, meta| {
+                Box::pin(async move {
+                    if meta.idle_for > PING_IF_IDLE {
+                        conn.ping().await?;
+                    }
+                    Ok(true)
+                })
+            })
             .connect_with(options)
             .await
             .doing("kết nối PostgreSQL")?;

@@ -49,10 +49,12 @@ pub const SELECT_CASES: &str =
      c.version
      FROM survey_case c JOIN agency a ON a.id = c.agency_id";
 
-/// The case this operator already holds in the campaign, if the lease is still running.
+/// The case this operator already holds in the campaign, if the lease is still running. The
+/// ORDER BY follows `survey_case_held_idx` so the planner reads that index in order (and marks
+/// the entries of leases long ended as dead as it goes) rather than gathering them all first.
 pub const SELECT_HELD_CASE_ID: &str = "SELECT id FROM survey_case
      WHERE campaign_id = $1 AND lease_holder = $2 AND lease_expires_at > $3 AND final_outcome IS NULL
-     LIMIT 1";
+     ORDER BY lease_holder, campaign_id LIMIT 1";
 
 /// The claim's queues, in the order it tries them; each returns the best case free to lease
 /// now. `$1` campaign, `$2` operator, `$3` now.
@@ -80,16 +82,103 @@ pub fn due_appointments() -> String {
     )
 }
 
+/// The order cases of a call list are called in: priority, fewest attempts, least recently
+/// tried.
+const LIST_ORDER: &str = "priority DESC, attempts, last_attempt_at NULLS FIRST, id";
+
 /// Fresh and retry cases on a call list — the operator's own (`list` = `= $2`) or the shared
-/// pool (`IS NULL`) — by priority, fewest attempts, least recently tried: the order of
-/// `survey_case_queue_idx`.
-pub fn queue(list: &str) -> String {
-    format!(
-        "SELECT id FROM survey_case WHERE {FREE} AND {NOT_REFUSED}
+/// pool (`IS NULL`) — in [`LIST_ORDER`], each branch locked with `lock`. Free cases come from
+/// `survey_case_free_idx`, in its order (`assigned_to` leads the ORDER BY although the filter
+/// fixes it: PostgreSQL does not take `IS NULL` as fixing a column, and would sort the whole
+/// list); cases whose lease ran out without an outcome come from `survey_case_lease_idx`. Cases
+/// in a call are in neither, so a claim never reads past the calls going on.
+pub fn queue(list: &str, lock: &str) -> String {
+    let on_list = format!(
+        "campaign_id = $1 AND final_outcome IS NULL AND {NOT_REFUSED}
            AND assigned_to {list} AND wave IS NOT NULL AND appointment_at IS NULL
-           AND (retry_at IS NULL OR retry_at <= $3)
-         ORDER BY priority DESC, attempts, last_attempt_at NULLS FIRST, id LIMIT 1"
+           AND (retry_at IS NULL OR retry_at <= $3)"
+    );
+    format!(
+        "SELECT id FROM (
+           SELECT * FROM (SELECT id, priority, attempts, last_attempt_at FROM survey_case
+             WHERE {on_list} AND lease_holder IS NULL
+             ORDER BY assigned_to, {LIST_ORDER} LIMIT 1{lock}) AS free
+           UNION ALL
+           SELECT * FROM (SELECT id, priority, attempts, last_attempt_at FROM survey_case
+             WHERE {on_list} AND lease_holder IS NOT NULL AND lease_expires_at <= $3
+             ORDER BY {LIST_ORDER} LIMIT 1{lock}) AS expired
+         ) AS best ORDER BY {LIST_ORDER} LIMIT 1"
     )
+}
+
+/// The next case from the claim's queues, as one value: own due appointments, due
+/// appointments anyone may take, the own call list, the shared pool. `COALESCE` reads a queue
+/// only when those before it are empty; each locks its pick with `lock` (`FOR UPDATE SKIP
+/// LOCKED` on PostgreSQL, so a case another claim holds is passed over rather than waited
+/// for). `$4`: hard appointments due before it are anyone's.
+fn next_in_queues(lock: &str) -> String {
+    format!(
+        "COALESCE(({}{lock}), ({}{lock}), ({}), ({}))",
+        due_own_appointments(),
+        due_appointments(),
+        queue("= $2", lock),
+        queue("IS NULL", lock)
+    )
+}
+
+/// What taking a case writes: operator `$2` holds it from `$3` until `$5`, under a new epoch.
+const TAKE_LEASE: &str = "lease_holder = $2, lease_expires_at = $5, lease_claimed_at = $3,
+     lease_epoch = lease_epoch + 1";
+
+/// Leases the next case to the operator in one statement (in calling hours: outside them
+/// nothing new is handed out); returns its id, no row when every queue is empty. Binds
+/// `$1`–`$5` as [`next_in_queues`] and [`TAKE_LEASE`].
+pub fn take_next(lock: &str) -> String {
+    format!(
+        "UPDATE survey_case SET {TAKE_LEASE} WHERE id = {} RETURNING id",
+        next_in_queues(lock)
+    )
+}
+
+/// The whole claim in one PostgreSQL statement: the case the operator still holds (resumed,
+/// its lease as it is), else, in calling hours, the next case, leased. Returns the case as
+/// [`ClaimedRow`], no row when there is nothing to call. One statement is one transaction, so
+/// it needs no `BEGIN` and no `COMMIT` round trip. The held case is looked for first, as
+/// [`SELECT_HELD_CASE_ID`] does, and locked with `lock_held` (`FOR UPDATE OF c`): if the
+/// operator's outcome for it is being written meanwhile, the claim waits, sees the case no
+/// longer held, and takes the next one. The next case is locked with `lock` as in
+/// [`take_next`]. Binds `$1`–`$5` as [`take_next`] (outside calling hours only `$1`–`$3`).
+pub fn claim_or_resume(calling_open: bool, lock_held: &str, lock: &str) -> String {
+    let held = format!(
+        "SELECT c.* FROM survey_case c
+         WHERE campaign_id = $1 AND lease_holder = $2 AND lease_expires_at > $3
+           AND final_outcome IS NULL
+         ORDER BY lease_holder, campaign_id LIMIT 1{lock_held}"
+    );
+    let claimed = if calling_open {
+        format!(
+            "taken AS (UPDATE survey_case SET {TAKE_LEASE}
+                 WHERE id = {} AND NOT EXISTS (SELECT 1 FROM held) RETURNING *),
+             claimed AS (SELECT h.*, TRUE AS resumed FROM held h
+                 UNION ALL SELECT t.*, FALSE FROM taken t)",
+            next_in_queues(lock)
+        )
+    } else {
+        "claimed AS (SELECT h.*, TRUE AS resumed FROM held h)".to_owned()
+    };
+    format!(
+        "WITH held AS ({held}), {claimed}
+         SELECT c.*, a.code AS agency_code, a.name AS agency_name
+         FROM claimed c JOIN agency a ON a.id = c.agency_id"
+    )
+}
+
+/// A case handed out by [`claim_or_resume`].
+#[derive(sqlx::FromRow)]
+pub struct ClaimedRow {
+    #[sqlx(flatten)]
+    pub case: CaseRow,
+    pub resumed: bool,
 }
 
 /// What an operator's queue holds: `$1` campaign, `$2` operator, `$3` now.
@@ -113,10 +202,6 @@ pub fn upcoming_appointments() -> String {
          ORDER BY c.appointment_at, c.id LIMIT $3"
     )
 }
-
-pub const TAKE_LEASE: &str = "UPDATE survey_case
-     SET lease_holder = $2, lease_expires_at = $3, lease_claimed_at = $4, lease_epoch = lease_epoch + 1
-     WHERE id = $1";
 
 pub const EXTEND_LEASE: &str = "UPDATE survey_case SET lease_expires_at = $4
      WHERE id = $1 AND lease_holder = $2 AND lease_epoch = $3 AND final_outcome IS NULL";
@@ -144,7 +229,24 @@ pub const INSERT_AUDIT: &str = "INSERT INTO audit_log
 pub const SELECT_AUDIT: &str = "SELECT id, at, actor, campaign_id, action, case_id, before, after
      FROM audit_log WHERE campaign_id = $1 ORDER BY at, id";
 
-pub const ATTEMPT_EXISTS: &str = "SELECT 1 FROM attempt WHERE id = $1";
+/// The case an attempt is recorded on (`$1`), with whether attempt `$2` is already stored: what
+/// recording needs, in one read. `lock` keeps the row until the write (`FOR UPDATE OF c`).
+pub fn case_for_attempt(lock: &str) -> String {
+    format!(
+        "SELECT c.*, a.code AS agency_code, a.name AS agency_name,
+           EXISTS (SELECT 1 FROM attempt WHERE id = $2) AS recorded
+         FROM survey_case c JOIN agency a ON a.id = c.agency_id WHERE c.id = $1{lock}"
+    )
+}
+
+/// A case read by [`case_for_attempt`].
+#[derive(sqlx::FromRow)]
+pub struct CaseForAttemptRow {
+    #[sqlx(flatten)]
+    pub case: CaseRow,
+    pub recorded: bool,
+}
+
 pub const APPLY_ATTEMPT: &str = "UPDATE survey_case SET attempts = $2, ever_contacted = $3,
      last_outcome = $4, final_outcome = $5, retry_at = $6, appointment_at = $7, last_attempt_at = $8,
      counted_attempts = $9, avoid_operator = $10, appointment_operator = $11, tried_slots = $12,
@@ -153,6 +255,16 @@ pub const APPLY_ATTEMPT: &str = "UPDATE survey_case SET attempts = $2, ever_cont
 pub const INSERT_ATTEMPT: &str = "INSERT INTO attempt
      (id, case_id, operator_id, started_at, ended_at, outcome, note, appointment_at, appointment_kind)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+/// [`APPLY_ATTEMPT`] (`$1`–`$12`) and the attempt's row (`$13`–`$20`: [`INSERT_ATTEMPT`]'s
+/// values but the case) in one PostgreSQL statement, one round trip instead of two.
+pub fn apply_and_insert_attempt() -> String {
+    format!(
+        "WITH applied AS ({APPLY_ATTEMPT} RETURNING id)
+         INSERT INTO attempt
+           (id, case_id, operator_id, started_at, ended_at, outcome, note, appointment_at, appointment_kind)
+         SELECT $13, id, $14, $15, $16, $17, $18, $19, $20 FROM applied"
+    )
+}
 pub const SELECT_ATTEMPTS: &str =
     "SELECT id, case_id, operator_id, started_at, ended_at, outcome, note,
      appointment_at, appointment_kind FROM attempt WHERE case_id = $1 ORDER BY ended_at, id";

@@ -177,6 +177,26 @@ macro_rules! sql_store {
                 rules: &ClaimRules,
             ) -> Result<Option<Claim>> {
                 let now = rules.now;
+                if $backend == Backend::Postgres {
+                    // One statement: the held case, else (in calling hours) the next one leased,
+                    // with its row.
+                    let sql = rows::claim_or_resume(rules.calling_open, $lock_case, $lock_claim);
+                    let query = sqlx::query_as(&sql).bind(campaign).bind(operator).bind(now);
+                    let query = if rules.calling_open {
+                        query.bind(rules.hard_until).bind(rules.lease_until)
+                    } else {
+                        query
+                    };
+                    let claimed: Option<rows::ClaimedRow> = query
+                        .fetch_optional(&self.pool)
+                        .await
+                        .doing("nhận ca")?;
+                    return claimed
+                        .map(|row| Ok(Claim { resumed: row.resumed, case: row.case.try_into()? }))
+                        .transpose();
+                }
+                // SQLite: the write lock first, then the held case, else (in calling hours) the
+                // next one leased.
                 let mut tx = self.begin_write().await?;
                 let held: Option<(Uuid,)> = sqlx::query_as(rows::SELECT_HELD_CASE_ID)
                     .bind(campaign)
@@ -187,44 +207,21 @@ macro_rules! sql_store {
                     .doing("tìm ca đang giữ")?;
                 let (id, resumed) = match held {
                     Some((id,)) => (id, true),
+                    // Outside calling hours only a held case is handed back.
+                    None if !rules.calling_open => return Ok(None),
                     None => {
-                        let queues = if rules.calling_open {
-                            vec![
-                                (rows::due_own_appointments(), None),
-                                (rows::due_appointments(), Some(rules.hard_until)),
-                                (rows::queue("= $2"), None),
-                                (rows::queue("IS NULL"), None),
-                            ]
-                        } else {
-                            Vec::new()
-                        };
-                        let mut next = None;
-                        for (sql, cutoff) in queues {
-                            let sql = format!("{sql}{}", $lock_claim);
-                            let query = sqlx::query_as::<_, (Uuid,)>(&sql)
-                                .bind(campaign)
-                                .bind(operator)
-                                .bind(now);
-                            let query = match cutoff {
-                                Some(cutoff) => query.bind(cutoff),
-                                None => query,
-                            };
-                            next = query.fetch_optional(&mut *tx).await.doing("tìm ca tiếp theo")?;
-                            if next.is_some() {
-                                break;
-                            }
-                        }
-                        let Some((id,)) = next else {
-                            return Ok(None);
-                        };
-                        sqlx::query(rows::TAKE_LEASE)
-                            .bind(id)
+                        let taken: Option<(Uuid,)> = sqlx::query_as(&rows::take_next($lock_claim))
+                            .bind(campaign)
                             .bind(operator)
-                            .bind(rules.lease_until)
                             .bind(now)
-                            .execute(&mut *tx)
+                            .bind(rules.hard_until)
+                            .bind(rules.lease_until)
+                            .fetch_optional(&mut *tx)
                             .await
                             .doing("nhận ca")?;
+                        let Some((id,)) = taken else {
+                            return Ok(None);
+                        };
                         (id, false)
                     }
                 };
@@ -391,17 +388,21 @@ macro_rules! sql_store {
                 policy: CallPolicy<'_>,
             ) -> Result<CaseProgress> {
                 let mut tx = self.begin_write().await?;
-                let case = case_in(&mut tx, attempt.case_id).await?;
-                let already: Option<(i32,)> = sqlx::query_as(rows::ATTEMPT_EXISTS)
+                let read: Option<rows::CaseForAttemptRow> = sqlx::query_as(&rows::case_for_attempt($lock_case))
+                    .bind(attempt.case_id)
                     .bind(attempt.id)
                     .fetch_optional(&mut *tx)
                     .await
                     .doing("ghi lần gọi")?;
-                if already.is_some() {
+                let read = read.ok_or_else(|| Error::not_found("ca", attempt.case_id))?;
+                let case: CaseRecord = read.case.try_into()?;
+                if read.recorded {
                     return Ok(case.progress);
                 }
                 let next = rows::apply_attempt(&case, lease, attempt, catalogue, policy)?;
-                sqlx::query(rows::APPLY_ATTEMPT)
+                // PostgreSQL changes the case and stores the attempt in one statement.
+                let apply = if $backend == Backend::Postgres { rows::apply_and_insert_attempt() } else { rows::APPLY_ATTEMPT.to_owned() };
+                let applied = sqlx::query(&apply)
                     .bind(case.id)
                     .bind(i32::try_from(next.attempts).unwrap_or(i32::MAX))
                     .bind(next.ever_contacted)
@@ -413,23 +414,36 @@ macro_rules! sql_store {
                     .bind(i32::try_from(next.counted_attempts).unwrap_or(i32::MAX))
                     .bind(next.avoid_operator)
                     .bind(next.appointment_operator)
-                    .bind(next.tried_slots.bits())
-                    .execute(&mut *tx)
-                    .await
-                    .doing("ghi lần gọi")?;
-                sqlx::query(rows::INSERT_ATTEMPT)
-                    .bind(attempt.id)
-                    .bind(attempt.case_id)
-                    .bind(attempt.operator_id)
-                    .bind(attempt.started_at)
-                    .bind(attempt.ended_at)
-                    .bind(attempt.outcome.as_str())
-                    .bind(attempt.note.as_deref())
-                    .bind(attempt.appointment.map(|a| a.at))
-                    .bind(attempt.appointment.map(|a| a.kind.as_str()))
-                    .execute(&mut *tx)
-                    .await
-                    .doing("ghi lần gọi")?;
+                    .bind(next.tried_slots.bits());
+                let applied = if $backend == Backend::Postgres {
+                    applied
+                        .bind(attempt.id)
+                        .bind(attempt.operator_id)
+                        .bind(attempt.started_at)
+                        .bind(attempt.ended_at)
+                        .bind(attempt.outcome.as_str())
+                        .bind(attempt.note.as_deref())
+                        .bind(attempt.appointment.map(|a| a.at))
+                        .bind(attempt.appointment.map(|a| a.kind.as_str()))
+                } else {
+                    applied
+                };
+                applied.execute(&mut *tx).await.doing("ghi lần gọi")?;
+                if $backend != Backend::Postgres {
+                    sqlx::query(rows::INSERT_ATTEMPT)
+                        .bind(attempt.id)
+                        .bind(attempt.case_id)
+                        .bind(attempt.operator_id)
+                        .bind(attempt.started_at)
+                        .bind(attempt.ended_at)
+                        .bind(attempt.outcome.as_str())
+                        .bind(attempt.note.as_deref())
+                        .bind(attempt.appointment.map(|a| a.at))
+                        .bind(attempt.appointment.map(|a| a.kind.as_str()))
+                        .execute(&mut *tx)
+                        .await
+                        .doing("ghi lần gọi")?;
+                }
                 if let Some(status) = catalogue.get(attempt.outcome.as_str()).and_then(InterviewStatus::after) {
                     sqlx::query(rows::FINISH_INTERVIEW)
                         .bind(case.id)

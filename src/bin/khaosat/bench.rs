@@ -1,6 +1,11 @@
-//! `khaosat bench import --rows N`: how fast a list imports. Generates a CSV of N dossiers (as
-//! the dossier system exports them), imports it into a fresh campaign of the database given by
-//! --db, and prints the figures: reading and checking the file, storing it, and the total.
+//! `khaosat bench`: figures from the database given by --db, each run on a fresh campaign.
+//! `bench import --rows N` times a list's import: it generates a CSV of N dossiers (as the
+//! dossier system exports them), imports it, and prints reading and checking the file, storing
+//! it, and the total. `bench calls` (see `bench/calls.rs`) times operators at work.
+
+mod calls;
+mod check;
+mod report;
 
 use std::sync::Mutex;
 use std::time::Instant;
@@ -18,10 +23,20 @@ pub enum Command {
         #[arg(long, default_value_t = 100_000)]
         rows: usize,
     },
+    /// Operators taking cases and recording outcomes on a new campaign for --seconds; prints
+    /// throughput, latency and errors, then checks the database (exit 1 on a double claim or a
+    /// lost write).
+    Calls(calls::Args),
 }
 
 pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
-    let Command::Import { rows } = command;
+    match command {
+        Command::Import { rows } => import(db, rows).await,
+        Command::Calls(args) => calls::run(db, args).await,
+    }
+}
+
+async fn import(db: Option<&str>, rows: usize) -> anyhow::Result<()> {
     let (location, store) = super::open(db).await?;
     for (code, name) in demo::agencies() {
         catalogue::add_agency(&*store, code, name).await?;
