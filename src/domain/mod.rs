@@ -23,3 +23,20 @@ pub(crate) fn test_now() -> chrono::DateTime<chrono::Utc> {
         .single()
         .expect("valid instant")
 }
+
+/// An instant given as wall-clock time in Hà Nội, for the rules' tests.
+#[cfg(test)]
+pub(crate) fn hanoi(
+    year: i32,
+    month: u32,
+    day: u32,
+    hour: u32,
+    minute: u32,
+) -> chrono::DateTime<chrono::Utc> {
+    use chrono::TimeZone;
+    time::DEFAULT_TIME_ZONE
+        .with_ymd_and_hms(year, month, day, hour, minute, 0)
+        .single()
+        .expect("valid local time")
+        .with_timezone(&chrono::Utc)
+}

@@ -210,7 +210,7 @@ mod tests {
     use super::*;
     use chrono::Duration;
 
-    use crate::domain::test_now as now;
+    use crate::domain::{hanoi, test_now as now};
 
     static HOURS: std::sync::LazyLock<CallingHours> =
         std::sync::LazyLock::new(CallingHours::default);
@@ -408,16 +408,6 @@ mod tests {
         assert!(booked.ever_contacted);
     }
 
-    /// An instant as wall-clock time in Hà Nội.
-    fn hanoi(day: (i32, u32, u32), hour: u32, minute: u32) -> DateTime<Utc> {
-        use chrono::TimeZone;
-        crate::domain::time::DEFAULT_TIME_ZONE
-            .with_ymd_and_hms(day.0, day.1, day.2, hour, minute, 0)
-            .single()
-            .expect("valid local time")
-            .with_timezone(&Utc)
-    }
-
     fn unanswered_at(case: &CaseProgress, at: DateTime<Utc>) -> CaseProgress {
         after_attempt(
             case,
@@ -431,19 +421,18 @@ mod tests {
 
     #[test]
     fn repeated_no_answers_are_retried_in_a_part_of_the_day_not_yet_tried() {
-        let monday = (2026, 11, 23);
-        let morning = unanswered_at(&CaseProgress::default(), hanoi(monday, 9, 0));
-        assert_eq!(morning.retry_at, Some(hanoi(monday, 13, 30)));
-        let afternoon = unanswered_at(&morning, hanoi(monday, 13, 40));
+        let morning = unanswered_at(&CaseProgress::default(), hanoi(2026, 11, 23, 9, 0));
+        assert_eq!(morning.retry_at, Some(hanoi(2026, 11, 23, 13, 30)));
+        let afternoon = unanswered_at(&morning, hanoi(2026, 11, 23, 13, 40));
         assert_eq!(
             afternoon.retry_at,
-            Some(hanoi(monday, 17, 0)),
+            Some(hanoi(2026, 11, 23, 17, 0)),
             "morning and afternoon tried: the evening"
         );
-        let evening = unanswered_at(&afternoon, hanoi(monday, 17, 5));
+        let evening = unanswered_at(&afternoon, hanoi(2026, 11, 23, 17, 5));
         assert_eq!(
             evening.retry_at,
-            Some(hanoi((2026, 11, 24), 7, 30)),
+            Some(hanoi(2026, 11, 24, 7, 30)),
             "all tried: a new round, next morning"
         );
         let reached = record(&evening, "1.2");
@@ -468,22 +457,22 @@ mod tests {
             .retry_at
         };
         assert_eq!(
-            busy(hanoi((2026, 11, 23), 19, 50)),
-            Some(hanoi((2026, 11, 24), 7, 30))
+            busy(hanoi(2026, 11, 23, 19, 50)),
+            Some(hanoi(2026, 11, 24, 7, 30))
         );
         assert_eq!(
-            busy(hanoi((2026, 11, 28), 19, 45)),
-            Some(hanoi((2026, 11, 30), 7, 30)),
+            busy(hanoi(2026, 11, 28, 19, 45)),
+            Some(hanoi(2026, 11, 30, 7, 30)),
             "Saturday night waits for Monday"
         );
         assert_eq!(
-            busy(hanoi((2026, 12, 31), 19, 45)),
-            Some(hanoi((2027, 1, 2), 7, 30)),
+            busy(hanoi(2026, 12, 31, 19, 45)),
+            Some(hanoi(2027, 1, 2, 7, 30)),
             "New Year's Day is a public holiday"
         );
         assert_eq!(
-            busy(hanoi((2027, 2, 4), 19, 45)),
-            Some(hanoi((2027, 2, 10), 7, 30)),
+            busy(hanoi(2027, 2, 4, 19, 45)),
+            Some(hanoi(2027, 2, 10, 7, 30)),
             "Tết 2027: the eve (5/2) and the first four days (6–9/2), then a Wednesday"
         );
     }
@@ -494,16 +483,16 @@ mod tests {
             appointment: soft(at),
             ..call("2.21")
         };
-        let tonight = hanoi((2026, 11, 23), 20, 30);
+        let tonight = hanoi(2026, 11, 23, 20, 30);
         assert_eq!(
             apply(&CaseProgress::default(), booking(tonight), limit(5)),
             Err(ScheduleError::AppointmentOutsideHours(
                 "23/11/2026 20:30".to_owned()
             ))
         );
-        let sunday = hanoi((2026, 11, 29), 9, 0);
+        let sunday = hanoi(2026, 11, 29, 9, 0);
         assert!(apply(&CaseProgress::default(), booking(sunday), limit(5)).is_err());
-        let evening = hanoi((2026, 11, 23), 19, 30);
+        let evening = hanoi(2026, 11, 23, 19, 30);
         assert!(apply(&CaseProgress::default(), booking(evening), limit(5)).is_ok());
     }
 

@@ -542,15 +542,7 @@ async fn check_interview(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::time::DEFAULT_TIME_ZONE;
-
-    fn hanoi(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
-        DEFAULT_TIME_ZONE
-            .with_ymd_and_hms(y, m, d, h, min, 0)
-            .single()
-            .expect("valid local time")
-            .with_timezone(&Utc)
-    }
+    use crate::domain::hanoi;
 
     fn offered(now: DateTime<Utc>) -> Vec<(String, String)> {
         callback_choices(&CallingHours::default(), now)

@@ -252,17 +252,20 @@ pub const APPLY_ATTEMPT: &str = "UPDATE survey_case SET attempts = $2, ever_cont
      counted_attempts = $9, avoid_operator = $10, appointment_operator = $11, tried_slots = $12,
      version = version + 1, lease_holder = NULL, lease_expires_at = NULL, lease_claimed_at = NULL
      WHERE id = $1";
-pub const INSERT_ATTEMPT: &str = "INSERT INTO attempt
-     (id, case_id, operator_id, started_at, ended_at, outcome, note, appointment_at, appointment_kind)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
-/// [`APPLY_ATTEMPT`] (`$1`–`$12`) and the attempt's row (`$13`–`$20`: [`INSERT_ATTEMPT`]'s
-/// values but the case) in one PostgreSQL statement, one round trip instead of two.
+/// An attempt's columns, in the order `bind_attempt!` binds them; the case comes apart.
+const ATTEMPT_COLUMNS: &str =
+    "id, operator_id, started_at, ended_at, outcome, note, appointment_at, appointment_kind, case_id";
+/// The attempt's row: `$1`–`$8` as `bind_attempt!` binds them, `$9` the case.
+pub fn insert_attempt() -> String {
+    format!("INSERT INTO attempt ({ATTEMPT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+}
+/// [`APPLY_ATTEMPT`] (`$1`–`$12`) and the attempt's row (`$13`–`$20` as `bind_attempt!` binds
+/// them, the case from the update) in one PostgreSQL statement, one round trip instead of two.
 pub fn apply_and_insert_attempt() -> String {
     format!(
         "WITH applied AS ({APPLY_ATTEMPT} RETURNING id)
-         INSERT INTO attempt
-           (id, case_id, operator_id, started_at, ended_at, outcome, note, appointment_at, appointment_kind)
-         SELECT $13, id, $14, $15, $16, $17, $18, $19, $20 FROM applied"
+         INSERT INTO attempt ({ATTEMPT_COLUMNS})
+         SELECT $13, $14, $15, $16, $17, $18, $19, $20, id FROM applied"
     )
 }
 pub const SELECT_ATTEMPTS: &str =

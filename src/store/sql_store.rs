@@ -4,6 +4,23 @@
 //! the first read) and in the row locks PostgreSQL takes (`FOR UPDATE`, `SKIP LOCKED` for the
 //! claim, so concurrent operators never wait for, nor get, the same case).
 
+/// Binds an attempt's values in the order of `rows::insert_attempt`, all but the case.
+macro_rules! bind_attempt {
+    ($query:expr, $attempt:expr) => {
+        $query
+            .bind($attempt.id)
+            .bind($attempt.operator_id)
+            .bind($attempt.started_at)
+            .bind($attempt.ended_at)
+            .bind($attempt.outcome.as_str())
+            .bind($attempt.note.as_deref())
+            .bind($attempt.appointment.map(|a| a.at))
+            .bind($attempt.appointment.map(|a| a.kind.as_str()))
+    };
+}
+
+pub(crate) use bind_attempt;
+
 /// Implements `Store` for `$store`, which must have a `pool` field and a
 /// `begin_write(&self) -> Result<Transaction<'static, $db>>` method.
 macro_rules! sql_store {
@@ -416,30 +433,14 @@ macro_rules! sql_store {
                     .bind(next.appointment_operator)
                     .bind(next.tried_slots.bits());
                 let applied = if $backend == Backend::Postgres {
-                    applied
-                        .bind(attempt.id)
-                        .bind(attempt.operator_id)
-                        .bind(attempt.started_at)
-                        .bind(attempt.ended_at)
-                        .bind(attempt.outcome.as_str())
-                        .bind(attempt.note.as_deref())
-                        .bind(attempt.appointment.map(|a| a.at))
-                        .bind(attempt.appointment.map(|a| a.kind.as_str()))
+                    crate::store::sql_store::bind_attempt!(applied, attempt)
                 } else {
                     applied
                 };
                 applied.execute(&mut *tx).await.doing("ghi lần gọi")?;
                 if $backend != Backend::Postgres {
-                    sqlx::query(rows::INSERT_ATTEMPT)
-                        .bind(attempt.id)
+                    crate::store::sql_store::bind_attempt!(sqlx::query(&rows::insert_attempt()), attempt)
                         .bind(attempt.case_id)
-                        .bind(attempt.operator_id)
-                        .bind(attempt.started_at)
-                        .bind(attempt.ended_at)
-                        .bind(attempt.outcome.as_str())
-                        .bind(attempt.note.as_deref())
-                        .bind(attempt.appointment.map(|a| a.at))
-                        .bind(attempt.appointment.map(|a| a.kind.as_str()))
                         .execute(&mut *tx)
                         .await
                         .doing("ghi lần gọi")?;

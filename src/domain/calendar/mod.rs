@@ -624,19 +624,10 @@ pub fn lunar_to_solar(year: i32, month: u32, day: u32, leap: bool) -> Option<Nai
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::test_now;
+    use crate::domain::{hanoi, test_now};
 
     fn date(year: i32, month: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(year, month, day).expect("valid date")
-    }
-
-    /// An instant given as wall-clock time in Hà Nội.
-    fn hanoi(year: i32, month: u32, day: u32, hour: u32, minute: u32) -> DateTime<Utc> {
-        DEFAULT_TIME_ZONE
-            .with_ymd_and_hms(year, month, day, hour, minute, 0)
-            .single()
-            .expect("valid local time")
-            .with_timezone(&Utc)
     }
 
     fn window(start: (u32, u32), end: (u32, u32), slot: TimeSlot) -> CallingWindow {

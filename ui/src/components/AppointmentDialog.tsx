@@ -10,6 +10,7 @@ import type { AppointmentKind, CallbackChoice, CampaignView } from "../api/bindi
 import { readAppointment, zoneOffset } from "../datetime";
 import { ENGLISH_BY_KIND } from "../errors";
 import { useLang } from "../i18n";
+import { DialogActions } from "./DialogActions";
 
 /** The core refused the time it was sent (`value`, as sent). */
 export interface AppointmentRefusal {
@@ -185,14 +186,7 @@ export function AppointmentDialog({ campaign, now, choices, initial, busy, refus
             </label>
           ))}
         </fieldset>
-        <div className="dialog-actions">
-          <button type="button" className="btn" data-testid="appointment-cancel" onClick={onCancel}>
-            {t("common.cancel")}
-          </button>
-          <button type="submit" className="btn btn-primary" data-testid="appointment-confirm" disabled={busy}>
-            {t("appt.confirm")} <kbd className="key key-light">Enter</kbd>
-          </button>
-        </div>
+        <DialogActions testId="appointment" confirmLabel={t("appt.confirm")} busy={busy} onCancel={onCancel} />
       </form>
     </div>
   );

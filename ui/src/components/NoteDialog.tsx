@@ -2,6 +2,7 @@
  * Enter records, Shift+Enter starts a new line, Esc goes back; an empty note is refused here. */
 import { useEffect, useRef, useState } from "react";
 import { useLang } from "../i18n";
+import { DialogActions } from "./DialogActions";
 
 interface Props {
   /** The outcome's label, in the current language. */
@@ -84,14 +85,7 @@ export function NoteDialog({ outcome, initial, busy, onConfirm, onCancel }: Prop
             {t("note.empty")}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" className="btn" data-testid="note-cancel" onClick={onCancel}>
-            {t("common.cancel")}
-          </button>
-          <button type="submit" className="btn btn-primary" data-testid="note-confirm" disabled={busy}>
-            {t("note.confirm")} <kbd className="key key-light">Enter</kbd>
-          </button>
-        </div>
+        <DialogActions testId="note" confirmLabel={t("note.confirm")} busy={busy} onCancel={onCancel} />
       </form>
     </div>
   );

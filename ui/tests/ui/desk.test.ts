@@ -17,6 +17,7 @@ import {
   expectText,
   failNext,
   openApp,
+  openAs,
   req,
   screenshot,
   takeCase,
@@ -27,12 +28,7 @@ import {
 
 useBrowser();
 
-async function lanAtDesk(query = ""): Promise<Page> {
-  const page = await openApp(query);
-  await workAs(page, "dtv.lan");
-  await byId(page, "desk").waitFor();
-  return page;
-}
+const lanAtDesk = (query = ""): Promise<Page> => openAs("dtv.lan", "desk", query);
 
 async function recorded(page: Page): Promise<RecordOutcomeRequest[]> {
   return (await callsOf(page, "record_outcome")).map((c) => req<RecordOutcomeRequest>(c));

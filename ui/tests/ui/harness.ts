@@ -106,6 +106,14 @@ export async function workAs(page: Page, login: string): Promise<void> {
   await byId(page, `work-as-${login}`).click();
 }
 
+/** Opens the app (with a fake-backend query such as `?closed`) and works as this person on their screen: the desk for an operator, the supervisor view for a supervisor. */
+export async function openAs(login: string, screen: "desk" | "supervisor", query = ""): Promise<Page> {
+  const page = await openApp(query);
+  await workAs(page, login);
+  await byId(page, screen).waitFor();
+  return page;
+}
+
 /** Lan takes her next case with F2 and waits for the card. */
 export async function takeCase(page: Page): Promise<void> {
   await byId(page, "desk").waitFor();

@@ -10,21 +10,18 @@ import {
   eventually,
   expectGone,
   expectText,
-  openApp,
+  openAs,
   req,
   screenshot,
   takeCase,
   textOf,
   useBrowser,
-  workAs,
 } from "./harness";
 
 useBrowser();
 
 async function lanAtDesk(query = ""): Promise<Page> {
-  const page = await openApp(query);
-  await workAs(page, "dtv.lan");
-  await byId(page, "desk").waitFor();
+  const page = await openAs("dtv.lan", "desk", query);
   await byId(page, "queue-own").waitFor();
   return page;
 }

@@ -4,14 +4,12 @@ import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import type { ApiError, CaseSelection, ForceReleaseRequest, Lease, ReassignRequest } from "../../src/api/bindings";
 import { HONG, LAN, MINH } from "../fake/data";
-import { byId, callsOf, eventually, expectGone, expectText, openApp, req, screenshot, textOf, useBrowser, workAs } from "./harness";
+import { byId, callsOf, eventually, expectGone, expectText, openApp, openAs, req, screenshot, textOf, useBrowser, workAs } from "./harness";
 
 useBrowser();
 
 async function hongAtSupervisor(): Promise<Page> {
-  const page = await openApp();
-  await workAs(page, "gsv.hong");
-  await byId(page, "supervisor").waitFor();
+  const page = await openAs("gsv.hong", "supervisor");
   await eventually(async () => expect(await byId(page, "case-row").count()).toBe(12));
   return page;
 }

@@ -1,14 +1,12 @@
 // UI tests of the supervisor view: the case table, counts, masked phones, answers, search and status filter.
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { byId, callsOf, eventually, expectText, openApp, screenshot, takeCase, textOf, useBrowser, workAs } from "./harness";
+import { byId, callsOf, eventually, expectText, openApp, openAs, screenshot, takeCase, textOf, useBrowser, workAs } from "./harness";
 
 useBrowser();
 
 async function hongAtSupervisor(): Promise<Page> {
-  const page = await openApp();
-  await workAs(page, "gsv.hong");
-  await byId(page, "supervisor").waitFor();
+  const page = await openAs("gsv.hong", "supervisor");
   await eventually(async () => expect(await byId(page, "case-row").count()).toBe(12));
   return page;
 }
