@@ -132,20 +132,28 @@ pub async fn next_case(
     let lease = case.lease().ok_or(Error::LeaseLost { case: case.id })?;
     tracing::info!(case = %case.id, operator = %req.operator_id, epoch = lease.epoch, resumed = claim.resumed, "case claimed");
     let form = questionnaire(&campaign.questionnaire_id)?;
-    let history = store
-        .case_attempts(case.id)
-        .await?
-        .into_iter()
-        .map(|a| AttemptView {
-            at: format_instant(a.ended_at, campaign.time_zone),
-            outcome: a.outcome,
-            note: a.note,
-        })
-        .collect();
-    let interview = store
-        .case_interview(case.id)
-        .await?
-        .map(|i| InterviewView::new(&i, &form));
+    // A case never called has no history to read.
+    let history = match case.last_attempt_at {
+        None => Vec::new(),
+        Some(_) => store
+            .case_attempts(case.id)
+            .await?
+            .into_iter()
+            .map(|a| AttemptView {
+                at: format_instant(a.ended_at, campaign.time_zone),
+                outcome: a.outcome,
+                note: a.note,
+            })
+            .collect(),
+    };
+    let interview = if claim.interviewed {
+        store
+            .case_interview(case.id)
+            .await?
+            .map(|i| InterviewView::new(&i, &form))
+    } else {
+        None
+    };
     Ok(Some(CaseCard {
         lease,
         resumed: claim.resumed,
@@ -445,14 +453,14 @@ pub async fn record_outcome(
     now: DateTime<Utc>,
     req: &RecordOutcomeRequest,
 ) -> Result<OutcomeRecorded> {
-    let case = store.case(req.lease.case_id).await?;
-    let campaign = store.campaign(case.campaign_id).await?;
+    let case_id = req.lease.case_id;
+    let campaign = store.campaign(req.lease.campaign_id).await?;
     let form = questionnaire(&campaign.questionnaire_id)?;
     let rule = campaign
         .outcomes
         .rule(req.outcome.as_str())
         .map_err(|e| Error::Invalid(e.to_string()))?;
-    check_interview(store, case.id, rule, &form).await?;
+    check_interview(store, case_id, rule, &form).await?;
     let appointment_at = req
         .appointment_at
         .map(|local| local.in_zone(campaign.time_zone))
@@ -473,9 +481,9 @@ pub async fn record_outcome(
     }
     let attempt = AttemptRecord {
         id: req.attempt_id,
-        case_id: case.id,
+        case_id,
         operator_id: req.lease.holder,
-        started_at: case.lease_claimed_at.unwrap_or(now),
+        started_at: req.lease.claimed_at,
         ended_at: now,
         outcome: req.outcome.clone(),
         note,
@@ -487,9 +495,9 @@ pub async fn record_outcome(
     let progress = store
         .record_attempt(&req.lease, &attempt, &campaign.outcomes, campaign.policy())
         .await?;
-    tracing::info!(case = %case.id, attempt = %attempt.id, outcome = %req.outcome, "attempt recorded");
+    tracing::info!(case = %case_id, attempt = %attempt.id, outcome = %req.outcome, "attempt recorded");
     Ok(OutcomeRecorded {
-        case_id: case.id,
+        case_id,
         outcome: req.outcome.clone(),
         status: progress.status(now),
         attempts: progress.attempts,

@@ -2,6 +2,7 @@
 //! and PostgreSQL, the shared database of a call center. Both apply their own migrations when
 //! opened and pass the same conformance suite (`tests/`).
 
+mod campaign_cache;
 mod location;
 pub mod model;
 mod postgres;
@@ -45,6 +46,8 @@ pub struct Claim {
     pub case: CaseRecord,
     /// The operator already held this case (a restarted workstation picks its call up again).
     pub resumed: bool,
+    /// The case has an interview (begun on an earlier call, or on this one before a restart).
+    pub interviewed: bool,
 }
 
 /// Everything the use cases need from a database. Every write that touches a case under call
@@ -60,6 +63,7 @@ pub trait Store: Send + Sync + Debug {
     /// Adds a campaign; a campaign code already in use is a conflict.
     async fn add_campaign(&self, campaign: &Campaign) -> Result<()>;
     async fn campaigns(&self) -> Result<Vec<Campaign>>;
+    /// One campaign; campaigns never change once created, so a store may keep what it read.
     async fn campaign(&self, id: Uuid) -> Result<Campaign>;
     async fn campaign_by_code(&self, code: &str) -> Result<Option<Campaign>>;
 

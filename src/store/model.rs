@@ -127,10 +127,13 @@ impl fmt::Debug for CaseRecord {
 impl CaseRecord {
     /// The lease on this case, if someone holds one (expired or not).
     pub fn lease(&self) -> Option<Lease> {
-        self.lease_holder.map(|holder| Lease {
+        let (holder, claimed_at) = self.lease_holder.zip(self.lease_claimed_at)?;
+        Some(Lease {
             case_id: self.id,
+            campaign_id: self.campaign_id,
             holder,
             epoch: self.lease_epoch,
+            claimed_at,
         })
     }
 }
@@ -141,9 +144,13 @@ impl CaseRecord {
 #[serde(rename_all = "camelCase")]
 pub struct Lease {
     pub case_id: Uuid,
+    pub campaign_id: Uuid,
     pub holder: Uuid,
     #[ts(type = "number")]
     pub epoch: i64,
+    /// When the case was claimed: the start of the call an outcome is recorded for.
+    #[ts(type = "string")]
+    pub claimed_at: DateTime<Utc>,
 }
 
 /// One call attempt. The id comes from the workstation, so a retried write is not doubled.

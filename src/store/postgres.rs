@@ -7,6 +7,7 @@ use std::time::Duration;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::{Connection, PgConnection, Postgres, Transaction};
 
+use super::campaign_cache::CampaignCache;
 use super::sql_store::sql_store;
 
 /// Rows serialised and sent to the server per `COPY` message.
@@ -75,6 +76,7 @@ async fn insert_dossiers(
 #[derive(Debug, Clone)]
 pub struct PostgresStore {
     pool: PgPool,
+    campaigns: CampaignCache,
 }
 
 /// A pooled connection idle longer than this is pinged before use: a restarted server or a
@@ -125,7 +127,10 @@ impl PostgresStore {
             .doing("kết nối PostgreSQL")?;
         sqlx::migrate!("./migrations/postgres").run(&pool).await?;
         tracing::debug!("postgres store open");
-        Ok(Self { pool })
+        Ok(Self {
+            pool,
+            campaigns: CampaignCache::default(),
+        })
     }
 
     async fn begin_write(&self) -> Result<Transaction<'static, Postgres>> {

@@ -168,9 +168,16 @@ pub fn claim_or_resume(calling_open: bool, lock_held: &str, lock: &str) -> Strin
     };
     format!(
         "WITH held AS ({held}), {claimed}
-         SELECT c.*, a.code AS agency_code, a.name AS agency_name
-         FROM claimed c JOIN agency a ON a.id = c.agency_id"
+         SELECT c.*, a.code AS agency_code, a.name AS agency_name, {} AS interviewed
+         FROM claimed c JOIN agency a ON a.id = c.agency_id",
+        interviewed("c.id")
     )
+}
+
+/// Whether the case `case` (an SQL expression) has an interview: a claim says so, so the desk
+/// reads an interview only when there is one to resume.
+pub fn interviewed(case: &str) -> String {
+    format!("EXISTS (SELECT 1 FROM interview WHERE case_id = {case})")
 }
 
 /// A case handed out by [`claim_or_resume`].
@@ -179,6 +186,7 @@ pub struct ClaimedRow {
     #[sqlx(flatten)]
     pub case: CaseRow,
     pub resumed: bool,
+    pub interviewed: bool,
 }
 
 /// What an operator's queue holds: `$1` campaign, `$2` operator, `$3` now.
@@ -259,11 +267,21 @@ const ATTEMPT_COLUMNS: &str =
 pub fn insert_attempt() -> String {
     format!("INSERT INTO attempt ({ATTEMPT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
 }
-/// [`APPLY_ATTEMPT`] (`$1`–`$12`) and the attempt's row (`$13`–`$20` as `bind_attempt!` binds
-/// them, the case from the update) in one PostgreSQL statement, one round trip instead of two.
-pub fn apply_and_insert_attempt() -> String {
+/// How often recording an attempt on PostgreSQL reads the case again when it changed between
+/// the read and the write (a supervisor moved it meanwhile).
+pub const RECORD_TRIES: usize = 5;
+
+/// Records an attempt in one PostgreSQL statement, only while the case is as it was read: the
+/// case's new progress ([`APPLY_ATTEMPT`], `$1`–`$12`), the attempt's row (`$13`–`$20` as
+/// `bind_attempt!` binds them), and for an interview's outcome its end (`$24`: the status, or
+/// NULL). `$21` the lease's epoch, `$22` the case's version when read, `$23` the holder. No row
+/// is inserted when the case changed.
+pub fn record_attempt_if_unchanged() -> String {
     format!(
-        "WITH applied AS ({APPLY_ATTEMPT} RETURNING id)
+        "WITH applied AS ({APPLY_ATTEMPT} AND lease_epoch = $21 AND version = $22 AND lease_holder = $23
+             RETURNING id),
+         finished AS (UPDATE interview SET status = $24::text, finished_at = $16
+             WHERE $24::text IS NOT NULL AND case_id IN (SELECT id FROM applied))
          INSERT INTO attempt ({ATTEMPT_COLUMNS})
          SELECT $13, $14, $15, $16, $17, $18, $19, $20, id FROM applied"
     )

@@ -21,7 +21,29 @@ macro_rules! bind_attempt {
 
 pub(crate) use bind_attempt;
 
-/// Implements `Store` for `$store`, which must have a `pool` field and a
+/// Binds a case (`$1`) and the progress an attempt ended `$at` leaves it with (`$2`–`$12`), in
+/// the order of `rows::APPLY_ATTEMPT`.
+macro_rules! bind_progress {
+    ($query:expr, $case:expr, $next:expr, $at:expr) => {
+        $query
+            .bind($case)
+            .bind(i32::try_from($next.attempts).unwrap_or(i32::MAX))
+            .bind($next.ever_contacted)
+            .bind($next.last_outcome.as_ref().map(|o| o.as_str()))
+            .bind($next.final_outcome.as_ref().map(|o| o.as_str()))
+            .bind($next.retry_at)
+            .bind($next.appointment_at)
+            .bind($at)
+            .bind(i32::try_from($next.counted_attempts).unwrap_or(i32::MAX))
+            .bind($next.avoid_operator)
+            .bind($next.appointment_operator)
+            .bind($next.tried_slots.bits())
+    };
+}
+
+pub(crate) use bind_progress;
+
+/// Implements `Store` for `$store`, which must have a `pool` field, a `campaigns` cache and a
 /// `begin_write(&self) -> Result<Transaction<'static, $db>>` method.
 macro_rules! sql_store {
     (
@@ -132,13 +154,18 @@ macro_rules! sql_store {
             }
 
             async fn campaign(&self, id: Uuid) -> Result<Campaign> {
+                if let Some(campaign) = self.campaigns.get(id) {
+                    return Ok(campaign);
+                }
                 let found: Option<CampaignRow> =
                     sqlx::query_as(&format!("{} WHERE id = $1", rows::SELECT_CAMPAIGNS))
                         .bind(id)
                         .fetch_optional(&self.pool)
                         .await
                         .doing("đọc đợt khảo sát")?;
-                found.ok_or_else(|| Error::not_found("đợt khảo sát", id))?.try_into()
+                let campaign: Campaign = found.ok_or_else(|| Error::not_found("đợt khảo sát", id))?.try_into()?;
+                self.campaigns.keep(&campaign);
+                Ok(campaign)
             }
 
             async fn campaign_by_code(&self, code: &str) -> Result<Option<Campaign>> {
@@ -209,7 +236,7 @@ macro_rules! sql_store {
                         .await
                         .doing("nhận ca")?;
                     return claimed
-                        .map(|row| Ok(Claim { resumed: row.resumed, case: row.case.try_into()? }))
+                        .map(|row| Ok(Claim { resumed: row.resumed, interviewed: row.interviewed, case: row.case.try_into()? }))
                         .transpose();
                 }
                 // SQLite: the write lock first, then the held case, else (in calling hours) the
@@ -243,8 +270,13 @@ macro_rules! sql_store {
                     }
                 };
                 let case = case_in(&mut tx, id).await?;
+                let (interviewed,): (bool,) = sqlx::query_as(&format!("SELECT {}", rows::interviewed("$1")))
+                    .bind(id)
+                    .fetch_one(&mut *tx)
+                    .await
+                    .doing("nhận ca")?;
                 tx.commit().await.doing("nhận ca")?;
-                Ok(Some(Claim { case, resumed }))
+                Ok(Some(Claim { case, resumed, interviewed }))
             }
 
             async fn force_release(&self, case: Uuid, by: Uuid, at: DateTime<Utc>) -> Result<Option<Uuid>> {
@@ -404,6 +436,45 @@ macro_rules! sql_store {
                 catalogue: &crate::domain::outcome::OutcomeCatalogue,
                 policy: CallPolicy<'_>,
             ) -> Result<CaseProgress> {
+                let finished = catalogue.get(attempt.outcome.as_str()).and_then(InterviewStatus::after);
+                if $backend == Backend::Postgres {
+                    // No lock held across round trips: read the case, apply the outcome, and
+                    // write it all in one statement that matches only while the case is as it
+                    // was read (same holder, epoch and version). A supervisor's move in between
+                    // makes it match nothing: read again and apply to what the case is now.
+                    let (read_sql, write_sql) = (rows::case_for_attempt(""), rows::record_attempt_if_unchanged());
+                    for _ in 0..rows::RECORD_TRIES {
+                        let read: Option<rows::CaseForAttemptRow> = sqlx::query_as(&read_sql)
+                            .bind(attempt.case_id)
+                            .bind(attempt.id)
+                            .fetch_optional(&self.pool)
+                            .await
+                            .doing("ghi lần gọi")?;
+                        let read = read.ok_or_else(|| Error::not_found("ca", attempt.case_id))?;
+                        let case: CaseRecord = read.case.try_into()?;
+                        if read.recorded {
+                            return Ok(case.progress);
+                        }
+                        let next = rows::apply_attempt(&case, lease, attempt, catalogue, policy)?;
+                        let written = crate::store::sql_store::bind_progress!(sqlx::query(&write_sql), case.id, next, attempt.ended_at);
+                        let written = crate::store::sql_store::bind_attempt!(written, attempt)
+                            .bind(lease.epoch)
+                            .bind(case.version)
+                            .bind(lease.holder)
+                            .bind(finished.map(InterviewStatus::as_str))
+                            .execute(&self.pool)
+                            .await
+                            .doing("ghi lần gọi")?;
+                        if written.rows_affected() > 0 {
+                            return Ok(next);
+                        }
+                    }
+                    return Err(Error::Conflict(format!(
+                        "ca {} đang được giám sát viên thay đổi, hãy ghi lại kết quả",
+                        attempt.case_id
+                    )));
+                }
+                // SQLite: the write lock first, so the case read is the case written.
                 let mut tx = self.begin_write().await?;
                 let read: Option<rows::CaseForAttemptRow> = sqlx::query_as(&rows::case_for_attempt($lock_case))
                     .bind(attempt.case_id)
@@ -417,35 +488,16 @@ macro_rules! sql_store {
                     return Ok(case.progress);
                 }
                 let next = rows::apply_attempt(&case, lease, attempt, catalogue, policy)?;
-                // PostgreSQL changes the case and stores the attempt in one statement.
-                let apply = if $backend == Backend::Postgres { rows::apply_and_insert_attempt() } else { rows::APPLY_ATTEMPT.to_owned() };
-                let applied = sqlx::query(&apply)
-                    .bind(case.id)
-                    .bind(i32::try_from(next.attempts).unwrap_or(i32::MAX))
-                    .bind(next.ever_contacted)
-                    .bind(next.last_outcome.as_ref().map(|o| o.as_str()))
-                    .bind(next.final_outcome.as_ref().map(|o| o.as_str()))
-                    .bind(next.retry_at)
-                    .bind(next.appointment_at)
-                    .bind(attempt.ended_at)
-                    .bind(i32::try_from(next.counted_attempts).unwrap_or(i32::MAX))
-                    .bind(next.avoid_operator)
-                    .bind(next.appointment_operator)
-                    .bind(next.tried_slots.bits());
-                let applied = if $backend == Backend::Postgres {
-                    crate::store::sql_store::bind_attempt!(applied, attempt)
-                } else {
-                    applied
-                };
-                applied.execute(&mut *tx).await.doing("ghi lần gọi")?;
-                if $backend != Backend::Postgres {
-                    crate::store::sql_store::bind_attempt!(sqlx::query(&rows::insert_attempt()), attempt)
-                        .bind(attempt.case_id)
-                        .execute(&mut *tx)
-                        .await
-                        .doing("ghi lần gọi")?;
-                }
-                if let Some(status) = catalogue.get(attempt.outcome.as_str()).and_then(InterviewStatus::after) {
+                crate::store::sql_store::bind_progress!(sqlx::query(rows::APPLY_ATTEMPT), case.id, next, attempt.ended_at)
+                    .execute(&mut *tx)
+                    .await
+                    .doing("ghi lần gọi")?;
+                crate::store::sql_store::bind_attempt!(sqlx::query(&rows::insert_attempt()), attempt)
+                    .bind(attempt.case_id)
+                    .execute(&mut *tx)
+                    .await
+                    .doing("ghi lần gọi")?;
+                if let Some(status) = finished {
                     sqlx::query(rows::FINISH_INTERVIEW)
                         .bind(case.id)
                         .bind(status.as_str())

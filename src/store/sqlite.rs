@@ -11,11 +11,13 @@ use sqlx::sqlite::{
 };
 use sqlx::{QueryBuilder, Sqlite, Transaction};
 
+use super::campaign_cache::CampaignCache;
 use super::sql_store::sql_store;
 
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
     pool: SqlitePool,
+    campaigns: CampaignCache,
 }
 
 impl SqliteStore {
@@ -44,7 +46,10 @@ impl SqliteStore {
             .doing("mở tệp cơ sở dữ liệu")?;
         sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
         tracing::debug!(path = %path.display(), "sqlite store open");
-        Ok(Self { pool })
+        Ok(Self {
+            pool,
+            campaigns: CampaignCache::default(),
+        })
     }
 
     async fn begin_write(&self) -> Result<Transaction<'static, Sqlite>> {

@@ -4,10 +4,11 @@
 //! over the slots of the day. Lunar holidays are computed with the Vietnamese (UTC+7) lunar
 //! calendar, not tabulated. Pure functions: every instant, `now` included, is an argument.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::f64::consts::PI;
 use std::fmt;
 use std::ops::RangeInclusive;
+use std::sync::{LazyLock, PoisonError, RwLock};
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, TimeDelta, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
@@ -245,20 +246,32 @@ impl CallingHours {
 
     /// Whether calls may be made on this local date at all.
     pub fn is_calling_day(&self, date: NaiveDate) -> bool {
-        self.is_calling_day_with(date, &mut HolidayCache::default())
+        let weekday_allowed = self
+            .weekdays
+            .get(date.weekday().num_days_from_monday() as usize)
+            .copied()
+            .unwrap_or(false);
+        weekday_allowed
+            && !self.closed_dates.contains(&date)
+            && !(self.public_holidays && is_public_holiday(date))
     }
 
     /// The slot calls may be made in at `at`, or `None` when calling is not allowed then.
     pub fn slot_at(&self, at: DateTime<Utc>) -> Option<TimeSlot> {
-        self.slot_at_with(at, &mut HolidayCache::default())
+        let local = at.with_timezone(&self.zone);
+        let window = self
+            .windows
+            .iter()
+            .find(|window| window.contains(local.time()))?;
+        self.is_calling_day(local.date_naive())
+            .then_some(window.slot)
     }
 
     /// The calling days after `date`, in order (at most about 400 days ahead).
     pub fn calling_days_after(&self, date: NaiveDate) -> impl Iterator<Item = NaiveDate> + '_ {
-        let mut holidays = HolidayCache::default();
         (1..=SEARCH_DAYS)
             .filter_map(move |offset| date.checked_add_days(Days::new(offset)))
-            .filter(move |day| self.is_calling_day_with(*day, &mut holidays))
+            .filter(move |day| self.is_calling_day(*day))
     }
 
     /// The instant a wall-clock time on a date names in the campaign's zone, if calling is
@@ -277,11 +290,10 @@ impl CallingHours {
     /// The first instant at or after `from` when calling is allowed in one of `slots` — to try a
     /// case again in a part of the day it has not been tried in. Empty `slots` means any slot.
     pub fn next_open_in(&self, from: DateTime<Utc>, slots: &[TimeSlot]) -> Option<DateTime<Utc>> {
-        let mut holidays = HolidayCache::default();
         let first_day = from.with_timezone(&self.zone).date_naive();
         for offset in 0..=SEARCH_DAYS {
             let date = first_day.checked_add_days(Days::new(offset))?;
-            if !self.is_calling_day_with(date, &mut holidays) {
+            if !self.is_calling_day(date) {
                 continue;
             }
             let wanted = self
@@ -301,33 +313,12 @@ impl CallingHours {
                 let candidate = start.max(from);
                 // Re-read the candidate as wall-clock time, so a daylight-saving jump in some
                 // other zone can never make this return a closed instant.
-                if self.slot_at_with(candidate, &mut holidays) == Some(window.slot) {
+                if self.slot_at(candidate) == Some(window.slot) {
                     return Some(candidate);
                 }
             }
         }
         None
-    }
-
-    fn slot_at_with(&self, at: DateTime<Utc>, holidays: &mut HolidayCache) -> Option<TimeSlot> {
-        let local = at.with_timezone(&self.zone);
-        let window = self
-            .windows
-            .iter()
-            .find(|window| window.contains(local.time()))?;
-        self.is_calling_day_with(local.date_naive(), holidays)
-            .then_some(window.slot)
-    }
-
-    fn is_calling_day_with(&self, date: NaiveDate, holidays: &mut HolidayCache) -> bool {
-        let weekday_allowed = self
-            .weekdays
-            .get(date.weekday().num_days_from_monday() as usize)
-            .copied()
-            .unwrap_or(false);
-        weekday_allowed
-            && !self.closed_dates.contains(&date)
-            && !(self.public_holidays && holidays.contains(date))
     }
 
     /// The instant a local wall-clock time names; a time skipped by a daylight-saving jump moves
@@ -344,21 +335,28 @@ impl CallingHours {
     }
 }
 
-/// The public holidays of one year, computed once per year while a search walks the days.
-#[derive(Default)]
-struct HolidayCache(Option<(i32, Vec<NaiveDate>)>);
-
-impl HolidayCache {
-    fn contains(&mut self, date: NaiveDate) -> bool {
-        let year = date.year();
-        if self.0.as_ref().map(|(cached, _)| *cached) != Some(year) {
-            let dates = public_holidays(year).into_iter().map(|(day, _)| day);
-            self.0 = Some((year, dates.collect()));
-        }
-        self.0
-            .as_ref()
-            .is_some_and(|(_, dates)| dates.contains(&date))
+/// Whether `date` is one of Vietnam's public holidays. Each year's dates are computed once per
+/// process: every claim and every recorded call asks, and the lunar ones take real arithmetic.
+fn is_public_holiday(date: NaiveDate) -> bool {
+    static YEARS: LazyLock<RwLock<HashMap<i32, Vec<NaiveDate>>>> = LazyLock::new(RwLock::default);
+    let year = date.year();
+    if let Some(dates) = YEARS
+        .read()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get(&year)
+    {
+        return dates.contains(&date);
     }
+    let dates: Vec<NaiveDate> = public_holidays(year)
+        .into_iter()
+        .map(|(day, _)| day)
+        .collect();
+    let found = dates.contains(&date);
+    YEARS
+        .write()
+        .unwrap_or_else(PoisonError::into_inner)
+        .insert(year, dates);
+    found
 }
 
 /// Vietnam's public holidays in a solar year, by the Labour Code 2019, article 112, with their

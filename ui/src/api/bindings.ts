@@ -89,7 +89,11 @@ export type ScaleChoice = { code: string, labelVi: string, labelEn: string, };
 
 export type Answer = string;
 
-export type Lease = { caseId: string, holder: string, epoch: number, };
+export type Lease = { caseId: string, campaignId: string, holder: string, epoch: number, 
+/**
+ * When the case was claimed: the start of the call an outcome is recorded for.
+ */
+claimedAt: string, };
 
 export type NextCaseRequest = { campaignId: string, operatorId: string, };
 

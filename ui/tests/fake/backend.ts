@@ -224,7 +224,19 @@ export class FakeBackend {
       trang.leaseHolder = STAFF[0]!.id;
       trang.leaseExpiresAt = this.now() + LEASE_MS;
       trang.leaseEpoch += 1;
+      trang.leaseClaimedAt = this.now();
     }
+  }
+
+  /** The lease a case is held under, as the desk receives it. */
+  leaseOf(c: FakeCase): Lease {
+    return {
+      caseId: c.id,
+      campaignId: CAMPAIGN.id,
+      holder: c.leaseHolder!,
+      epoch: c.leaseEpoch,
+      claimedAt: new Date(c.leaseClaimedAt ?? this.now()).toISOString(),
+    };
   }
 
   /** The next call of `cmd` fails with this error. */
@@ -240,6 +252,7 @@ export class FakeBackend {
     c.leaseHolder = STAFF[1]!.id;
     c.leaseEpoch += 1;
     c.leaseExpiresAt = this.now() + LEASE_MS;
+    c.leaseClaimedAt = this.now();
   }
 
   /** Someone else changes the case (an operator records a call on it): a selection made before is stale. */
@@ -332,7 +345,7 @@ export class FakeBackend {
 
   private card(c: FakeCase, resumed: boolean): CaseCard {
     return {
-      lease: { caseId: c.id, holder: c.leaseHolder!, epoch: c.leaseEpoch },
+      lease: this.leaseOf(c),
       resumed,
       respondentName: c.name,
       phone: c.phone,
@@ -429,6 +442,7 @@ export class FakeBackend {
         next.leaseHolder = req.operatorId;
         next.leaseExpiresAt = now + LEASE_MS;
         next.leaseEpoch += 1;
+        next.leaseClaimedAt = now;
         return this.card(next, false);
       }
       return null;

@@ -77,6 +77,8 @@ export interface FakeCase {
   leaseHolder: string | null;
   leaseExpiresAt: number | null;
   leaseEpoch: number;
+  /** When the lease was taken: part of the lease the desk carries. */
+  leaseClaimedAt?: number;
   history: { id: string; at: number; outcome: OutcomeView["code"]; note: string | null; operator: string }[];
   interview: {
     id: string;
@@ -321,6 +323,7 @@ export function demoCases(now: number): FakeCase[] {
       leaseHolder: MINH.id,
       leaseExpiresAt: now + 4 * 60_000,
       leaseEpoch: 1,
+      leaseClaimedAt: now - 60_000,
     }),
   ];
 }

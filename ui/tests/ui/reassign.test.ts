@@ -165,7 +165,7 @@ describe("take back", () => {
     await expectText(linh.getByTestId("case-row-status"), "Đang gọi (Trần Quốc Minh)");
     const lease: Lease = await page.evaluate(() => {
       const c = window.__fake.cases.find((x) => x.name === "Dương Mỹ Linh")!;
-      return { caseId: c.id, holder: c.leaseHolder!, epoch: c.leaseEpoch };
+      return window.__fake.leaseOf(c);
     });
 
     await linh.getByTestId("case-row-release").click();
