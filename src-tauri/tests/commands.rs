@@ -360,7 +360,10 @@ fn blocked_location(dir: &TempDir) -> String {
 /// A well-formed argument of each request type, so that the command body itself runs.
 fn sample(ts_type: &str) -> Value {
     let id = "0192f0c4-0000-7000-8000-000000000001";
-    let lease = json!({ "caseId": id, "holder": id, "epoch": 1 });
+    let lease = json!({
+        "caseId": id, "campaignId": id, "holder": id, "epoch": 1,
+        "claimedAt": "2026-11-23T02:00:00Z"
+    });
     match ts_type {
         "CampaignRequest" => json!({ "campaignId": id }),
         "NextCaseRequest" => json!({ "campaignId": id, "operatorId": id }),
