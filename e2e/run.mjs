@@ -4,13 +4,16 @@
 //
 // The flow, per backend (steps 2–3 of the product's acceptance): operator dtv.lan opens the
 // desk and sees her queue (her list, the pool, ready now, in calling hours), takes a case with
-// F2, interviews it answering 4 to every question and finishes it; takes a second case and
-// records "no answer"; takes a third and books a callback, typed as dd/mm/yyyy hh:mm (the
-// default and quick picks are the core's callback choices; a date that does not exist is refused
-// in the dialog, a time passed or outside calling hours is refused by the core and said in the
-// dialog, a good one is recorded as typed); then the supervisor view finds the first respondent
-// finished, with 1 attempt and 6 answers, imports a list, draws the sample, and moves the pool's new cases to
-// dtv.minh, seeing how many moved and the move in the audit. Screenshots go to
+// F2, opens the interview with Enter and answers the SIPAS questionnaire by keyboard alone (the
+// feedback branch, a multiple choice, Backspace and Esc, a typed comment), records the complete
+// interview the closing suggests with Enter; takes a second case and records "no answer"; takes
+// a third and books a callback, typed as dd/mm/yyyy hh:mm (the default and quick picks are the
+// core's callback choices; a date that does not exist is refused in the dialog, a time passed or
+// outside calling hours is refused by the core and said in the dialog, a good one is recorded as
+// typed); then the supervisor view finds the first respondent finished, with 1 attempt and every
+// question answered, reviews the interview in the order asked, imports a list, draws the sample,
+// and moves the pool's new cases to dtv.minh, seeing how many moved and the move in the audit.
+// Screenshots go to
 // test-output/e2e-<backend>-*.png.
 // The app and the CLI run on KHAOSAT_NOW (default 2026-11-23T09:00:00+07:00, a Monday morning
 // in the demo's fieldwork), so calling hours are on whenever the test runs.
@@ -299,11 +302,12 @@ function numberIn(text) {
   return m ? Number(m[0].replace(/[.,\u00a0]/g, "")) : NaN;
 }
 
-/** The question on screen: the id in its `question-<ID>` test id. Read in one script, so a
- * re-render between finding the element and reading it cannot confuse the answer. */
+/** The question on screen: the id in the `question-<ID>` test id of the question panel (not
+ * its parts, `question-text` and the like). Read in one script, so a re-render between finding
+ * the element and reading it cannot confuse the answer. */
 async function currentQuestion(driver) {
   return driver.executeScript(`
-    for (const el of document.querySelectorAll('[data-testid^="question-"]')) {
+    for (const el of document.querySelectorAll('div.question[data-testid^="question-"]')) {
       const id = (el.getAttribute("data-testid") || "").slice("question-".length);
       if (/^[A-Za-z][A-Za-z0-9_.]*$/.test(id) && el.getClientRects().length > 0) return id;
     }
@@ -334,16 +338,44 @@ async function present(driver, id) {
   return false;
 }
 
-/** How many answers a supervisor's row lists: its child items, else the numbers in its text. */
-async function answerCount(element) {
-  const items = await element.findElements(By.css("li, [data-testid^='answer-']"));
-  if (items.length > 0) return items.length;
-  const t = (await element.getText()).trim();
-  const counted = t.match(/^(\d+)\b/);
-  const digits = t.match(/\b[0-5]\b/g) || [];
-  if (counted && digits.length <= 1) return Number(counted[1]);
-  return digits.length;
-}
+/** The open comment typed at the end of the interview. */
+const COMMENT = "Cán bộ nhiệt tình, nên có thêm chỗ ngồi chờ.";
+
+/** The keys that answer each question of the SIPAS path this test takes: digits answer a choice
+ * or a rating (0 is "không ý kiến"), a multiple choice is ticked then saved with Enter, the
+ * comment is typed. Feedback was given (da_gop_y = 1), so its three ratings are asked. */
+const SIPAS_KEYS = {
+  dong_y: ["1"],
+  du_18_tuoi: ["1"],
+  da_nhan_ket_qua: ["1"],
+  "tiep_can.thong_tin": ["4"],
+  "tiep_can.tru_so": ["5"],
+  "tiep_can.noi_cho": ["3"],
+  "tiep_can.trang_thiet_bi": ["4"],
+  "thu_tuc.niem_yet": ["5"],
+  "thu_tuc.ho_so": ["4"],
+  "thu_tuc.phi": ["4"],
+  "thu_tuc.thoi_han": ["2"],
+  "cong_chuc.lich_su": ["5"],
+  "cong_chuc.tra_loi": ["4"],
+  "cong_chuc.huong_dan": ["4"],
+  "cong_chuc.dung_quy_dinh": ["5"],
+  "cong_chuc.tan_tinh": ["4"],
+  "ket_qua.dung_hen": ["4"],
+  "ket_qua.chinh_xac": ["5"],
+  "ket_qua.cong_bang": ["0"],
+  da_gop_y: ["1"],
+  "gop_y.kenh": ["3"],
+  "gop_y.xu_ly": ["4"],
+  "gop_y.thong_bao": ["2"],
+  hai_long_chung: ["4"],
+  mong_doi: ["1", "3", Key.ENTER],
+  gioi_tinh: ["2"],
+  nhom_tuoi: ["3"],
+  hoc_van: ["4"],
+  nghe_nghiep: ["1"],
+  y_kien: [COMMENT, Key.ENTER],
+};
 
 // ---------------------------------------------------------------- the flow
 
@@ -387,37 +419,68 @@ async function flow(backend, driver, steps) {
   await steps.step("screenshot of the desk", async () => {
     log(`    ${await screenshot(driver, `e2e-${backend}-desk.png`)}`);
   });
-  await steps.step("the interview opens", async () => {
-    await click(driver, "start-interview");
+  await steps.step("Enter opens the interview; the consent question greets the person by name", async () => {
+    await pressKey(driver, Key.ENTER);
     await visible(driver, "interview");
+    await visible(driver, "question-dong_y");
+    const greeting = await text(driver, "question-text");
+    if (!greeting.startsWith(`Xin chào Ông/Bà ${s.name}.`)) fail("the greeting does not name the person");
+    if (!greeting.includes("Tổng đài 1022")) fail(`the greeting does not name the hotline: "${greeting.slice(0, 80)}…"`);
+    if (/[{}]/.test(greeting)) fail("a placeholder is left unfilled in the greeting");
+    if (!(await text(driver, "question-instruction")).includes("Đọc chậm, rõ ràng.")) fail("no instruction to the operator");
   });
-  await steps.step("every question is answered 4 until the interview can be finished", async () => {
+  await steps.step("the SIPAS questionnaire is answered by keyboard alone, the feedback branch included", async () => {
     const answered = [];
+    let wentBack = false;
     for (let guard = 0; guard < 60; guard++) {
       let question = null;
       await driver.wait(
-        async () => (question = await currentQuestion(driver)) !== null || (await present(driver, "finish-interview")),
+        async () => (question = await currentQuestion(driver)) !== null || (await present(driver, "interview-closing")),
         TIMEOUT,
-        "neither a question nor finish-interview is shown",
+        "neither a question nor the closing words are shown",
       );
       if (question === null) break;
-      if (answered.includes(question)) fail(`question ${question} is shown again after its answer`);
-      await click(driver, `answer-${question}-4`);
+      const keys = SIPAS_KEYS[question];
+      if (!keys) fail(`question ${question} is not on the SIPAS path this test takes (after ${answered.join(", ")})`);
+      if (answered.includes(question)) fail(`question ${question} is asked again after its answer`);
+      if (question === "y_kien") {
+        // The open comment is typed in its field, which has the keys.
+        await withElement(driver, "answer-input", (e) => e.sendKeys(...keys));
+      } else {
+        for (const key of keys) await pressKey(driver, key);
+      }
       answered.push(question);
       await driver.wait(
-        async () => (await currentQuestion(driver)) !== question,
+        settled(async () => (await present(driver, `saved-${question}`)) && (await currentQuestion(driver)) !== question),
         TIMEOUT,
-        `question ${question} stays on screen after its answer`,
+        `question ${question} is not saved and passed after ${keys.join("+")}`,
       );
+      if (question === "thu_tuc.phi" && !wentBack) {
+        // Backspace shows the answer given; Esc comes back to the question to ask.
+        wentBack = true;
+        await pressKey(driver, Key.BACK_SPACE);
+        await visible(driver, "question-thu_tuc.phi");
+        const given = await text(driver, "question-given");
+        if (!given.includes("Hài lòng")) fail(`going back does not show the answer given: "${given}"`);
+        await pressKey(driver, Key.ESCAPE);
+        await visible(driver, "question-thu_tuc.thoi_han");
+      }
+      if (question === "gop_y.kenh") log(`    ${await screenshot(driver, `e2e-${backend}-interview.png`)}`);
     }
     s.answered = answered;
-    log(`    answered ${answered.length}: ${answered.join(", ")}`);
-    if (answered.length === 0) fail("no question was shown");
+    log(`    answered ${answered.length} by keyboard`);
+    const missing = Object.keys(SIPAS_KEYS).filter((id) => !answered.includes(id));
+    if (missing.length > 0) fail(`the path skipped ${missing.join(", ")}`);
   });
-  await steps.step("finishing records the interview", async () => {
-    await click(driver, "finish-interview");
+  await steps.step("the closing words are shown and Enter records the complete interview", async () => {
+    await visible(driver, "interview-closing");
+    const suggested = await text(driver, "record-suggested");
+    if (!suggested.includes("Hoàn thành (1.1)")) fail(`the suggested outcome reads "${suggested}"`);
+    log(`    ${await screenshot(driver, `e2e-${backend}-interview-closing.png`)}`);
+    await pressKey(driver, Key.ENTER);
     s.lastResult = await text(driver, "last-result");
     log(`    last-result: ${s.lastResult}`);
+    if (!s.lastResult.includes("Hoàn thành")) fail(`the outcome recorded is not a complete: "${s.lastResult}"`);
   });
   await steps.step("F2 brings a second case and 'no answer' is recorded", async () => {
     await pressKey(driver, Key.F2);
@@ -493,7 +556,7 @@ async function flow(backend, driver, steps) {
     log(`    last-result: ${recorded}`);
     if (!recorded.includes("24/11/2026 14:30")) fail(`the callback is not at the time typed: "${recorded}"`);
   });
-  await steps.step("the supervisor finds the first respondent finished, 1 attempt, 6 answers", async () => {
+  await steps.step("the supervisor finds the first respondent finished, 1 attempt, every question answered", async () => {
     await click(driver, "nav-supervisor");
     await visible(driver, "cases-table");
     await withElement(driver, "case-search", async (search) => {
@@ -518,7 +581,7 @@ async function flow(backend, driver, steps) {
             name: name ? (await name.getText()).trim() : "",
             status: status ? (await status.getText()).trim() : "",
             attempts: attempts ? (await attempts.getText()).trim() : "",
-            answers: answers ? await answerCount(answers) : -1,
+            answers: answers ? (await answers.getText()).trim() : "",
           });
         }
         // The search also matches other people sharing words with the name: pick this one's row.
@@ -530,7 +593,35 @@ async function flow(backend, driver, steps) {
     const row = rows.find((r) => r.name === s.name && r.status === "Hoàn thành");
     log(`    row: ${JSON.stringify({ ...row, name: undefined })}`);
     if (row.attempts !== "1") fail(`case-row-attempts reads "${row.attempts}", not 1`);
-    if (row.answers !== 6) fail(`case-row-answers lists ${row.answers} answers, not 6`);
+    const expected = `${s.answered.length}/${s.answered.length} câu`;
+    if (row.answers !== expected) fail(`case-row-answers reads "${row.answers}", not "${expected}"`);
+  });
+  await steps.step("the supervisor reviews the interview: every question answered, in the order asked", async () => {
+    const review = await driver.findElements(byId("case-row-review"));
+    let opened = false;
+    for (const button of review) {
+      const [row] = await button.findElements(By.xpath("./ancestor::tr"));
+      const [name] = await row.findElements(byId("case-row-name"));
+      if (name && (await name.getText()).trim() === s.name) {
+        await button.click();
+        opened = true;
+        break;
+      }
+    }
+    if (!opened) fail("no review button on the first respondent's row");
+    await visible(driver, "interview-review");
+    const order = await driver.executeScript(
+      `return [...document.querySelectorAll('[data-testid="review-item"]')].map((e) => e.dataset.question);`,
+    );
+    if (order.join(" ") !== s.answered.join(" ")) fail(`the review lists ${order.join(", ")}`);
+    const comment = await driver.executeScript(
+      `const item = document.querySelector('[data-testid="review-item"][data-question="y_kien"]');
+       return item ? item.querySelector('[data-testid="review-answer"]').textContent.trim() : null;`,
+    );
+    if (comment !== COMMENT) fail(`the comment reads "${comment}"`);
+    log(`    ${await screenshot(driver, `e2e-${backend}-review.png`)}`);
+    await withElement(driver, "review-close", (e) => e.sendKeys(Key.ESCAPE));
+    await driver.wait(async () => !(await present(driver, "interview-review")), TIMEOUT, "Esc does not close the review");
   });
   await steps.step("screenshot of the supervisor view", async () => {
     log(`    ${await screenshot(driver, `e2e-${backend}-supervisor.png`)}`);

@@ -2,13 +2,14 @@
 //! name (`req` or `lease`), each a single call into the core's [`khaosat::api::App`].
 
 use khaosat::api::{ApiError, AppInfo, IMPORT_PROGRESS_EVENT};
-use khaosat::domain::questionnaire::Questionnaire;
 use khaosat::ops::catalogue::{AgencyView, CampaignView, OutcomeView, StaffView};
 use khaosat::ops::desk::{
-    CaseCard, InterviewView, NextCaseRequest, OutcomeRecorded, QueueView, RecordOutcomeRequest,
-    SaveAnswerRequest, StartInterviewRequest,
+    CaseCard, NextCaseRequest, OutcomeRecorded, QueueView, RecordOutcomeRequest,
 };
 use khaosat::ops::intake::{ImportFileRequest, ImportPreview, ImportReport, SaveRejectsRequest};
+use khaosat::ops::interview::{
+    CaseRequest, InterviewView, SaveAnswerRequest, StartInterviewRequest,
+};
 use khaosat::ops::sampling::{DrawSampleRequest, SampleReport};
 use khaosat::ops::supervise::{
     AuditView, CampaignRequest, CaseOverview, CaseSelection, CaseVersion, ForceReleaseRequest,
@@ -41,7 +42,7 @@ shell_commands![
     list_campaigns,
     list_staff,
     list_outcomes,
-    campaign_questionnaire,
+    case_interview,
     next_case,
     operator_queue,
     heartbeat,
@@ -108,11 +109,8 @@ async fn audit_log(shell: State<'_, Shell>, req: CampaignRequest) -> Reply<Vec<A
 }
 
 #[tauri::command]
-async fn campaign_questionnaire(
-    shell: State<'_, Shell>,
-    req: CampaignRequest,
-) -> Reply<Questionnaire> {
-    shell.app().await?.campaign_questionnaire(req).await
+async fn case_interview(shell: State<'_, Shell>, req: CaseRequest) -> Reply<Option<InterviewView>> {
+    shell.app().await?.case_interview(req).await
 }
 
 #[tauri::command]

@@ -366,11 +366,15 @@ fn sample(ts_type: &str) -> Value {
     });
     match ts_type {
         "CampaignRequest" => json!({ "campaignId": id }),
+        "CaseRequest" => json!({ "caseId": id }),
         "NextCaseRequest" => json!({ "campaignId": id, "operatorId": id }),
         "Lease" => lease,
         "StartInterviewRequest" => json!({ "lease": lease, "interviewId": id }),
         "SaveAnswerRequest" => {
-            json!({ "lease": lease, "interviewId": id, "questionId": "Q1", "answer": "4" })
+            json!({
+                "lease": lease, "interviewId": id, "answerId": id, "questionId": "dong_y",
+                "input": "1"
+            })
         }
         "RecordOutcomeRequest" => json!({
             "lease": lease, "attemptId": id, "outcome": "3.13", "note": null, "appointmentAt": null,

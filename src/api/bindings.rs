@@ -10,19 +10,22 @@ use super::{ApiError, AppInfo, ErrorKind, COMMANDS};
 use crate::domain::calendar::TimeSlot;
 use crate::domain::case::CaseStatus;
 use crate::domain::outcome::{AaporCategory, InterviewNeed, OutcomeCatalogue, OutcomeCode};
-use crate::domain::questionnaire::{Answer, Question, QuestionId, Questionnaire, ScaleChoice};
 use crate::domain::schedule::AppointmentKind;
+use crate::domain::survey::{Kind, Script, Stop};
 use crate::domain::time::LocalTime;
 use crate::ops::catalogue::{AgencyView, CampaignView, OutcomeView, StaffView};
 use crate::ops::demo::DemoSeeded;
 use crate::ops::desk::{
-    AnswerView, AppointmentView, AttemptView, CallbackChoice, CaseCard, InterviewView,
-    NextCaseRequest, OutcomeRecorded, QueueView, RecordOutcomeRequest, SaveAnswerRequest,
-    StartInterviewRequest,
+    AppointmentView, AttemptView, CallbackChoice, CaseCard, NextCaseRequest, OutcomeRecorded,
+    QueueView, RecordOutcomeRequest,
 };
 use crate::ops::intake::{
     ColumnMatch, ImportFileRequest, ImportPreview, ImportProgress, ImportReport, ImportSummary,
     RejectedRow, SaveRejectsRequest,
+};
+use crate::ops::interview::{
+    CaseRequest, GivenAnswer, InterviewSummary, InterviewView, OptionView, QuestionKind,
+    QuestionView, SaveAnswerRequest, SectionView, StartInterviewRequest,
 };
 use crate::ops::sampling::{AgencySample, DrawSampleRequest, SampleReport};
 use crate::ops::supervise::{
@@ -35,13 +38,63 @@ use crate::store::model::{InterviewStatus, Lease, Role};
 pub const BINDINGS_PATH: &str = "ui/src/api/bindings.ts";
 pub const CATALOGUE_PATH: &str = "ui/tests/fake/catalogue.json";
 
-/// The outcome catalogue and the starter questionnaire, as JSON.
+/// The outcome catalogue and the built-in questionnaire, as JSON. The questionnaire is written
+/// for a fake that walks it: wording with its placeholders, options with the ending they bring,
+/// and each condition in its canonical spelling.
 pub fn catalogue_json() -> String {
     let catalogue = serde_json::json!({
         "outcomes": crate::ops::catalogue::outcomes(OutcomeCatalogue::builtin()),
-        "questionnaire": Questionnaire::starter(),
+        "questionnaire": questionnaire_json(Script::sipas()),
     });
     serde_json::to_string_pretty(&catalogue).unwrap_or_default() + "\n"
+}
+
+fn questionnaire_json(script: &Script) -> serde_json::Value {
+    let closing = script.closing();
+    serde_json::json!({
+        "hash": script.hash().short(),
+        "title": script.title(),
+        "version": script.version(),
+        "coreUntil": script.core_until().map(|id| id.as_str()),
+        "closing": {
+            "complete": closing.complete,
+            "refusal": closing.refusal,
+            "notEligible": closing.not_eligible,
+        },
+        "sections": script.sections().iter().map(|s| serde_json::json!({
+            "id": s.id.as_str(),
+            "title": s.title,
+            "titleEn": s.title_en,
+        })).collect::<Vec<_>>(),
+        "questions": script.questions().iter().map(|q| {
+            let (min, max, max_choices, max_length) = match &q.kind {
+                Kind::Integer { min, max } => (*min, *max, None, None),
+                Kind::Multiple { max_choices, .. } => (None, None, *max_choices, None),
+                Kind::Text { max_length } => (None, None, None, Some(*max_length)),
+                _ => (None, None, None, None),
+            };
+            serde_json::json!({
+                "id": q.id.as_str(),
+                "sectionId": q.section.as_str(),
+                "text": q.text,
+                "textEn": q.text_en,
+                "instruction": q.instruction,
+                "kind": q.kind.key(),
+                "options": q.kind.options().iter().map(|o| serde_json::json!({
+                    "code": o.code.to_string(),
+                    "text": o.text,
+                    "textEn": o.text_en,
+                    "ends": o.ends.map(|e| e.key()),
+                })).collect::<Vec<_>>(),
+                "required": q.required,
+                "min": min,
+                "max": max,
+                "maxChoices": max_choices,
+                "maxLength": max_length,
+                "askIf": q.ask_if.as_ref().map(ToString::to_string),
+            })
+        }).collect::<Vec<_>>(),
+    })
 }
 
 fn declarations() -> Vec<String> {
@@ -56,18 +109,20 @@ fn declarations() -> Vec<String> {
         OutcomeCode::decl(),
         AaporCategory::decl(),
         InterviewNeed::decl(),
-        Questionnaire::decl(),
-        Question::decl(),
-        QuestionId::decl(),
-        ScaleChoice::decl(),
-        Answer::decl(),
         Lease::decl(),
         NextCaseRequest::decl(),
         CaseCard::decl(),
         AttemptView::decl(),
         InterviewView::decl(),
         InterviewStatus::decl(),
-        AnswerView::decl(),
+        Stop::decl(),
+        InterviewSummary::decl(),
+        QuestionView::decl(),
+        QuestionKind::decl(),
+        OptionView::decl(),
+        GivenAnswer::decl(),
+        SectionView::decl(),
+        CaseRequest::decl(),
         StartInterviewRequest::decl(),
         SaveAnswerRequest::decl(),
         RecordOutcomeRequest::decl(),

@@ -14,14 +14,15 @@ use ts_rs::TS;
 pub use error::{ApiError, ErrorKind};
 
 use crate::clock::Clock;
-use crate::domain::questionnaire::Questionnaire;
 use crate::ops::catalogue::{self, AgencyView, CampaignView, OutcomeView, StaffView};
 use crate::ops::desk::{
-    self, CaseCard, InterviewView, NextCaseRequest, OutcomeRecorded, QueueView,
-    RecordOutcomeRequest, SaveAnswerRequest, StartInterviewRequest,
+    self, CaseCard, NextCaseRequest, OutcomeRecorded, QueueView, RecordOutcomeRequest,
 };
 use crate::ops::intake::{
     self, ImportFileRequest, ImportPreview, ImportReport, OnProgress, SaveRejectsRequest,
+};
+use crate::ops::interview::{
+    self, CaseRequest, InterviewView, SaveAnswerRequest, StartInterviewRequest,
 };
 use crate::ops::sampling::{self, DrawSampleRequest, SampleReport};
 use crate::ops::supervise::{
@@ -99,8 +100,9 @@ impl App {
         ))
     }
 
-    pub async fn campaign_questionnaire(&self, req: CampaignRequest) -> ApiResult<Questionnaire> {
-        Ok(catalogue::campaign_questionnaire(self.store(), req.campaign_id).await?)
+    /// A case's interview, questions and answers in order, for the supervisor's review.
+    pub async fn case_interview(&self, req: CaseRequest) -> ApiResult<Option<InterviewView>> {
+        Ok(interview::case_interview(self.store(), req.case_id).await?)
     }
 
     pub async fn next_case(&self, req: NextCaseRequest) -> ApiResult<Option<CaseCard>> {
@@ -120,11 +122,11 @@ impl App {
     }
 
     pub async fn start_interview(&self, req: StartInterviewRequest) -> ApiResult<InterviewView> {
-        Ok(desk::start_interview(self.store(), self.clock.now(), &req).await?)
+        Ok(interview::start_interview(self.store(), self.clock.now(), &req).await?)
     }
 
     pub async fn save_answer(&self, req: SaveAnswerRequest) -> ApiResult<InterviewView> {
-        Ok(desk::save_answer(self.store(), self.clock.now(), &req).await?)
+        Ok(interview::save_answer(self.store(), self.clock.now(), &req).await?)
     }
 
     pub async fn record_outcome(&self, req: RecordOutcomeRequest) -> ApiResult<OutcomeRecorded> {
@@ -221,9 +223,9 @@ pub const COMMANDS: &[Command] = &[
         returns: ts::<Vec<OutcomeView>>,
     },
     Command {
-        name: "campaign_questionnaire",
-        arg: Some(("req", ts::<CampaignRequest>)),
-        returns: ts::<Questionnaire>,
+        name: "case_interview",
+        arg: Some(("req", ts::<CaseRequest>)),
+        returns: ts::<Option<InterviewView>>,
     },
     Command {
         name: "next_case",

@@ -8,7 +8,6 @@ pub mod folding;
 pub mod intake;
 pub mod outcome;
 pub mod phone;
-pub mod questionnaire;
 pub mod sampling;
 pub mod schedule;
 pub mod survey;

@@ -7,7 +7,6 @@ use uuid::Uuid;
 
 use crate::domain::calendar::CallingHours;
 use crate::domain::outcome::{AaporCategory, InterviewNeed, OutcomeCatalogue, OutcomeCode};
-use crate::domain::questionnaire::Questionnaire;
 use crate::domain::schedule::{CallingRules, DEFAULT_MAX_ATTEMPTS};
 use crate::domain::time::{format_date, DEFAULT_TIME_ZONE};
 use crate::error::{Error, Result};
@@ -147,20 +146,6 @@ pub fn outcomes(catalogue: &OutcomeCatalogue) -> Vec<OutcomeView> {
         .collect()
 }
 
-/// The questionnaire a campaign uses. The walking skeleton knows one: the starter.
-pub fn questionnaire(id: &str) -> Result<Questionnaire> {
-    let starter = Questionnaire::starter();
-    if starter.id == id {
-        Ok(starter)
-    } else {
-        Err(Error::not_found("phiếu khảo sát", id))
-    }
-}
-
-pub async fn campaign_questionnaire(store: &dyn Store, campaign: Uuid) -> Result<Questionnaire> {
-    questionnaire(&store.campaign(campaign).await?.questionnaire_id)
-}
-
 /// A campaign as the supervisor describes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewCampaign {
@@ -168,7 +153,9 @@ pub struct NewCampaign {
     pub name: String,
     pub received_from: chrono::NaiveDate,
     pub received_to: chrono::NaiveDate,
-    pub questionnaire_id: Option<String>,
+    /// A stored questionnaire by hash (or its first digits) or `id@version`; `None`: the
+    /// built-in SIPAS questionnaire.
+    pub questionnaire: Option<String>,
     /// The campaign's own outcome catalogue: `(file name, text)`; `None`: the built-in one.
     pub outcomes: Option<(String, String)>,
     /// Counted attempts before a case is closed; `None`: 5.
@@ -245,11 +232,10 @@ pub async fn create_campaign(
             "số lần gọi tối đa phải từ 1 trở lên".to_owned(),
         ));
     }
-    let form = questionnaire(
-        new.questionnaire_id
-            .as_deref()
-            .unwrap_or(&Questionnaire::starter().id),
-    )?;
+    let script = match &new.questionnaire {
+        Some(name) => super::questionnaires::find(store, name).await?,
+        None => super::questionnaires::builtin(store, now).await?,
+    };
     let outcomes = match &new.outcomes {
         None => OutcomeCatalogue::builtin().clone(),
         Some((file, text)) => {
@@ -265,7 +251,7 @@ pub async fn create_campaign(
         received_to: new.received_to,
         max_attempts: new.max_attempts.unwrap_or(DEFAULT_MAX_ATTEMPTS),
         calling: new.calling.rules(DEFAULT_TIME_ZONE)?,
-        questionnaire_id: form.id,
+        questionnaire_id: script.hash().to_string(),
         created_at: now,
         outcomes,
         outcomes_file: new.outcomes.as_ref().map(|(_, text)| text.clone()),

@@ -16,7 +16,6 @@ use super::sampling::{self, SampleRequest};
 use crate::domain::intake::{Channel, DossierRow};
 use crate::domain::outcome::OutcomeCatalogue;
 use crate::domain::phone::PhoneNumber;
-use crate::domain::questionnaire::Questionnaire;
 use crate::domain::sampling::SampleRule;
 use crate::domain::time::DEFAULT_TIME_ZONE;
 use crate::error::Result;
@@ -240,7 +239,10 @@ pub async fn seed(store: &dyn Store, now: DateTime<Utc>) -> Result<DemoSeeded> {
         received_from: from,
         received_to: to,
         max_attempts: 5,
-        questionnaire_id: Questionnaire::starter().id,
+        questionnaire_id: super::questionnaires::builtin(store, now)
+            .await?
+            .hash()
+            .to_string(),
         created_at: now,
         outcomes: OutcomeCatalogue::builtin().clone(),
         outcomes_file: None,

@@ -1,5 +1,5 @@
-//! The operator's desk: take the next case, keep its lease alive, run the interview with every
-//! answer stored at once, record the call's outcome, or hand the case back.
+//! The operator's desk: take the next case, keep its lease alive, record the call's outcome, or
+//! hand the case back (the interview itself is `interview`).
 
 use chrono::{DateTime, Datelike, Duration, DurationRound, NaiveTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
@@ -7,17 +7,17 @@ use ts_rs::TS;
 use unicode_normalization::UnicodeNormalization;
 use uuid::Uuid;
 
-use super::catalogue::questionnaire;
+use super::interview::{
+    campaign_script, case_progress, check_stop, interview_view, operator_name, placeholders,
+    InterviewView,
+};
 use crate::domain::calendar::{weekday_label, CallingHours, TimeSlot};
 use crate::domain::case::CaseStatus;
-use crate::domain::outcome::{InterviewNeed, OutcomeCode, OutcomeRule};
-use crate::domain::questionnaire::{Answer, QuestionId, Questionnaire};
+use crate::domain::outcome::{InterviewNeed, OutcomeCode};
 use crate::domain::schedule::{Appointment, AppointmentKind};
 use crate::domain::time::{format_date, format_instant, LocalTime};
 use crate::error::{Error, Result};
-use crate::store::model::{
-    AttemptRecord, ClaimRules, InterviewRecord, InterviewStatus, Lease, NewInterview,
-};
+use crate::store::model::{AttemptRecord, Campaign, CaseRecord, ClaimRules, Lease};
 use crate::store::Store;
 
 /// How long a claim holds a case without a heartbeat: a crashed workstation's case is back in
@@ -33,46 +33,6 @@ pub const NOTE_MAX_CHARS: usize = 1000;
 pub struct NextCaseRequest {
     pub campaign_id: Uuid,
     pub operator_id: Uuid,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct AnswerView {
-    pub question_id: QuestionId,
-    pub answer: Answer,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct InterviewView {
-    pub id: Uuid,
-    pub questionnaire_id: String,
-    pub status: InterviewStatus,
-    pub answers: Vec<AnswerView>,
-    /// The first question not answered yet; `None` when every question has an answer.
-    pub next_question: Option<QuestionId>,
-}
-
-impl InterviewView {
-    pub fn new(interview: &InterviewRecord, form: &Questionnaire) -> Self {
-        Self {
-            id: interview.id,
-            questionnaire_id: interview.questionnaire_id.clone(),
-            status: interview.status,
-            answers: interview
-                .answers
-                .iter()
-                .map(|a| AnswerView {
-                    question_id: a.question.clone(),
-                    answer: a.answer,
-                })
-                .collect(),
-            next_question: form
-                .unanswered(interview.answers.iter().map(|a| &a.question))
-                .first()
-                .map(|id| (*id).clone()),
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -131,7 +91,6 @@ pub async fn next_case(
     let case = claim.case;
     let lease = case.lease().ok_or(Error::LeaseLost { case: case.id })?;
     tracing::info!(case = %case.id, operator = %req.operator_id, epoch = lease.epoch, resumed = claim.resumed, "case claimed");
-    let form = questionnaire(&campaign.questionnaire_id)?;
     // A case never called has no history to read.
     let history = match case.last_attempt_at {
         None => Vec::new(),
@@ -147,10 +106,7 @@ pub async fn next_case(
             .collect(),
     };
     let interview = if claim.interviewed {
-        store
-            .case_interview(case.id)
-            .await?
-            .map(|i| InterviewView::new(&i, &form))
+        resumed_interview(store, &campaign, &case, req.operator_id).await?
     } else {
         None
     };
@@ -174,6 +130,26 @@ pub async fn next_case(
         history,
         interview,
     }))
+}
+
+/// The interview a claimed case already has, to take up where it stopped.
+async fn resumed_interview(
+    store: &dyn Store,
+    campaign: &Campaign,
+    case: &CaseRecord,
+    operator: Uuid,
+) -> Result<Option<InterviewView>> {
+    let Some(found) = store.case_interview(case.id).await? else {
+        return Ok(None);
+    };
+    let script = campaign_script(store, campaign).await?;
+    let name = operator_name(store, operator).await?;
+    Ok(Some(interview_view(
+        &script,
+        &found,
+        &placeholders(case, &name),
+        &campaign.outcomes,
+    )))
 }
 
 /// Keeps the lease alive while the call goes on: it then runs [`LEASE_TIME`] from `now`.
@@ -353,75 +329,6 @@ pub async fn queue(
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct StartInterviewRequest {
-    pub lease: Lease,
-    /// Made by the workstation, so a retried request opens one interview, not two. When the
-    /// case already has an interview (a partial one resumed), that one is returned with its
-    /// own id, and this id is not used.
-    pub interview_id: Uuid,
-}
-
-pub async fn start_interview(
-    store: &dyn Store,
-    now: DateTime<Utc>,
-    req: &StartInterviewRequest,
-) -> Result<InterviewView> {
-    let case = store.case(req.lease.case_id).await?;
-    let campaign = store.campaign(case.campaign_id).await?;
-    let form = questionnaire(&campaign.questionnaire_id)?;
-    let interview = store
-        .start_interview(
-            &req.lease,
-            &NewInterview {
-                id: req.interview_id,
-                case_id: case.id,
-                questionnaire_id: form.id.clone(),
-                operator_id: req.lease.holder,
-                started_at: now,
-            },
-        )
-        .await?;
-    tracing::info!(case = %case.id, interview = %interview.id, "interview open");
-    Ok(InterviewView::new(&interview, &form))
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct SaveAnswerRequest {
-    pub lease: Lease,
-    pub interview_id: Uuid,
-    pub question_id: QuestionId,
-    pub answer: Answer,
-}
-
-pub async fn save_answer(
-    store: &dyn Store,
-    now: DateTime<Utc>,
-    req: &SaveAnswerRequest,
-) -> Result<InterviewView> {
-    let case = store.case(req.lease.case_id).await?;
-    let campaign = store.campaign(case.campaign_id).await?;
-    let form = questionnaire(&campaign.questionnaire_id)?;
-    form.question(&req.question_id)
-        .map_err(|e| Error::Invalid(e.to_string()))?;
-    store
-        .save_answer(
-            &req.lease,
-            req.interview_id,
-            &req.question_id,
-            req.answer,
-            now,
-        )
-        .await?;
-    let interview = store
-        .case_interview(case.id)
-        .await?
-        .ok_or_else(|| Error::not_found("phiếu của ca", case.id))?;
-    Ok(InterviewView::new(&interview, &form))
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
 pub struct RecordOutcomeRequest {
     pub lease: Lease,
     /// Made by the workstation, so a retried request records one attempt, not two.
@@ -455,12 +362,14 @@ pub async fn record_outcome(
 ) -> Result<OutcomeRecorded> {
     let case_id = req.lease.case_id;
     let campaign = store.campaign(req.lease.campaign_id).await?;
-    let form = questionnaire(&campaign.questionnaire_id)?;
     let rule = campaign
         .outcomes
         .rule(req.outcome.as_str())
         .map_err(|e| Error::Invalid(e.to_string()))?;
-    check_interview(store, case_id, rule, &form).await?;
+    if rule.interview != InterviewNeed::None {
+        let script = campaign_script(store, &campaign).await?;
+        check_stop(rule, &case_progress(store, &script, case_id).await?)?;
+    }
     let appointment_at = req
         .appointment_at
         .map(|local| local.in_zone(campaign.time_zone))
@@ -506,45 +415,6 @@ pub async fn record_outcome(
             .retry_at
             .map(|at| format_instant(at, campaign.time_zone)),
     })
-}
-
-/// A complete needs every question answered; a partial needs at least one.
-async fn check_interview(
-    store: &dyn Store,
-    case: Uuid,
-    outcome: &OutcomeRule,
-    form: &Questionnaire,
-) -> Result<()> {
-    let need = outcome.interview;
-    if need == InterviewNeed::None {
-        return Ok(());
-    }
-    let interview = store.case_interview(case).await?;
-    let answered: Vec<&QuestionId> = interview
-        .iter()
-        .flat_map(|i| i.answers.iter().map(|a| &a.question))
-        .collect();
-    match need {
-        InterviewNeed::Finished => {
-            let left = form.unanswered(answered);
-            if left.is_empty() {
-                Ok(())
-            } else {
-                let ids: Vec<&str> = left.iter().map(|id| id.as_str()).collect();
-                Err(Error::Invalid(format!(
-                    "chưa thể ghi “{}”: còn {} câu chưa trả lời ({})",
-                    outcome.label_vi,
-                    left.len(),
-                    ids.join(", ")
-                )))
-            }
-        }
-        InterviewNeed::Started if answered.is_empty() => Err(Error::Invalid(format!(
-            "chưa thể ghi “{}”: phiếu chưa có câu trả lời nào",
-            outcome.label_vi
-        ))),
-        _ => Ok(()),
-    }
 }
 
 #[cfg(test)]

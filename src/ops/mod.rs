@@ -6,5 +6,7 @@ pub mod catalogue;
 pub mod demo;
 pub mod desk;
 pub mod intake;
+pub mod interview;
+pub mod questionnaires;
 pub mod sampling;
 pub mod supervise;

@@ -9,8 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
-use super::catalogue::questionnaire;
-use super::desk::InterviewView;
+use super::interview::{campaign_script, interview_summary, InterviewSummary};
 use crate::domain::case::CaseStatus;
 use crate::domain::outcome::OutcomeCode;
 use crate::domain::time::{format_date, format_instant};
@@ -49,7 +48,7 @@ pub struct CaseOverview {
     pub appointment_hard: bool,
     #[ts(type = "number")]
     pub version: i64,
-    pub interview: Option<InterviewView>,
+    pub interview: Option<InterviewSummary>,
 }
 
 pub async fn campaign_cases(
@@ -58,7 +57,9 @@ pub async fn campaign_cases(
     req: &CampaignRequest,
 ) -> Result<Vec<CaseOverview>> {
     let campaign = store.campaign(req.campaign_id).await?;
-    let form = questionnaire(&campaign.questionnaire_id)?;
+    // A campaign of the walking skeleton names a questionnaire no longer known: its cases are
+    // listed without an interview summary.
+    let script = campaign_script(store, &campaign).await.ok();
     let names: HashMap<Uuid, String> = store
         .staff()
         .await?
@@ -66,12 +67,15 @@ pub async fn campaign_cases(
         .map(|s| (s.id, s.full_name))
         .collect();
     let name = |id: Option<Uuid>| id.and_then(|id| names.get(&id).cloned());
-    let mut interviews: HashMap<Uuid, InterviewView> = store
-        .campaign_interviews(campaign.id)
-        .await?
-        .iter()
-        .map(|i| (i.case_id, InterviewView::new(i, &form)))
-        .collect();
+    let mut interviews: HashMap<Uuid, InterviewSummary> = match &script {
+        Some(script) => store
+            .campaign_interviews(campaign.id)
+            .await?
+            .iter()
+            .map(|i| (i.case_id, interview_summary(script, i)))
+            .collect(),
+        None => HashMap::new(),
+    };
     let zone = campaign.time_zone;
     Ok(store
         .campaign_cases(campaign.id)

@@ -2,7 +2,7 @@
 //! and PostgreSQL, the shared database of a call center. Both apply their own migrations when
 //! opened and pass the same conformance suite (`tests/`).
 
-mod campaign_cache;
+mod kept;
 mod location;
 pub mod model;
 mod postgres;
@@ -24,14 +24,14 @@ pub use sqlite::SqliteStore;
 use crate::domain::case::CaseProgress;
 use crate::domain::intake::DossierRow;
 use crate::domain::outcome::OutcomeCatalogue;
-use crate::domain::questionnaire::{Answer, QuestionId};
 use crate::domain::sampling::SampleRule;
 use crate::domain::schedule::CallPolicy;
+use crate::domain::survey::{ContentHash, Script};
 use crate::error::Result;
 use model::{
     Agency, AttemptRecord, AuditEntry, Campaign, CaseRecord, ClaimRules, ImportBatch, ImportCounts,
-    InterviewRecord, Lease, Moved, NewInterview, QueueCounts, Reassignment, SampleCandidate,
-    SampleDraw, Staff,
+    InterviewRecord, Lease, Moved, NewInterview, QuestionnaireSummary, QueueCounts, Reassignment,
+    SampleCandidate, SampleDraw, Staff, StoredAnswer,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,17 +125,24 @@ pub trait Store: Send + Sync + Debug {
         lease: &Lease,
         interview: &NewInterview,
     ) -> Result<InterviewRecord>;
-    /// Stores one answer at once, replacing an earlier answer to the same question.
+    /// Stores one answer at once, in the interview's history; the latest answer to a question
+    /// is its answer. Saving the same answer id again changes nothing.
     async fn save_answer(
         &self,
         lease: &Lease,
         interview: Uuid,
-        question: &QuestionId,
-        answer: Answer,
-        at: DateTime<Utc>,
+        answer: &StoredAnswer,
     ) -> Result<()>;
     async fn case_interview(&self, case: Uuid) -> Result<Option<InterviewRecord>>;
     async fn campaign_interviews(&self, campaign: Uuid) -> Result<Vec<InterviewRecord>>;
+
+    /// Stores a checked questionnaire under its hash; `false` when it was already stored. Another
+    /// questionnaire with the same id and version is a conflict: a changed file is a new version.
+    async fn put_questionnaire(&self, script: &Script, at: DateTime<Utc>) -> Result<bool>;
+    /// A stored questionnaire, read back and checked.
+    async fn questionnaire(&self, hash: &ContentHash) -> Result<Arc<Script>>;
+    /// Every stored questionnaire, newest first.
+    async fn questionnaires(&self) -> Result<Vec<QuestionnaireSummary>>;
 
     /// Imports parsed rows into a campaign in one transaction, folding each person's dossiers
     /// into one case (see `domain::folding`): all of it or nothing. Importing the same rows again

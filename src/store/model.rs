@@ -12,9 +12,9 @@ use uuid::Uuid;
 use crate::domain::case::CaseProgress;
 use crate::domain::outcome::{InterviewNeed, OutcomeCatalogue, OutcomeCode, OutcomeRule};
 use crate::domain::phone::PhoneNumber;
-use crate::domain::questionnaire::{Answer, QuestionId};
 use crate::domain::sampling::SampleRule;
 use crate::domain::schedule::{Appointment, CallPolicy, CallingRules};
+use crate::domain::survey::{ContentHash, QuestionId};
 
 /// What a person may do. In shared mode each person is also a PostgreSQL login role named
 /// by [`Staff::login`], so row-level security can tell them apart.
@@ -207,29 +207,59 @@ impl InterviewStatus {
 pub struct NewInterview {
     pub id: Uuid,
     pub case_id: Uuid,
-    pub questionnaire_id: String,
+    /// The hash of the questionnaire it is taken on.
+    pub questionnaire: ContentHash,
     pub operator_id: Uuid,
     pub started_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An answer as given, kept whether or not it still counts. `Debug` leaves out the value (a
+/// free-text answer may hold a name or a number).
+#[derive(Clone, PartialEq, Eq)]
 pub struct StoredAnswer {
+    /// Made by the workstation, so a retried save is stored once.
+    pub id: Uuid,
     pub question: QuestionId,
-    pub answer: Answer,
+    /// The answer's code (`survey::Answer::code`): only its questionnaire can read it back.
+    pub code: String,
+    pub answered_by: Uuid,
     pub answered_at: DateTime<Utc>,
+}
+
+impl fmt::Debug for StoredAnswer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StoredAnswer")
+            .field("id", &self.id)
+            .field("question", &self.question)
+            .field("answered_at", &self.answered_at)
+            .finish_non_exhaustive()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InterviewRecord {
     pub id: Uuid,
     pub case_id: Uuid,
-    pub questionnaire_id: String,
+    /// The hash of the questionnaire it was taken on (the walking skeleton's interviews name
+    /// its starter questionnaire instead).
+    pub questionnaire: String,
     pub operator_id: Uuid,
     pub status: InterviewStatus,
     pub started_at: DateTime<Utc>,
     pub finished_at: Option<DateTime<Utc>>,
-    /// In the order they were given.
+    /// Every answer given, in the order given: the last one per question is the answer.
     pub answers: Vec<StoredAnswer>,
+}
+
+/// A questionnaire in the store, as a list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuestionnaireSummary {
+    pub hash: ContentHash,
+    /// The questionnaire's own id and version, unique together.
+    pub code: String,
+    pub version: String,
+    pub title: String,
+    pub stored_at: DateTime<Utc>,
 }
 
 /// One import of a dossier list into a campaign.

@@ -7,7 +7,7 @@ use std::time::Duration;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::{Connection, PgConnection, Postgres, Transaction};
 
-use super::campaign_cache::CampaignCache;
+use super::kept::Kept;
 use super::sql_store::sql_store;
 
 /// Rows serialised and sent to the server per `COPY` message.
@@ -76,7 +76,9 @@ async fn insert_dossiers(
 #[derive(Debug, Clone)]
 pub struct PostgresStore {
     pool: PgPool,
-    campaigns: CampaignCache,
+    campaigns: Kept<uuid::Uuid, super::model::Campaign>,
+    scripts:
+        Kept<crate::domain::survey::ContentHash, std::sync::Arc<crate::domain::survey::Script>>,
 }
 
 /// A pooled connection idle longer than this is pinged before use: a restarted server or a
@@ -129,7 +131,8 @@ impl PostgresStore {
         tracing::debug!("postgres store open");
         Ok(Self {
             pool,
-            campaigns: CampaignCache::default(),
+            campaigns: Kept::default(),
+            scripts: Kept::default(),
         })
     }
 

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::model::{
     Agency, AttemptRecord, AuditEntry, Campaign, CaseRecord, InterviewRecord, InterviewStatus,
-    Lease, Role, SampleCandidate, Staff, StoredAnswer,
+    Lease, QuestionnaireSummary, Role, SampleCandidate, Staff, StoredAnswer,
 };
 use crate::domain::calendar::{CallingHours, SlotSet};
 use crate::domain::case::CaseProgress;
@@ -17,8 +17,8 @@ use crate::domain::folding::{DossierData, Known, KnownCase};
 use crate::domain::intake::Channel;
 use crate::domain::outcome::{OutcomeCatalogue, OutcomeCode};
 use crate::domain::phone::PhoneNumber;
-use crate::domain::questionnaire::{Answer, QuestionId};
 use crate::domain::schedule::{self, Appointment, AppointmentKind, CallPolicy, CallingRules};
+use crate::domain::survey::{ContentHash, QuestionId};
 use crate::domain::time::parse_time_zone;
 use crate::error::{Error, Result};
 
@@ -303,14 +303,48 @@ pub const SELECT_INTERVIEWS: &str =
     "SELECT i.id, i.case_id, i.questionnaire_id, i.operator_id, i.status,
      i.started_at, i.finished_at FROM interview i";
 pub const SELECT_ANSWERS: &str =
-    "SELECT ans.interview_id, ans.question_id, ans.value, ans.answered_at
-     FROM answer ans JOIN interview i ON i.id = ans.interview_id";
+    "SELECT ans.id, ans.interview_id, ans.question_id, ans.value, ans.answered_by, ans.answered_at
+     FROM answer_log ans JOIN interview i ON i.id = ans.interview_id";
 pub const INTERVIEW_OF_CASE: &str =
     "SELECT 1 FROM interview WHERE id = $1 AND case_id = $2 AND status = 'in_progress'";
-pub const UPSERT_ANSWER: &str = "INSERT INTO answer (interview_id, question_id, value, answered_by, answered_at)
-     VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (interview_id, question_id)
-     DO UPDATE SET value = excluded.value, answered_by = excluded.answered_by, answered_at = excluded.answered_at";
+/// An answer into the history, numbered after the interview's last one (saves to one
+/// interview run one at a time: the case's lease row is locked first); the same id again is
+/// the same answer, stored once.
+pub const INSERT_ANSWER: &str =
+    "INSERT INTO answer_log (id, interview_id, question_id, value, answered_by, answered_at, seq)
+     VALUES ($1, $2, $3, $4, $5, $6,
+       (SELECT COALESCE(MAX(seq), 0) + 1 FROM answer_log WHERE interview_id = $2))
+     ON CONFLICT (id) DO NOTHING";
+
+pub const INSERT_QUESTIONNAIRE: &str =
+    "INSERT INTO questionnaire (hash, code, version, title, body, stored_at)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (hash) DO NOTHING";
+pub const SELECT_QUESTIONNAIRE_BODY: &str = "SELECT body FROM questionnaire WHERE hash = $1";
+pub const SELECT_QUESTIONNAIRES: &str =
+    "SELECT hash, code, version, title, stored_at FROM questionnaire ORDER BY stored_at DESC, code";
+
+#[derive(sqlx::FromRow)]
+pub struct QuestionnaireRow {
+    hash: String,
+    code: String,
+    version: String,
+    title: String,
+    stored_at: DateTime<Utc>,
+}
+
+impl TryFrom<QuestionnaireRow> for QuestionnaireSummary {
+    type Error = Error;
+    fn try_from(row: QuestionnaireRow) -> Result<Self> {
+        Ok(QuestionnaireSummary {
+            hash: ContentHash::parse(&row.hash).map_err(|e| Error::Invalid(e.to_string()))?,
+            code: row.code,
+            version: row.version,
+            title: row.title,
+            stored_at: row.stored_at,
+        })
+    }
+}
 
 fn corrupt(what: &'static str, id: Uuid) -> Error {
     Error::Invalid(format!(
@@ -576,9 +610,11 @@ pub struct InterviewRow {
 
 #[derive(sqlx::FromRow)]
 pub struct AnswerRow {
+    id: Uuid,
     interview_id: Uuid,
     question_id: String,
     value: String,
+    answered_by: Uuid,
     answered_at: DateTime<Utc>,
 }
 
@@ -589,13 +625,15 @@ pub fn interviews(
 ) -> Result<Vec<InterviewRecord>> {
     let mut by_interview: HashMap<Uuid, Vec<StoredAnswer>> = HashMap::new();
     for row in answers {
-        let bad = || corrupt("phiếu", row.interview_id);
         by_interview
             .entry(row.interview_id)
             .or_default()
             .push(StoredAnswer {
-                question: QuestionId::parse(&row.question_id).map_err(|_| bad())?,
-                answer: Answer::parse(&row.value).map_err(|_| bad())?,
+                id: row.id,
+                question: QuestionId::parse(&row.question_id)
+                    .map_err(|_| corrupt("phiếu", row.interview_id))?,
+                code: row.value,
+                answered_by: row.answered_by,
                 answered_at: row.answered_at,
             });
     }
@@ -607,7 +645,7 @@ pub fn interviews(
                 answers: by_interview.remove(&row.id).unwrap_or_default(),
                 id: row.id,
                 case_id: row.case_id,
-                questionnaire_id: row.questionnaire_id,
+                questionnaire: row.questionnaire_id,
                 operator_id: row.operator_id,
                 started_at: row.started_at,
                 finished_at: row.finished_at,
@@ -627,15 +665,31 @@ pub fn check_lease(case: &CaseRecord, lease: &Lease) -> Result<()> {
     }
 }
 
-/// What recording `attempt` makes of `case`, once the lease is checked.
-pub fn apply_attempt(
-    case: &CaseRecord,
+/// What recording an attempt comes to, on the case as read.
+pub enum AttemptPlan {
+    /// The attempt is stored already (a retried save): the case as it stands.
+    Recorded(CaseProgress),
+    /// The case as read, and its progress once the attempt is applied.
+    Apply {
+        case: Box<CaseRecord>,
+        next: CaseProgress,
+    },
+}
+
+/// What recording `attempt` makes of the case read for it, once the lease is checked.
+pub fn plan_attempt(
+    read: Option<CaseForAttemptRow>,
     lease: &Lease,
     attempt: &AttemptRecord,
     catalogue: &OutcomeCatalogue,
     policy: CallPolicy<'_>,
-) -> Result<CaseProgress> {
-    check_lease(case, lease)?;
+) -> Result<AttemptPlan> {
+    let read = read.ok_or_else(|| Error::not_found("ca", attempt.case_id))?;
+    let case: CaseRecord = read.case.try_into()?;
+    if read.recorded {
+        return Ok(AttemptPlan::Recorded(case.progress));
+    }
+    check_lease(&case, lease)?;
     let rule = catalogue
         .rule(attempt.outcome.as_str())
         .map_err(|e| Error::Invalid(e.to_string()))?;
@@ -645,13 +699,11 @@ pub fn apply_attempt(
         note: attempt.note.as_deref(),
         appointment: attempt.appointment,
     };
-    Ok(schedule::after_attempt(
-        &case.progress,
-        call,
-        catalogue,
-        attempt.ended_at,
-        policy,
-    )?)
+    let next = schedule::after_attempt(&case.progress, call, catalogue, attempt.ended_at, policy)?;
+    Ok(AttemptPlan::Apply {
+        case: Box::new(case),
+        next,
+    })
 }
 
 /// A row count of zero on a fenced write means the lease is gone.

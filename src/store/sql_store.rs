@@ -43,7 +43,8 @@ macro_rules! bind_progress {
 
 pub(crate) use bind_progress;
 
-/// Implements `Store` for `$store`, which must have a `pool` field, a `campaigns` cache and a
+/// Implements `Store` for `$store`, which must have a `pool` field, `campaigns` and `scripts`
+/// ([`Kept`](super::kept::Kept)) and a
 /// `begin_write(&self) -> Result<Transaction<'static, $db>>` method.
 macro_rules! sql_store {
     (
@@ -56,14 +57,16 @@ macro_rules! sql_store {
         use uuid::Uuid;
 
         use crate::domain::case::CaseProgress;
-        use crate::domain::questionnaire::{Answer, QuestionId};
+        use std::sync::Arc;
+
+        use crate::domain::survey::{ContentHash, Script};
         use crate::domain::schedule::CallPolicy;
         use crate::error::{DbContext, Error, Result};
         use crate::domain::intake::DossierRow;
         use crate::store::model::{
             Agency, AttemptRecord, AuditEntry, Campaign, CaseRecord, ClaimRules, ImportBatch, ImportCounts,
-            InterviewRecord, InterviewStatus, Lease, Moved, NewInterview, QueueCounts, Reassignment,
-            SampleCandidate, SampleDraw, Staff,
+            InterviewRecord, InterviewStatus, Lease, Moved, NewInterview, QuestionnaireSummary, QueueCounts,
+            Reassignment, SampleCandidate, SampleDraw, Staff, StoredAnswer,
         };
         use crate::store::rows::{self, AgencyRow, AnswerRow, AttemptRow, CampaignRow, CaseRow, InterviewRow, StaffRow};
         use crate::store::{Backend, Claim, Store};
@@ -89,7 +92,7 @@ macro_rules! sql_store {
                     .await
                     .doing("đọc phiếu")?;
             let answers: Vec<AnswerRow> =
-                sqlx::query_as(&format!("{} JOIN survey_case c ON c.id = i.case_id WHERE {filter} ORDER BY ans.answered_at, ans.question_id", rows::SELECT_ANSWERS))
+                sqlx::query_as(&format!("{} JOIN survey_case c ON c.id = i.case_id WHERE {filter} ORDER BY ans.interview_id, ans.seq", rows::SELECT_ANSWERS))
                     .bind(id)
                     .fetch_all(pool)
                     .await
@@ -154,7 +157,7 @@ macro_rules! sql_store {
             }
 
             async fn campaign(&self, id: Uuid) -> Result<Campaign> {
-                if let Some(campaign) = self.campaigns.get(id) {
+                if let Some(campaign) = self.campaigns.get(&id) {
                     return Ok(campaign);
                 }
                 let found: Option<CampaignRow> =
@@ -164,7 +167,7 @@ macro_rules! sql_store {
                         .await
                         .doing("đọc đợt khảo sát")?;
                 let campaign: Campaign = found.ok_or_else(|| Error::not_found("đợt khảo sát", id))?.try_into()?;
-                self.campaigns.keep(&campaign);
+                self.campaigns.keep(id, campaign.clone());
                 Ok(campaign)
             }
 
@@ -450,12 +453,10 @@ macro_rules! sql_store {
                             .fetch_optional(&self.pool)
                             .await
                             .doing("ghi lần gọi")?;
-                        let read = read.ok_or_else(|| Error::not_found("ca", attempt.case_id))?;
-                        let case: CaseRecord = read.case.try_into()?;
-                        if read.recorded {
-                            return Ok(case.progress);
-                        }
-                        let next = rows::apply_attempt(&case, lease, attempt, catalogue, policy)?;
+                        let (case, next) = match rows::plan_attempt(read, lease, attempt, catalogue, policy)? {
+                            rows::AttemptPlan::Recorded(progress) => return Ok(progress),
+                            rows::AttemptPlan::Apply { case, next } => (case, next),
+                        };
                         let written = crate::store::sql_store::bind_progress!(sqlx::query(&write_sql), case.id, next, attempt.ended_at);
                         let written = crate::store::sql_store::bind_attempt!(written, attempt)
                             .bind(lease.epoch)
@@ -482,12 +483,10 @@ macro_rules! sql_store {
                     .fetch_optional(&mut *tx)
                     .await
                     .doing("ghi lần gọi")?;
-                let read = read.ok_or_else(|| Error::not_found("ca", attempt.case_id))?;
-                let case: CaseRecord = read.case.try_into()?;
-                if read.recorded {
-                    return Ok(case.progress);
-                }
-                let next = rows::apply_attempt(&case, lease, attempt, catalogue, policy)?;
+                let (case, next) = match rows::plan_attempt(read, lease, attempt, catalogue, policy)? {
+                    rows::AttemptPlan::Recorded(progress) => return Ok(progress),
+                    rows::AttemptPlan::Apply { case, next } => (case, next),
+                };
                 crate::store::sql_store::bind_progress!(sqlx::query(rows::APPLY_ATTEMPT), case.id, next, attempt.ended_at)
                     .execute(&mut *tx)
                     .await
@@ -526,7 +525,7 @@ macro_rules! sql_store {
                 sqlx::query(rows::INSERT_INTERVIEW)
                     .bind(interview.id)
                     .bind(interview.case_id)
-                    .bind(&interview.questionnaire_id)
+                    .bind(interview.questionnaire.as_str())
                     .bind(interview.operator_id)
                     .bind(interview.started_at)
                     .execute(&mut *tx)
@@ -543,14 +542,7 @@ macro_rules! sql_store {
                     .ok_or_else(|| Error::not_found("phiếu của ca", interview.case_id))
             }
 
-            async fn save_answer(
-                &self,
-                lease: &Lease,
-                interview: Uuid,
-                question: &QuestionId,
-                answer: Answer,
-                at: DateTime<Utc>,
-            ) -> Result<()> {
+            async fn save_answer(&self, lease: &Lease, interview: Uuid, answer: &StoredAnswer) -> Result<()> {
                 let mut tx = self.begin_write().await?;
                 let current: Option<(i32,)> = sqlx::query_as(&format!("{}{}", rows::LEASE_IS_CURRENT, $lock_row))
                     .bind(lease.case_id)
@@ -572,16 +564,62 @@ macro_rules! sql_store {
                         lease.case_id
                     )));
                 }
-                sqlx::query(rows::UPSERT_ANSWER)
+                sqlx::query(rows::INSERT_ANSWER)
+                    .bind(answer.id)
                     .bind(interview)
-                    .bind(question.as_str())
-                    .bind(answer.code())
-                    .bind(lease.holder)
-                    .bind(at)
+                    .bind(answer.question.as_str())
+                    .bind(&answer.code)
+                    .bind(answer.answered_by)
+                    .bind(answer.answered_at)
                     .execute(&mut *tx)
                     .await
                     .doing("lưu câu trả lời")?;
                 tx.commit().await.doing("lưu câu trả lời")
+            }
+
+            async fn put_questionnaire(&self, script: &Script, at: DateTime<Utc>) -> Result<bool> {
+                let inserted = sqlx::query(rows::INSERT_QUESTIONNAIRE)
+                    .bind(script.hash().as_str())
+                    .bind(script.id())
+                    .bind(script.version())
+                    .bind(script.title())
+                    .bind(script.canonical_text())
+                    .bind(at)
+                    .execute(&self.pool)
+                    .await;
+                match inserted {
+                    Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(Error::Conflict(format!(
+                        "đã có phiếu “{}” phiên bản “{}” với nội dung khác; phiếu đã sửa phải mang phiên bản mới",
+                        script.id(),
+                        script.version()
+                    ))),
+                    other => Ok(other.doing("lưu phiếu khảo sát")?.rows_affected() > 0),
+                }
+            }
+
+            async fn questionnaire(&self, hash: &ContentHash) -> Result<Arc<Script>> {
+                if let Some(script) = self.scripts.get(hash) {
+                    return Ok(script);
+                }
+                let body: Option<(String,)> = sqlx::query_as(rows::SELECT_QUESTIONNAIRE_BODY)
+                    .bind(hash.as_str())
+                    .fetch_optional(&self.pool)
+                    .await
+                    .doing("đọc phiếu khảo sát")?;
+                let (body,) = body.ok_or_else(|| Error::not_found("phiếu khảo sát", hash.short()))?;
+                let script = Script::parse(&body, &format!("phiếu {}", hash.short()))
+                    .map_err(|e| Error::Invalid(e.to_string()))?;
+                let script = Arc::new(script);
+                self.scripts.keep(hash.clone(), script.clone());
+                Ok(script)
+            }
+
+            async fn questionnaires(&self) -> Result<Vec<QuestionnaireSummary>> {
+                let found: Vec<rows::QuestionnaireRow> = sqlx::query_as(rows::SELECT_QUESTIONNAIRES)
+                    .fetch_all(&self.pool)
+                    .await
+                    .doing("đọc phiếu khảo sát")?;
+                found.into_iter().map(QuestionnaireSummary::try_from).collect()
             }
 
             async fn case_interview(&self, case: Uuid) -> Result<Option<InterviewRecord>> {

@@ -11,13 +11,15 @@ use sqlx::sqlite::{
 };
 use sqlx::{QueryBuilder, Sqlite, Transaction};
 
-use super::campaign_cache::CampaignCache;
+use super::kept::Kept;
 use super::sql_store::sql_store;
 
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
     pool: SqlitePool,
-    campaigns: CampaignCache,
+    campaigns: Kept<uuid::Uuid, super::model::Campaign>,
+    scripts:
+        Kept<crate::domain::survey::ContentHash, std::sync::Arc<crate::domain::survey::Script>>,
 }
 
 impl SqliteStore {
@@ -48,7 +50,8 @@ impl SqliteStore {
         tracing::debug!(path = %path.display(), "sqlite store open");
         Ok(Self {
             pool,
-            campaigns: CampaignCache::default(),
+            campaigns: Kept::default(),
+            scripts: Kept::default(),
         })
     }
 

@@ -6,12 +6,8 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use chrono::Duration;
-use khaosat::domain::questionnaire::Answer;
 use khaosat::error::Error;
-use khaosat::ops::desk::{
-    self, NextCaseRequest, RecordOutcomeRequest, SaveAnswerRequest, StartInterviewRequest,
-    LEASE_TIME,
-};
+use khaosat::ops::desk::{self, NextCaseRequest, RecordOutcomeRequest, LEASE_TIME};
 use khaosat::store::Store;
 use uuid::Uuid;
 
@@ -66,7 +62,7 @@ on_both_backends! {
         let request = |operator| NextCaseRequest { campaign_id: f.campaign, operator_id: operator };
 
         let held = desk::next_case(store, now, &request(crashed)).await.expect("claim").expect("case");
-        let interview = desk::start_interview(store, now, &StartInterviewRequest { lease: held.lease, interview_id: Uuid::new_v4() }).await.expect("open");
+        let interview = crate::interview::open(store, now, held.lease).await;
         assert!(desk::next_case(store, now + Duration::minutes(1), &request(colleague)).await.expect("claim").is_none(), "held, so nobody else gets it");
 
         // A heartbeat keeps it; without one the case is back once the lease runs out.
@@ -78,8 +74,8 @@ on_both_backends! {
         assert!(taken.lease.epoch > held.lease.epoch);
 
         // Every write under the old epoch is refused.
-        let answer = SaveAnswerRequest { lease: held.lease, interview_id: interview.id, question_id: khaosat::domain::questionnaire::Questionnaire::starter().questions[0].id.clone(), answer: Answer::Score(5) };
-        assert!(matches!(desk::save_answer(store, later, &answer).await, Err(Error::LeaseLost { .. })));
+        let answer = crate::interview::answer(store, later, held.lease, &interview, "dong_y", "1").await;
+        assert!(matches!(answer, Err(Error::LeaseLost { .. })), "{answer:?}");
         let stale = RecordOutcomeRequest { lease: held.lease, attempt_id: Uuid::new_v4(), outcome: code("4.32"), note: None, appointment_at: None, appointment_kind: None };
         assert!(matches!(desk::record_outcome(store, later, &stale).await, Err(Error::LeaseLost { .. })));
         assert!(matches!(desk::heartbeat(store, later, &held.lease).await, Err(Error::LeaseLost { .. })));

@@ -190,3 +190,101 @@ fn a_script_takes_a_case_records_its_outcome_and_follows_the_calling_hours() {
         moved["moved"].as_u64().map(|n| n as usize)
     );
 }
+
+#[test]
+fn a_questionnaire_file_is_stored_by_content_and_a_changed_one_needs_a_new_version() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let db = format!("sqlite://{}", dir.path().join("k.sqlite3").display());
+    let text = String::from_utf8(khaosat(&["questionnaire", "default"]).stdout).expect("UTF-8");
+    let file = |name: &str, body: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, body).expect("write");
+        path.display().to_string()
+    };
+    let original = file("sipas.toml", &text);
+    let first = khaosat(&["--db", &db, "questionnaire", "import", &original]);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert!(String::from_utf8_lossy(&first.stdout).starts_with("đã lưu phiếu “sipas”"));
+    let again = khaosat(&["--db", &db, "questionnaire", "import", &original]);
+    assert!(String::from_utf8_lossy(&again.stdout).starts_with("phiếu đã có sẵn"));
+
+    let reworded = text.replace("khoảng 5 phút", "khoảng 4 phút");
+    let edited = file("edited.toml", &reworded);
+    let refused = khaosat(&["--db", &db, "questionnaire", "import", &edited]);
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("phiếu đã sửa phải mang phiên bản mới"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    let versioned = file(
+        "v2.toml",
+        &reworded.replace("version = \"2026.1\"", "version = \"2026.2\""),
+    );
+    assert!(
+        khaosat(&["--db", &db, "questionnaire", "import", &versioned])
+            .status
+            .success()
+    );
+
+    let list =
+        String::from_utf8(khaosat(&["--db", &db, "questionnaire", "list"]).stdout).expect("UTF-8");
+    assert_eq!(list.lines().count(), 2, "{list}");
+    let shown = khaosat(&["--db", &db, "questionnaire", "show", "sipas@2026.2"]);
+    let printed = String::from_utf8_lossy(&shown.stdout);
+    assert!(printed.contains("khoảng 4 phút"));
+    assert!(
+        printed.contains("[tiep_can] — thành phần của chỉ số hài lòng"),
+        "the index's components are marked"
+    );
+    assert!(printed.contains("[gioi_thieu]\n"), "other sections are not");
+    let prefix = &list.lines().next().expect("a line")[..8];
+    let by_hash = khaosat(&["--db", &db, "questionnaire", "show", prefix]);
+    assert_eq!(
+        by_hash.stdout, shown.stdout,
+        "the newest by its first digits"
+    );
+
+    let created = khaosat(&[
+        "--db",
+        &db,
+        "campaign",
+        "create",
+        "--code",
+        "Q1",
+        "--name",
+        "Thử",
+        "--received-from",
+        "2026-10-01",
+        "--received-to",
+        "2026-10-31",
+        "--questionnaire",
+        prefix,
+    ]);
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
+    let unknown = khaosat(&[
+        "--db",
+        &db,
+        "campaign",
+        "create",
+        "--code",
+        "Q2",
+        "--name",
+        "Thử",
+        "--received-from",
+        "2026-10-01",
+        "--received-to",
+        "2026-10-31",
+        "--questionnaire",
+        "sipas@9",
+    ]);
+    assert!(!unknown.status.success());
+}

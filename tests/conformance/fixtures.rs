@@ -4,7 +4,6 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use khaosat::domain::intake::DossierRow;
 use khaosat::domain::phone::PhoneNumber;
-use khaosat::domain::questionnaire::Questionnaire;
 use khaosat::domain::sampling::SampleRule;
 use khaosat::domain::time::DEFAULT_TIME_ZONE;
 use khaosat::ops::sampling::{self, SampleRequest};
@@ -46,7 +45,11 @@ pub async fn small_campaign(
         received_from: NaiveDate::from_ymd_opt(2026, 10, 1).expect("date"),
         received_to: NaiveDate::from_ymd_opt(2026, 10, 31).expect("date"),
         max_attempts,
-        questionnaire_id: Questionnaire::starter().id,
+        questionnaire_id: khaosat::ops::questionnaires::builtin(store, now)
+            .await
+            .expect("built-in questionnaire")
+            .hash()
+            .to_string(),
         created_at: now,
         outcomes: khaosat::domain::outcome::OutcomeCatalogue::builtin().clone(),
         outcomes_file: None,

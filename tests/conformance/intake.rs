@@ -27,7 +27,7 @@ async fn campaign(store: &dyn Store) -> Uuid {
         name: "Đợt quý IV".to_owned(),
         received_from: NaiveDate::from_ymd_opt(2026, 10, 1).expect("date"),
         received_to: NaiveDate::from_ymd_opt(2026, 11, 15).expect("date"),
-        questionnaire_id: None,
+        questionnaire: None,
         outcomes: None,
         max_attempts: None,
         calling: Default::default(),

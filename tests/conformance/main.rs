@@ -5,6 +5,7 @@ mod claims;
 mod cli;
 mod fixtures;
 mod intake;
+mod interview;
 mod scheduler;
 mod story;
 mod support;

@@ -16,7 +16,7 @@ use khaosat::store::Store;
 use uuid::Uuid;
 
 use crate::fixtures::small_campaign;
-use crate::support::{code, monday_morning, on_both_backends};
+use crate::support::{claim, code, monday_morning, on_both_backends};
 
 /// An instant as wall-clock time in Hà Nội.
 fn hanoi(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
@@ -25,24 +25,6 @@ fn hanoi(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
         .single()
         .expect("valid local time")
         .with_timezone(&Utc)
-}
-
-async fn next(
-    store: &dyn Store,
-    now: DateTime<Utc>,
-    campaign: Uuid,
-    operator: Uuid,
-) -> Option<CaseCard> {
-    desk::next_case(
-        store,
-        now,
-        &NextCaseRequest {
-            campaign_id: campaign,
-            operator_id: operator,
-        },
-    )
-    .await
-    .expect("claim")
 }
 
 async fn record(store: &dyn Store, now: DateTime<Utc>, card: &CaseCard, outcome: &str) {
@@ -105,14 +87,14 @@ on_both_backends! {
             (hanoi(2027, 4, 16, 9, 0), "Giỗ Tổ Hùng Vương 10/3 lunar, a Friday"),
             (hanoi(2026, 9, 1, 9, 0), "Quốc khánh, the day before 2/9"),
         ] {
-            assert!(next(store, closed, f.campaign, op).await.is_none(), "nothing to call: {why}");
+            assert!(claim(store, closed, f.campaign, op).await.is_none(), "nothing to call: {why}");
             let queue = desk::queue(store, closed, &NextCaseRequest { campaign_id: f.campaign, operator_id: op }).await.expect("queue");
             assert!(!queue.calling_open, "{why}");
             assert!(queue.next_open.is_some(), "{why}: says when calling resumes");
         }
         let queue = desk::queue(store, hanoi(2026, 11, 28, 20, 30), &NextCaseRequest { campaign_id: f.campaign, operator_id: op }).await.expect("queue");
         assert_eq!(queue.next_open.as_deref(), Some("30/11/2026 07:30"), "Saturday night → Monday morning");
-        assert!(next(store, hanoi(2026, 11, 28, 19, 59), f.campaign, op).await.is_some(), "Saturday evening is open");
+        assert!(claim(store, hanoi(2026, 11, 28, 19, 59), f.campaign, op).await.is_some(), "Saturday evening is open");
     }
 }
 
@@ -122,18 +104,18 @@ on_both_backends! {
         let morning = hanoi(2026, 11, 23, 9, 0);
         let f = small_campaign(store, morning, 1, 1, 9).await;
         let op = f.operators[0];
-        let card = next(store, morning, f.campaign, op).await.expect("case");
+        let card = claim(store, morning, f.campaign, op).await.expect("case");
         record(store, morning, &card, "3.13").await;
-        assert!(next(store, hanoi(2026, 11, 23, 13, 29), f.campaign, op).await.is_none(), "three hours, then lunch");
+        assert!(claim(store, hanoi(2026, 11, 23, 13, 29), f.campaign, op).await.is_none(), "three hours, then lunch");
         let afternoon = hanoi(2026, 11, 23, 13, 30);
-        let card = next(store, afternoon, f.campaign, op).await.expect("back in the afternoon");
+        let card = claim(store, afternoon, f.campaign, op).await.expect("back in the afternoon");
         record(store, afternoon, &card, "3.13").await;
-        assert!(next(store, hanoi(2026, 11, 23, 16, 59), f.campaign, op).await.is_none(), "not again this afternoon");
+        assert!(claim(store, hanoi(2026, 11, 23, 16, 59), f.campaign, op).await.is_none(), "not again this afternoon");
         let evening = hanoi(2026, 11, 23, 17, 0);
-        let card = next(store, evening, f.campaign, op).await.expect("back in the evening");
+        let card = claim(store, evening, f.campaign, op).await.expect("back in the evening");
         record(store, evening, &card, "3.12").await;
         let busy_again = hanoi(2026, 11, 23, 17, 30);
-        assert!(next(store, busy_again, f.campaign, op).await.is_some(), "busy is retried in 30 minutes, same slot");
+        assert!(claim(store, busy_again, f.campaign, op).await.is_some(), "busy is retried in 30 minutes, same slot");
     }
 }
 
@@ -144,9 +126,9 @@ on_both_backends! {
         let f = small_campaign(store, now, 6, 2, 5).await;
         let (lan, minh) = (f.operators[0], f.operators[1]);
         // Two cases get callbacks at 10:00: a hard one for Lan, a soft one by Minh.
-        let a = next(store, now, f.campaign, lan).await.expect("a");
+        let a = claim(store, now, f.campaign, lan).await.expect("a");
         book(store, now, &a, "2026-11-23T10:00", AppointmentKind::Hard).await;
-        let b = next(store, now, f.campaign, minh).await.expect("b");
+        let b = claim(store, now, f.campaign, minh).await.expect("b");
         book(store, now, &b, "2026-11-23T10:00", AppointmentKind::Soft).await;
         // One fresh case goes on Lan's own list.
         let all = store.campaign_cases(f.campaign).await.expect("cases");
@@ -154,20 +136,20 @@ on_both_backends! {
         let own = *fresh.last().expect("a fresh case");
         store.assign_call_list(&[own], Some(lan)).await.expect("assigned");
 
-        assert!(next(store, hanoi(2026, 11, 23, 9, 59), f.campaign, lan).await.is_some_and(|c| c.lease.case_id == own), "before 10:00: her own list before the pool");
+        assert!(claim(store, hanoi(2026, 11, 23, 9, 59), f.campaign, lan).await.is_some_and(|c| c.lease.case_id == own), "before 10:00: her own list before the pool");
         let ten = hanoi(2026, 11, 23, 10, 0);
-        let first = next(store, ten, f.campaign, lan).await.expect("first");
+        let first = claim(store, ten, f.campaign, lan).await.expect("first");
         assert_eq!(first.lease.case_id, own, "she still holds her case: it comes back first");
         record(store, ten, &first, "3.12").await;
-        let second = next(store, ten, f.campaign, lan).await.expect("second");
+        let second = claim(store, ten, f.campaign, lan).await.expect("second");
         assert_eq!(second.lease.case_id, a.lease.case_id, "her own hard appointment");
         assert!(second.appointment_hard);
         record(store, ten, &second, "3.12").await;
-        let third = next(store, ten, f.campaign, lan).await.expect("third");
+        let third = claim(store, ten, f.campaign, lan).await.expect("third");
         assert_eq!(third.lease.case_id, b.lease.case_id, "then a soft appointment anyone may take");
         assert!(!third.appointment_hard);
         record(store, ten, &third, "3.12").await;
-        let fourth = next(store, ten, f.campaign, lan).await.expect("fourth");
+        let fourth = claim(store, ten, f.campaign, lan).await.expect("fourth");
         assert!(fresh.contains(&fourth.lease.case_id) && fourth.lease.case_id != own, "then the pool, fewest attempts first");
     }
 }
@@ -178,7 +160,7 @@ on_both_backends! {
         let now = monday_morning();
         let f = small_campaign(store, now, 1, 2, 5).await;
         let (lan, minh) = (f.operators[0], f.operators[1]);
-        let card = next(store, now, f.campaign, lan).await.expect("case");
+        let card = claim(store, now, f.campaign, lan).await.expect("case");
         book(store, now, &card, "2026-11-23T10:00", AppointmentKind::Hard).await;
         let queue = desk::queue(store, now, &NextCaseRequest { campaign_id: f.campaign, operator_id: lan }).await.expect("queue");
         assert_eq!(queue.appointments.len(), 1, "shown ahead of time");
@@ -187,10 +169,10 @@ on_both_backends! {
         let others = desk::queue(store, now, &NextCaseRequest { campaign_id: f.campaign, operator_id: minh }).await.expect("queue");
         assert!(others.appointments.is_empty(), "another operator's hard appointment is not on Minh's list");
 
-        assert!(next(store, hanoi(2026, 11, 23, 10, 14), f.campaign, minh).await.is_none(), "within the 15-minute grace: Lan's");
-        let taken = next(store, hanoi(2026, 11, 23, 10, 15), f.campaign, minh).await.expect("grace over: anyone");
+        assert!(claim(store, hanoi(2026, 11, 23, 10, 14), f.campaign, minh).await.is_none(), "within the 15-minute grace: Lan's");
+        let taken = claim(store, hanoi(2026, 11, 23, 10, 15), f.campaign, minh).await.expect("grace over: anyone");
         assert_eq!(taken.lease.case_id, card.lease.case_id);
-        assert!(next(store, hanoi(2026, 11, 23, 10, 16), f.campaign, lan).await.is_none(), "held by Minh now");
+        assert!(claim(store, hanoi(2026, 11, 23, 10, 16), f.campaign, lan).await.is_none(), "held by Minh now");
         // Appointments are kept within calling hours: the person is not called at night.
         let tonight = RecordOutcomeRequest {
             appointment_at: Some(LocalTime::parse("2026-11-23T20:30").expect("local time")),
@@ -199,7 +181,7 @@ on_both_backends! {
         let refused = desk::record_outcome(store, hanoi(2026, 11, 23, 10, 20), &tonight).await;
         assert!(matches!(refused, Err(Error::Rule(ref e)) if e.to_string().contains("ngoài giờ gọi")), "{refused:?}");
         book(store, hanoi(2026, 11, 23, 10, 20), &taken, "2026-11-23T19:30", AppointmentKind::Soft).await;
-        let evening = next(store, hanoi(2026, 11, 23, 19, 30), f.campaign, lan).await.expect("a soft one: anyone");
+        let evening = claim(store, hanoi(2026, 11, 23, 19, 30), f.campaign, lan).await.expect("a soft one: anyone");
         assert_eq!(evening.lease.case_id, card.lease.case_id);
     }
 }
@@ -211,7 +193,7 @@ on_both_backends! {
         let f = small_campaign(store, now, 1, 2, 5).await;
         let (lan, minh) = (f.operators[0], f.operators[1]);
         let boss = supervisor(store).await;
-        let held = next(store, now, f.campaign, lan).await.expect("case");
+        let held = claim(store, now, f.campaign, lan).await.expect("case");
 
         let refused = supervise::force_release(store, now, &ForceReleaseRequest { case_id: held.lease.case_id, supervisor_id: minh }).await;
         assert!(matches!(refused, Err(Error::Invalid(ref m)) if m.contains("chỉ giám sát viên")), "{refused:?}");
@@ -221,7 +203,7 @@ on_both_backends! {
         let stale = desk::record_outcome(store, now, &request(&held, "3.13")).await;
         assert!(matches!(stale, Err(Error::LeaseLost { .. })), "{stale:?}");
         assert!(matches!(desk::heartbeat(store, now, &held.lease).await, Err(Error::LeaseLost { .. })));
-        let taken = next(store, now, f.campaign, minh).await.expect("back in the pool at once");
+        let taken = claim(store, now, f.campaign, minh).await.expect("back in the pool at once");
         assert_eq!(taken.lease.case_id, held.lease.case_id);
         assert!(taken.lease.epoch > held.lease.epoch);
 
@@ -241,13 +223,13 @@ on_both_backends! {
         let f = small_campaign(store, now, 6, 2, 5).await;
         let (lan, minh) = (f.operators[0], f.operators[1]);
         let boss = supervisor(store).await;
-        let in_call = next(store, now, f.campaign, lan).await.expect("Lan is on a call");
+        let in_call = claim(store, now, f.campaign, lan).await.expect("Lan is on a call");
 
         let selection = CaseSelection { campaign_id: f.campaign, agency_codes: vec![], statuses: vec![CaseStatus::New, CaseStatus::InCall], call_list: CallListFilter::Pool };
         let picked = supervise::select_cases(store, now, &selection).await.expect("selected");
         assert_eq!(picked.len(), 6);
         // Meanwhile Minh calls one of them: its version moves on.
-        let changed = next(store, now, f.campaign, minh).await.expect("Minh's call");
+        let changed = claim(store, now, f.campaign, minh).await.expect("Minh's call");
         record(store, now, &changed, "3.12").await;
 
         let move_to_minh = ReassignRequest { campaign_id: f.campaign, cases: picked.clone(), to_operator: Some(minh), supervisor_id: boss };
@@ -260,14 +242,14 @@ on_both_backends! {
         assert_eq!(conflicted.assigned_to, None, "the conflicting case stayed in the pool");
 
         // The call in progress stays with Lan until it ends; then the case is Minh's.
-        let resumed = next(store, now + Duration::minutes(1), f.campaign, lan).await.expect("Lan's call");
+        let resumed = claim(store, now + Duration::minutes(1), f.campaign, lan).await.expect("Lan's call");
         assert_eq!(resumed.lease, in_call.lease);
         desk::record_outcome(store, now, &request(&in_call, "3.12")).await.expect("Lan finishes her call");
         let later = now + Duration::hours(1);
         let own = store.campaign_cases(f.campaign).await.expect("cases");
         assert_eq!(own.iter().filter(|c| c.assigned_to == Some(minh)).count(), 5);
         for _ in 0..5 {
-            assert!(next(store, later, f.campaign, lan).await.is_none_or(|c| c.lease.case_id == changed.lease.case_id), "Minh's list is not Lan's");
+            assert!(claim(store, later, f.campaign, lan).await.is_none_or(|c| c.lease.case_id == changed.lease.case_id), "Minh's list is not Lan's");
         }
 
         // Moving the same versions again changes nothing: they are all stale now.
@@ -293,7 +275,7 @@ on_both_backends! {
         let (lan, minh) = (f.operators[0], f.operators[1]);
         store.assign_call_list(&f.cases[..2], Some(lan)).await.expect("Lan's list");
         store.assign_call_list(&f.cases[2..3], Some(minh)).await.expect("Minh's list");
-        let card = next(store, now, f.campaign, lan).await.expect("case");
+        let card = claim(store, now, f.campaign, lan).await.expect("case");
         record(store, now, &card, "3.13").await;
         let queue = desk::queue(store, now, &NextCaseRequest { campaign_id: f.campaign, operator_id: lan }).await.expect("queue");
         assert!(queue.calling_open);

@@ -4,38 +4,17 @@
 use chrono::Duration;
 use khaosat::domain::case::CaseStatus;
 use khaosat::domain::outcome::OutcomeCode;
-use khaosat::domain::questionnaire::{Answer, Questionnaire};
+use khaosat::domain::survey::Stop;
 use khaosat::domain::time::LocalTime;
 use khaosat::error::Error;
 use khaosat::ops::demo::{self, DEMO_CAMPAIGN_CODE, DEMO_RESPONDENTS};
-use khaosat::ops::desk::{
-    self, CaseCard, NextCaseRequest, RecordOutcomeRequest, SaveAnswerRequest, StartInterviewRequest,
-};
+use khaosat::ops::desk::{self, CaseCard, RecordOutcomeRequest};
 use khaosat::ops::supervise::{self, CampaignRequest};
 use khaosat::store::model::InterviewStatus;
-use khaosat::store::Store;
 use uuid::Uuid;
 
 use crate::fixtures::small_campaign;
-use crate::support::{code, monday_morning, on_both_backends};
-
-async fn claim(
-    store: &dyn Store,
-    now: chrono::DateTime<chrono::Utc>,
-    campaign: Uuid,
-    operator: Uuid,
-) -> Option<CaseCard> {
-    desk::next_case(
-        store,
-        now,
-        &NextCaseRequest {
-            campaign_id: campaign,
-            operator_id: operator,
-        },
-    )
-    .await
-    .expect("claim")
-}
+use crate::support::{claim, code, monday_morning, on_both_backends};
 
 fn outcome(card: &CaseCard, outcome: OutcomeCode) -> RecordOutcomeRequest {
     RecordOutcomeRequest {
@@ -46,39 +25,6 @@ fn outcome(card: &CaseCard, outcome: OutcomeCode) -> RecordOutcomeRequest {
         appointment_at: None,
         appointment_kind: None,
     }
-}
-
-async fn answer_all(
-    store: &dyn Store,
-    now: chrono::DateTime<chrono::Utc>,
-    card: &CaseCard,
-    code: &str,
-) -> Uuid {
-    let interview = desk::start_interview(
-        store,
-        now,
-        &StartInterviewRequest {
-            lease: card.lease,
-            interview_id: Uuid::new_v4(),
-        },
-    )
-    .await
-    .expect("interview opens");
-    for question in Questionnaire::starter().questions {
-        desk::save_answer(
-            store,
-            now,
-            &SaveAnswerRequest {
-                lease: card.lease,
-                interview_id: interview.id,
-                question_id: question.id,
-                answer: Answer::parse(code).expect("code"),
-            },
-        )
-        .await
-        .expect("answer saved");
-    }
-    interview.id
 }
 
 on_both_backends! {
@@ -110,11 +56,12 @@ on_both_backends! {
         // Completing before every question is answered is refused, and says what is missing.
         let early = desk::record_outcome(store, now, &outcome(&card, code("1.1"))).await;
         match early {
-            Err(Error::Invalid(message)) => assert!(message.contains("còn 6 câu chưa trả lời"), "{message}"),
+            Err(Error::Invalid(message)) => assert!(message.contains("phiếu chưa xong"), "{message}"),
             other => panic!("expected a refusal, got {other:?}"),
         }
 
-        let interview = answer_all(store, now, &card, "4").await;
+        let opened = crate::interview::open(store, now, card.lease).await;
+        let interview = crate::interview::answer_on(store, now, card.lease, opened, None).await.id;
         let done = desk::record_outcome(store, now + Duration::minutes(6), &outcome(&card, code("1.1"))).await.expect("complete");
         assert_eq!(done.final_outcome, Some(code("1.1")));
         assert_eq!(done.status, CaseStatus::Closed);
@@ -136,11 +83,11 @@ on_both_backends! {
         assert_eq!(finished.attempts, 1);
         assert_eq!(finished.respondent_name, card.respondent_name);
         assert!(finished.phone_masked.contains("****") && !finished.phone_masked.contains(&card.phone[3..7]));
-        let answers = finished.interview.as_ref().expect("interview shown");
-        assert_eq!(answers.id, interview);
-        assert_eq!(answers.status, InterviewStatus::Complete);
-        assert_eq!(answers.answers.len(), 6);
-        assert!(answers.answers.iter().all(|a| a.answer == Answer::Score(4)));
+        let summary = finished.interview.as_ref().expect("interview shown");
+        assert_eq!(summary.id, interview);
+        assert_eq!(summary.status, InterviewStatus::Complete);
+        assert_eq!(summary.stop, Stop::Complete);
+        assert!(summary.answered > 20, "the whole SIPAS questionnaire: {summary:?}");
         let retried = rows.iter().find(|r| r.case_id == second.lease.case_id).expect("retried case listed");
         assert_eq!((retried.status, retried.attempts, retried.last_outcome.clone()), (CaseStatus::Retry, 1, Some(code("3.13"))));
         assert_eq!(rows.iter().filter(|r| r.status == CaseStatus::New).count(), DEMO_RESPONDENTS - 2);
@@ -219,34 +166,5 @@ on_both_backends! {
         let closed = desk::record_outcome(store, now, &outcome(&second, code("3.13"))).await.expect("no answer");
         assert_eq!(closed.final_outcome, Some(code("3.90")));
         assert!(claim(store, now + Duration::days(2), f.campaign, f.operators[0]).await.is_none());
-    }
-}
-
-on_both_backends! {
-    async fn a_partial_interview_resumes_where_it_stopped(db: TestDb) {
-        let store = &*db.store;
-        let mut now = monday_morning();
-        let f = small_campaign(store, now, 1, 1, 5).await;
-        let card = claim(store, now, f.campaign, f.operators[0]).await.expect("case");
-        let nothing = desk::record_outcome(store, now, &outcome(&card, code("1.2"))).await;
-        assert!(matches!(nothing, Err(Error::Invalid(_))), "a partial needs an answer: {nothing:?}");
-        let opened = desk::start_interview(store, now, &StartInterviewRequest { lease: card.lease, interview_id: Uuid::new_v4() }).await.expect("open");
-        let form = Questionnaire::starter();
-        for (question, code) in form.questions.iter().zip(["5", "0"]) {
-            desk::save_answer(store, now, &SaveAnswerRequest { lease: card.lease, interview_id: opened.id, question_id: question.id.clone(), answer: Answer::parse(code).expect("code") })
-                .await
-                .expect("saved");
-        }
-        desk::record_outcome(store, now, &outcome(&card, code("1.2"))).await.expect("partial");
-
-        now += Duration::hours(2);
-        let back = claim(store, now, f.campaign, f.operators[0]).await.expect("case again");
-        let interview = back.interview.expect("the interview comes with the case");
-        assert_eq!(interview.status, InterviewStatus::Partial);
-        assert_eq!(interview.answers.len(), 2);
-        assert_eq!(interview.next_question.as_ref(), Some(&form.questions[2].id));
-        let reopened = desk::start_interview(store, now, &StartInterviewRequest { lease: back.lease, interview_id: Uuid::new_v4() }).await.expect("reopen");
-        assert_eq!(reopened.id, opened.id, "the same interview, not a new one");
-        assert_eq!(reopened.status, InterviewStatus::InProgress);
     }
 }

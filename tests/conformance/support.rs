@@ -168,3 +168,19 @@ fn test_database_urls_keep_host_and_options() {
 pub fn code(text: &str) -> khaosat::domain::outcome::OutcomeCode {
     text.parse().expect("a well-formed outcome code")
 }
+
+/// The operator asks for the next case at `now`.
+pub async fn claim(
+    store: &dyn khaosat::store::Store,
+    now: DateTime<Utc>,
+    campaign: uuid::Uuid,
+    operator: uuid::Uuid,
+) -> Option<khaosat::ops::desk::CaseCard> {
+    let request = khaosat::ops::desk::NextCaseRequest {
+        campaign_id: campaign,
+        operator_id: operator,
+    };
+    khaosat::ops::desk::next_case(store, now, &request)
+        .await
+        .expect("claim")
+}

@@ -1,4 +1,6 @@
-/** The desk's keyboard: which key does what, as a pure function of the key and the desk's state. */
+/** The desk's keyboard: which key does what, as a pure function of the key and the desk's state;
+ * while the interview is open its own keys (`interviewKeyAction`) take over. */
+import type { QuestionKind } from "./api/bindings";
 
 export type KeyTarget = "text" | "button" | "other";
 
@@ -16,8 +18,6 @@ export interface DeskKeyState {
   interviewOpen: boolean;
   dialogOpen: boolean;
   busy: boolean;
-  /** Every question has an answer and none is being changed. */
-  canFinish: boolean;
   /** The hotkeys of the outcomes the operator records, from the catalogue. */
   outcomeKeys: readonly string[];
 }
@@ -25,12 +25,8 @@ export interface DeskKeyState {
 export type DeskKeyAction =
   | { type: "nextCase" }
   | { type: "outcome"; hotkey: string }
-  | { type: "answer"; code: string }
   | { type: "startInterview" }
-  | { type: "finish" }
   | { type: "closeDialog" };
-
-export const ANSWER_KEYS = ["1", "2", "3", "4", "5", "0"] as const;
 
 /** What a key press does on the desk, or null to leave it to the browser. */
 export function deskKeyAction(press: KeyPress, state: DeskKeyState): DeskKeyAction | null {
@@ -39,18 +35,13 @@ export function deskKeyAction(press: KeyPress, state: DeskKeyState): DeskKeyActi
   if (state.dialogOpen) return key === "Escape" ? { type: "closeDialog" } : null;
   if (state.busy) return null;
   if (key === "F2") return state.hasCase ? null : { type: "nextCase" };
-  if (!state.hasCase) return null;
+  // The open interview has keys of its own.
+  if (!state.hasCase || state.interviewOpen) return null;
   // Typing a note or a time is never a command.
   if (target === "text") return null;
   if (key === "Enter") {
     // A focused button answers Enter itself.
-    if (target === "button") return null;
-    if (!state.interviewOpen) return { type: "startInterview" };
-    return state.canFinish ? { type: "finish" } : null;
-  }
-  if (state.interviewOpen) {
-    if (state.canFinish) return null;
-    return (ANSWER_KEYS as readonly string[]).includes(key) ? { type: "answer", code: key } : null;
+    return target === "button" ? null : { type: "startInterview" };
   }
   const hotkey = key.toLowerCase();
   return state.outcomeKeys.includes(hotkey) ? { type: "outcome", hotkey } : null;
@@ -70,4 +61,50 @@ export function keyTarget(element: EventTarget | null): KeyTarget {
   }
   if (tag === "BUTTON" || tag === "A" || tag === "SUMMARY") return "button";
   return "other";
+}
+
+export interface InterviewKeyState {
+  /** The kind of the question shown; null when the closing words are shown. */
+  kind: QuestionKind | null;
+  /** The option codes of the question shown (the scale's too). */
+  codes: readonly string[];
+  /** The answer field is empty (Backspace there goes back rather than deletes). */
+  fieldEmpty: boolean;
+  /** There is a question before the one shown. */
+  canGoBack: boolean;
+  /** The closing shows an outcome to record. */
+  hasSuggested: boolean;
+  /** A save is running or a dialog is open. */
+  busy: boolean;
+}
+
+export type InterviewKeyAction =
+  | { type: "choose"; code: string }
+  | { type: "toggle"; code: string }
+  | { type: "submit" }
+  | { type: "back" }
+  | { type: "current" }
+  | { type: "recordSuggested" };
+
+/** What a key press does in the open interview: a digit answers a choice (or ticks one of a
+ * multiple choice), Enter saves what is typed or ticked (empty: passes over an optional question),
+ * Backspace goes back a question, Escape returns to the question to ask; at the closing Enter
+ * records the suggested outcome. */
+export function interviewKeyAction(press: KeyPress, state: InterviewKeyState): InterviewKeyAction | null {
+  if (press.ctrlKey || press.altKey || press.metaKey || press.repeat || state.busy) return null;
+  const { key, target } = press;
+  if (key === "Escape") return { type: "current" };
+  if (key === "Backspace") {
+    if (target === "text" && !state.fieldEmpty) return null;
+    return state.canGoBack ? { type: "back" } : null;
+  }
+  if (key === "Enter") {
+    if (target === "button") return null;
+    if (state.kind === null) return state.hasSuggested ? { type: "recordSuggested" } : null;
+    return { type: "submit" };
+  }
+  if (target === "text" || state.kind === null || !/^\d$/.test(key) || !state.codes.includes(key)) return null;
+  if (state.kind === "single" || state.kind === "scale") return { type: "choose", code: key };
+  if (state.kind === "multiple") return { type: "toggle", code: key };
+  return null;
 }

@@ -1,12 +1,11 @@
 /** Labels for outcomes, case statuses and answers, in the current language. */
 import type {
-  AnswerView,
   CaseOverview,
   CaseStatus,
   InterviewStatus,
+  InterviewStop,
   OutcomeCode,
   OutcomeView,
-  Questionnaire,
 } from "./api/bindings";
 import type { Lang, T } from "./i18n";
 
@@ -38,19 +37,26 @@ export function interviewStatusLabel(status: InterviewStatus, t: T): string {
   return t(`ivstatus.${status}`);
 }
 
-/** The answers in questionnaire order (unknown ids last, as given). */
-export function orderedAnswers(answers: readonly AnswerView[], form: Questionnaire | null): AnswerView[] {
-  if (!form) return [...answers];
-  const index = (id: string) => {
-    const i = form.questions.findIndex((q) => q.id === id);
-    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
-  };
-  return [...answers].sort((a, b) => index(a.questionId) - index(b.questionId));
+/** What an interview counts as if the call stops now: "Trả lời một phần". */
+export function stopLabel(stop: InterviewStop, t: T): string {
+  return t(`stop.${stop}`);
 }
 
-/** A choice's label on the scale, e.g. "Hài lòng". */
-export function choiceLabel(code: string, form: Questionnaire | null, lang: Lang): string {
-  const choice = form?.scale.find((c) => c.code === code);
-  if (!choice) return code;
-  return lang === "en" ? choice.labelEn : choice.labelVi;
+/** Codes typed for a multiple choice ("1, 3;5") as a list, in the order typed, without repeats. */
+export function parseCodes(text: string): string[] {
+  return [...new Set(text.split(/[,;\s]+/).filter(Boolean))];
+}
+
+/** Ticks or unticks one code, keeping the codes in numeric order: "1, 3" + 2 → "1, 2, 3". */
+export function toggleCode(text: string, code: string): string {
+  const codes = parseCodes(text);
+  const next = codes.includes(code) ? codes.filter((c) => c !== code) : [...codes, code];
+  return next.sort((a, b) => Number(a) - Number(b) || a.localeCompare(b)).join(", ");
+}
+
+/** A stored answer as the field shows it again: a date day first, codes with a space. */
+export function fieldText(kind: string, code: string): string {
+  if (kind === "date" && /^\d{4}-\d{2}-\d{2}$/.test(code)) return code.split("-").reverse().join("/");
+  if (kind === "multiple") return code.split(",").filter(Boolean).join(", ");
+  return code;
 }

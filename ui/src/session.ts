@@ -11,7 +11,7 @@ export interface HeldCase {
 
 /** A case whose open interview has answers is kept (not released) when the operator leaves the desk. */
 export function mustKeep(held: HeldCase | null): boolean {
-  return (held?.interview?.answers.length ?? 0) > 0;
+  return held?.interview?.questions.some((q) => q.answer !== null) ?? false;
 }
 
 export type Screen =

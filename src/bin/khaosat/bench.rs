@@ -49,7 +49,7 @@ async fn import(db: Option<&str>, rows: usize) -> anyhow::Result<()> {
         name: "Đo tốc độ nhập danh sách".to_owned(),
         received_from: from,
         received_to: to,
-        questionnaire_id: None,
+        questionnaire: None,
         outcomes: None,
         max_attempts: None,
         calling: CallingRequest::default(),

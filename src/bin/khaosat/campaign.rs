@@ -17,6 +17,8 @@ pub enum Command {
         /// Last day results count, YYYY-MM-DD.
         #[arg(long)]
         received_to: NaiveDate,
+        /// The questionnaire: a stored one by its hash (or first digits) or id@version, after
+        /// `khaosat questionnaire import`; default: the built-in SIPAS questionnaire.
         #[arg(long)]
         questionnaire: Option<String>,
         /// The campaign's own outcome catalogue (TOML; see `khaosat outcomes default`).
@@ -75,7 +77,7 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
                 name,
                 received_from,
                 received_to,
-                questionnaire_id: questionnaire,
+                questionnaire,
                 outcomes: outcomes.as_deref().map(super::outcomes::read).transpose()?,
                 max_attempts: Some(max_attempts),
                 calling: CallingRequest {

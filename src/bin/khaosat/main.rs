@@ -45,7 +45,7 @@ enum Command {
     /// The outcome catalogue: print the built-in one, check a file, list a campaign's.
     #[command(subcommand)]
     Outcomes(outcomes::Command),
-    /// Questionnaires: print the built-in SIPAS one, check a file, show one readably.
+    /// Questionnaires: print the built-in SIPAS one, check a file, store it, list and show them.
     #[command(subcommand)]
     Questionnaire(questionnaire::Command),
     /// Import a dossier list (CSV or XLSX) into a campaign.
@@ -116,7 +116,7 @@ fn main() -> ExitCode {
             Command::Campaign(command) => campaign::run(cli.db.as_deref(), command).await,
             Command::Agency(command) => agency::run(cli.db.as_deref(), command).await,
             Command::Outcomes(command) => outcomes::run(cli.db.as_deref(), command).await,
-            Command::Questionnaire(command) => questionnaire::run(command),
+            Command::Questionnaire(command) => questionnaire::run(cli.db.as_deref(), command).await,
             Command::Import(args) => import::run(cli.db.as_deref(), args).await,
             Command::Sample(args) => sample::run(cli.db.as_deref(), args).await,
             Command::Desk(command) => desk::run(cli.db.as_deref(), command).await,

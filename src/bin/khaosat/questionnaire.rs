@@ -1,11 +1,14 @@
-//! `khaosat questionnaire default|check|show`: questionnaire files — print the built-in SIPAS
-//! questionnaire to start a campaign's own from, check an edited file (every problem, with its
-//! place), or print one readably for review. Storing one (`import`) belongs with storage.
+//! `khaosat questionnaire default|check|import|list|show`: questionnaire files — print the
+//! built-in SIPAS questionnaire to start a campaign's own from, check an edited file (every
+//! problem, with its place), store a checked one under its content hash, list the stored ones,
+//! or print one readably for review.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use khaosat::domain::survey::{Kind, Script, SCALE, SIPAS_TOML};
+use khaosat::domain::time::{format_instant, DEFAULT_TIME_ZONE};
+use khaosat::ops::questionnaires;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -13,7 +16,13 @@ pub enum Command {
     Default,
     /// Check a questionnaire file: prints every problem and exits non-zero if there is one.
     Check { file: PathBuf },
-    /// Print a questionnaire readably: a file, or `sipas` (the default) for the built-in one.
+    /// Check a questionnaire file and store it under the hash of its content, for
+    /// `campaign create --questionnaire`. Storing the same content again changes nothing.
+    Import { file: PathBuf },
+    /// The stored questionnaires, newest first.
+    List,
+    /// Print a questionnaire readably: `sipas` (the default) for the built-in one, a file, or
+    /// a stored one by its hash (at least the first 6 digits) or id@version.
     Show { target: Option<String> },
 }
 
@@ -28,7 +37,7 @@ fn load(file: &std::path::Path) -> anyhow::Result<Script> {
     })
 }
 
-pub fn run(command: Command) -> anyhow::Result<()> {
+pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
     match command {
         Command::Default => print!("{SIPAS_TOML}"),
         Command::Check { file } => {
@@ -44,10 +53,45 @@ pub fn run(command: Command) -> anyhow::Result<()> {
                 script.hash()
             );
         }
+        Command::Import { file } => {
+            let script = load(&file)?;
+            let (_, store) = super::open(db).await?;
+            let new = questionnaires::import(&*store, super::now()?, &script).await?;
+            println!(
+                "{} “{}” phiên bản {}: mã băm {}",
+                if new {
+                    "đã lưu phiếu"
+                } else {
+                    "phiếu đã có sẵn"
+                },
+                script.id(),
+                script.version(),
+                script.hash()
+            );
+        }
+        Command::List => {
+            let (_, store) = super::open(db).await?;
+            for q in questionnaires::list(&*store).await? {
+                println!(
+                    "{}  {}@{}  {}  (lưu {})",
+                    q.hash.short(),
+                    q.code,
+                    q.version,
+                    q.title,
+                    format_instant(q.stored_at, DEFAULT_TIME_ZONE)
+                );
+            }
+        }
         Command::Show { target } => {
             let script = match target.as_deref() {
                 None | Some("sipas") => Script::sipas().clone(),
-                Some(path) => load(std::path::Path::new(path))?,
+                Some(path) if std::path::Path::new(path).is_file() => {
+                    load(std::path::Path::new(path))?
+                }
+                Some(name) => {
+                    let (_, store) = super::open(db).await?;
+                    questionnaires::find(&*store, name).await?.as_ref().clone()
+                }
             };
             print!("{}", render(&script));
         }
@@ -75,7 +119,18 @@ fn render(s: &Script) -> String {
     }
     let mut n = 0;
     for (k, section) in s.sections().iter().enumerate() {
-        let _ = writeln!(out, "\n== {}. {} [{}]", k + 1, section.title, section.id);
+        let component = if section.component {
+            " — thành phần của chỉ số hài lòng"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "\n== {}. {} [{}]{component}",
+            k + 1,
+            section.title,
+            section.id
+        );
         for q in s.questions_in(&section.id) {
             n += 1;
             let mut kind = q.kind.label_vi().to_owned();

@@ -200,6 +200,34 @@ impl Question {
         }
     }
 
+    /// The answer in words, as the operator and the supervisor read it back: an option's
+    /// wording, the scale's label after its score, a date as dd/mm/yyyy.
+    pub fn show_answer(&self, answer: &Answer) -> String {
+        let option = |code: &OptionCode| {
+            self.kind
+                .options()
+                .iter()
+                .find(|o| o.code == *code)
+                .map_or_else(|| code.to_string(), |o| o.text.clone())
+        };
+        match answer {
+            Answer::Choice(code) => option(code),
+            Answer::Choices(codes) => codes.iter().map(option).collect::<Vec<_>>().join("; "),
+            Answer::Scale(rating) => {
+                let code = rating.score().unwrap_or(0);
+                let label = SCALE
+                    .iter()
+                    .find(|(c, _, _)| *c == code)
+                    .map_or("", |(_, vi, _)| *vi);
+                match rating {
+                    Rating::Score(n) => format!("{n} — {label}"),
+                    Rating::DontKnow => label.to_owned(),
+                }
+            }
+            other => other.to_string(),
+        }
+    }
+
     /// Whether an answer (from a store, or built by hand) fits this question: the right shape,
     /// codes among the options, within bounds and length, blank only when optional.
     pub fn accepts(&self, answer: &Answer) -> bool {

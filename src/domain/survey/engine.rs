@@ -7,6 +7,9 @@
 
 use std::collections::BTreeMap;
 
+use serde::Serialize;
+use ts_rs::TS;
+
 use super::answer::Answer;
 use super::id::QuestionId;
 use super::script::{Ending, Question, Script};
@@ -26,7 +29,9 @@ pub enum State {
 }
 
 /// What an interview counts as if the call stops now; the desk maps it to an outcome code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "InterviewStop")]
 pub enum Stop {
     /// Every question answered: AAPOR 1.1.
     Complete,
@@ -40,6 +45,20 @@ pub enum Stop {
     NotEligible,
     /// Nothing answered yet.
     NotStarted,
+}
+
+impl Stop {
+    /// The outcome (AAPOR code) an interview stopped here is recorded as; none before it starts.
+    pub fn outcome(self) -> Option<&'static str> {
+        match self {
+            Self::Complete => Some("1.1"),
+            Self::Partial => Some("1.2"),
+            Self::BreakOff => Some("2.12"),
+            Self::Refusal => Some("2.112"),
+            Self::NotEligible => Some("4.7"),
+            Self::NotStarted => None,
+        }
+    }
 }
 
 /// The engine's verdict on a set of answers.

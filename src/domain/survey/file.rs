@@ -104,6 +104,8 @@ struct FileSection {
     title: String,
     title_en: Option<String>,
     #[serde(default)]
+    component: bool,
+    #[serde(default)]
     question: Vec<FileQuestion>,
 }
 
@@ -470,11 +472,18 @@ impl Script {
             if s.question.is_empty() {
                 r.problem(&place, "mục không có câu hỏi nào");
             }
+            if s.component && !s.question.iter().any(|q| q.kind == "scale") {
+                r.problem(
+                    &place,
+                    "mục là thành phần của chỉ số (component = true) nhưng không có câu thang điểm (scale) nào làm tiêu chí",
+                );
+            }
             if let Some(id) = &id {
                 sections.push(Section {
                     id: id.clone(),
                     title: nfc(s.title.trim()),
                     title_en: nfc_opt(&s.title_en),
+                    component: s.component,
                 });
             }
             for q in &s.question {

@@ -141,6 +141,39 @@ fn a_duplicate_section_id_is_named_with_the_first() {
 }
 
 #[test]
+fn a_component_of_the_index_needs_a_scale_question() {
+    let text = format!(
+        "{}\n[[section]]\nid = \"b\"\ntitle = \"B\"\ncomponent = true\n{}",
+        file(&[single("q1", &[])]),
+        single("q2", &[])
+    );
+    let line = text
+        .lines()
+        .position(|l| l == "title = \"B\"")
+        .expect("line");
+    assert_one(
+        &text,
+        &format!(
+            "t.toml, dòng {line}, mục thứ 2 (mã “b”): mục là thành phần của chỉ số (component = true) nhưng không có câu thang điểm (scale) nào làm tiêu chí"
+        ),
+    );
+    let scaled = format!(
+        "{}\n[[section]]\nid = \"b\"\ntitle = \"B\"\ncomponent = true\n{}",
+        file(&[single("q1", &[])]),
+        q("b.1", "scale", &[])
+    );
+    let script = Script::parse(&scaled, "t.toml").expect("a component with a criterion reads");
+    assert_eq!(
+        script
+            .sections()
+            .iter()
+            .map(|s| s.component)
+            .collect::<Vec<_>>(),
+        [false, true]
+    );
+}
+
+#[test]
 fn an_option_code_used_twice_is_named() {
     let text = file(&[q(
         "q1",

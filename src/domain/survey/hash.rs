@@ -90,6 +90,8 @@ struct OutSection<'a> {
     title: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     title_en: Option<&'a str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    component: bool,
     question: Vec<OutQuestion<'a>>,
 }
 
@@ -146,6 +148,7 @@ pub(super) fn canonical(script: &Script) -> Result<String, toml::ser::Error> {
             id: s.id.as_str(),
             title: &s.title,
             title_en: s.title_en.as_deref(),
+            component: s.component,
             question: script
                 .questions_in(&s.id)
                 .map(|q| {

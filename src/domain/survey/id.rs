@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 pub const KEYWORDS: [&str; 5] = ["and", "or", "not", "in", "answered"];
 
 /// A question's identifier: an ASCII letter, then letters, digits, `_` or `.`, at most 64
-/// characters, and not a word of the condition language. The rule is the walking skeleton's
-/// (`domain::questionnaire::QuestionId`), so ids stored by it stay valid.
+/// characters, and not a word of the condition language. The walking skeleton's answers were
+/// stored under ids by the same rule, so they stay valid.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct QuestionId(String);

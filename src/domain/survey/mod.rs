@@ -6,9 +6,6 @@
 //! parsed into typed [`Answer`]s (`answer`), and the engine (`engine`) says from the answers so
 //! far what to ask next, what is missing, and what the interview counts as if the call stops.
 //! The SIPAS public-administrative-service questionnaire is built in (`sipas.toml`).
-//!
-//! This module replaces the walking skeleton's fixed `domain::questionnaire`, which the desk
-//! and the store still use until they are moved over.
 
 mod answer;
 mod check;

@@ -15,6 +15,8 @@ pub struct Section {
     pub id: SectionId,
     pub title: String,
     pub title_en: Option<String>,
+    /// A component of the satisfaction index: its 1–5 scale questions are the criteria.
+    pub component: bool,
 }
 
 /// How an answer can end the interview before its end.

@@ -79,16 +79,6 @@ export type AaporCategory = "I" | "P" | "R" | "NC" | "O" | "UH" | "UO" | "NE";
 
 export type InterviewNeed = "finished" | "started" | "none";
 
-export type Questionnaire = { id: string, titleVi: string, titleEn: string, questions: Array<Question>, scale: Array<ScaleChoice>, };
-
-export type Question = { id: QuestionId, textVi: string, textEn: string, };
-
-export type QuestionId = string;
-
-export type ScaleChoice = { code: string, labelVi: string, labelEn: string, };
-
-export type Answer = string;
-
 export type Lease = { caseId: string, campaignId: string, holder: string, epoch: number, 
 /**
  * When the case was claimed: the start of the call an outcome is recorded for.
@@ -121,15 +111,86 @@ export type AttemptView = {
  */
 at: string, outcome: OutcomeCode, note: string | null, };
 
-export type InterviewView = { id: string, questionnaireId: string, status: InterviewStatus, answers: Array<AnswerView>, 
+export type InterviewView = { id: string, 
 /**
- * The first question not answered yet; `None` when every question has an answer.
+ * The first 12 digits of the questionnaire's hash, with its title and version.
  */
-nextQuestion: QuestionId | null, };
+questionnaire: string, title: string, version: string, status: InterviewStatus, 
+/**
+ * The questions the answers lead to, in order: answered, the one to ask, and those ahead
+ * as things stand.
+ */
+questions: Array<QuestionView>, 
+/**
+ * The question to ask now; `None` when the interview is complete or has ended.
+ */
+next: string | null, sections: Array<SectionView>, 
+/**
+ * Answers kept in the history that no longer count (their question is off the path).
+ */
+setAside: number, stop: InterviewStop, 
+/**
+ * The outcome the desk records for this stop, when the campaign's catalogue has it.
+ */
+suggestedOutcome: OutcomeCode | null, 
+/**
+ * The words to close the call with, filled in, once it is complete or has ended.
+ */
+closing: string | null, };
 
 export type InterviewStatus = "inProgress" | "partial" | "complete";
 
-export type AnswerView = { questionId: QuestionId, answer: Answer, };
+export type InterviewStop = "complete" | "partial" | "breakOff" | "refusal" | "notEligible" | "notStarted";
+
+export type InterviewSummary = { id: string, status: InterviewStatus, 
+/**
+ * Questions answered on the interview's path, and how many the path has as things stand.
+ */
+answered: number, questions: number, stop: InterviewStop, };
+
+export type QuestionView = { id: string, sectionId: string, 
+/**
+ * The wording with the respondent's details filled in: read out as it stands.
+ */
+text: string, textEn: string | null, 
+/**
+ * For the operator only, never read out.
+ */
+instruction: string | null, kind: QuestionKind, 
+/**
+ * The options of a choice question, or the scale with 0 “không ý kiến”.
+ */
+options: Array<OptionView>, required: boolean, maxChoices: number | null, min: number | null, max: number | null, maxLength: number | null, answer: GivenAnswer | null, };
+
+export type QuestionKind = "single" | "scale" | "multiple" | "integer" | "text" | "date";
+
+export type OptionView = { 
+/**
+ * What the operator types (and what is stored).
+ */
+code: string, text: string, textEn: string | null, 
+/**
+ * Choosing it ends the interview (a refusal, or not eligible).
+ */
+ends: boolean, };
+
+export type GivenAnswer = { 
+/**
+ * The stored code: what the desk puts back in the field when the operator returns.
+ */
+code: string, 
+/**
+ * As a person reads it: the options' wording, a date as dd/mm/yyyy.
+ */
+shown: string, };
+
+export type SectionView = { id: string, title: string, titleEn: string | null, 
+/**
+ * Questions of the section on the interview's path, and how many of them are answered.
+ */
+questions: number, answered: number, };
+
+export type CaseRequest = { caseId: string, };
 
 export type StartInterviewRequest = { lease: Lease, 
 /**
@@ -139,7 +200,17 @@ export type StartInterviewRequest = { lease: Lease,
  */
 interviewId: string, };
 
-export type SaveAnswerRequest = { lease: Lease, interviewId: string, questionId: QuestionId, answer: Answer, };
+export type SaveAnswerRequest = { lease: Lease, interviewId: string, 
+/**
+ * Made by the workstation for this answer, so a retried save is stored once.
+ */
+answerId: string, questionId: string, 
+/**
+ * What the operator typed: an option's code (`2`), codes for a multiple choice (`1,3`),
+ * 1–5 or 0 on the scale, a number, a text, a date dd/mm/yyyy; empty passes over an
+ * optional question.
+ */
+input: string, };
 
 export type RecordOutcomeRequest = { lease: Lease, 
 /**
@@ -285,7 +356,7 @@ callList: string | null, status: CaseStatus, heldBy: string | null, attempts: nu
 /**
  * The appointment is kept for one operator.
  */
-appointmentHard: boolean, version: number, interview: InterviewView | null, };
+appointmentHard: boolean, version: number, interview: InterviewSummary | null, };
 
 export type DemoSeeded = { campaign: CampaignView, respondents: number, 
 /**
@@ -385,7 +456,7 @@ export const commands = {
   listCampaigns: (): Promise<Array<CampaignView>> => invoke("list_campaigns"),
   listStaff: (): Promise<Array<StaffView>> => invoke("list_staff"),
   listOutcomes: (req: CampaignRequest): Promise<Array<OutcomeView>> => invoke("list_outcomes", { req }),
-  campaignQuestionnaire: (req: CampaignRequest): Promise<Questionnaire> => invoke("campaign_questionnaire", { req }),
+  caseInterview: (req: CaseRequest): Promise<InterviewView | null> => invoke("case_interview", { req }),
   nextCase: (req: NextCaseRequest): Promise<CaseCard | null> => invoke("next_case", { req }),
   operatorQueue: (req: NextCaseRequest): Promise<QueueView> => invoke("operator_queue", { req }),
   heartbeat: (lease: Lease): Promise<null> => invoke("heartbeat", { lease }),
@@ -410,4 +481,4 @@ export const commands = {
 export const IMPORT_PROGRESS_EVENT = "import-progress";
 
 /** The names of the commands, as the shell registers them. */
-export const COMMAND_NAMES = ["app_info", "list_campaigns", "list_staff", "list_outcomes", "campaign_questionnaire", "next_case", "operator_queue", "heartbeat", "release_case", "start_interview", "save_answer", "record_outcome", "campaign_cases", "select_cases", "reassign", "force_release", "audit_log", "list_agencies", "preview_import", "import_list", "save_rejects", "sample_status", "draw_sample"] as const;
+export const COMMAND_NAMES = ["app_info", "list_campaigns", "list_staff", "list_outcomes", "case_interview", "next_case", "operator_queue", "heartbeat", "release_case", "start_interview", "save_answer", "record_outcome", "campaign_cases", "select_cases", "reassign", "force_release", "audit_log", "list_agencies", "preview_import", "import_list", "save_rejects", "sample_status", "draw_sample"] as const;

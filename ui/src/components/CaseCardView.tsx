@@ -1,6 +1,6 @@
-/** The case card on the desk: who to call, about which dossier, the attempts so far and the script. */
+/** The case card on the desk: who to call, about which dossier, and the attempts so far. */
 import { useState } from "react";
-import type { CaseCard, OutcomeView, StaffView } from "../api/bindings";
+import type { CaseCard, OutcomeView } from "../api/bindings";
 import { useLang } from "../i18n";
 import { outcomeLabel } from "../labels";
 
@@ -74,25 +74,6 @@ export function CaseCardView({ card, outcomes }: Props) {
           ))}
         </ol>
       )}
-    </section>
-  );
-}
-
-/** The few sentences the operator reads when the person answers; always Vietnamese. */
-export function Script({ card, operator }: { card: CaseCard; operator: StaffView }) {
-  const { t } = useLang();
-  return (
-    <section className="panel script" data-testid="script">
-      <h3 className="subhead">{t("desk.script")}</h3>
-      <p className="script-text" lang="vi">
-        {t("desk.scriptText", {
-          operator: operator.fullName,
-          respondent: card.respondentName,
-          procedure: card.procedure,
-          agency: card.agencyName,
-          date: card.receivedOn,
-        })}
-      </p>
     </section>
   );
 }

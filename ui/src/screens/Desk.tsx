@@ -8,12 +8,11 @@ import {
   type InterviewView,
   type OutcomeRecorded,
   type OutcomeView,
-  type Questionnaire,
   type QueueView,
   type StaffView,
 } from "../api/bindings";
 import { AppointmentDialog, type AppointmentRefusal } from "../components/AppointmentDialog";
-import { CaseCardView, Script } from "../components/CaseCardView";
+import { CaseCardView } from "../components/CaseCardView";
 import { NoteDialog } from "../components/NoteDialog";
 import { OutcomePanel } from "../components/OutcomePanel";
 import { QueuePanel, QueueStrip } from "../components/QueuePanel";
@@ -64,12 +63,12 @@ export function Desk({ campaign, operator, outcomes, held, setHeld, report, clea
   const [note, setNote] = useState("");
   const [pending, setPending] = useState<Pending | null>(null);
   const [queue, setQueue] = useState<QueueView | null>(null);
-  const [form, setForm] = useState<Questionnaire | null>(null);
-  const [editing, setEditing] = useState<string | null>(null);
   /** Kept until an outcome is recorded, so a retry after a failure records one attempt, not two. */
   const attemptId = useRef<string | null>(null);
   /** Kept until the interview opens, so a retried start opens one interview. */
   const interviewId = useRef<string | null>(null);
+  /** A save that failed: trying the same answer again sends the same answer id, so it is stored once. */
+  const failedSave = useRef<{ questionId: string; input: string; answerId: string } | null>(null);
 
   const mine = held && held.operator.id === operator.id && held.campaignId === campaign.id ? held : null;
   const card = mine?.card ?? null;
@@ -80,7 +79,7 @@ export function Desk({ campaign, operator, outcomes, held, setHeld, report, clea
   useEffect(() => {
     attemptId.current = null;
     interviewId.current = null;
-    setEditing(null);
+    failedSave.current = null;
     setPending(null);
     setNote("");
   }, [caseId]);
@@ -121,18 +120,6 @@ export function Desk({ campaign, operator, outcomes, held, setHeld, report, clea
     [clearError, report],
   );
 
-  const loadForm = useCallback(
-    async () => form ?? commands.campaignQuestionnaire({ campaignId: campaign.id }),
-    [form, campaign.id],
-  );
-
-  // Back at the desk with an interview open (e.g. after a look at the supervisor view).
-  useEffect(() => {
-    if (interview && !form) {
-      commands.campaignQuestionnaire({ campaignId: campaign.id }).then(setForm, report);
-    }
-  }, [interview, form, campaign.id, report]);
-
   /** Replaces the interview of the held case, if it is still the same case. */
   const showInterview = useCallback(
     (forCase: string, view: InterviewView) =>
@@ -156,29 +143,36 @@ export function Desk({ campaign, operator, outcomes, held, setHeld, report, clea
     void run(async () => {
       const id = card.interview?.id ?? interviewId.current ?? newId();
       interviewId.current = id;
-      const [view, questionnaire] = await Promise.all([
-        commands.startInterview({ lease: card.lease, interviewId: id }),
-        loadForm(),
-      ]);
-      setForm(questionnaire);
+      const view = await commands.startInterview({ lease: card.lease, interviewId: id });
       showInterview(card.lease.caseId, view);
     });
   };
 
-  const answer = (code: string) => {
-    if (!card || !interview) return;
-    const questionId = editing ?? interview.nextQuestion;
-    if (!questionId) return;
-    void run(async () => {
-      const view = await commands.saveAnswer({
-        lease: card.lease,
-        interviewId: interview.id,
-        questionId,
-        answer: code,
-      });
-      setEditing(null);
-      showInterview(card.lease.caseId, view);
+  /** Saves one answer under a fresh id (the same id again when retrying a failed save). */
+  const saveAnswer = async (questionId: string, input: string): Promise<InterviewView | null> => {
+    if (!card || !interview) return null;
+    const failed = failedSave.current;
+    const answerId =
+      failed && failed.questionId === questionId && failed.input === input ? failed.answerId : newId();
+    const view = await run(async () => {
+      try {
+        const saved = await commands.saveAnswer({
+          lease: card.lease,
+          interviewId: interview.id,
+          answerId,
+          questionId,
+          input,
+        });
+        failedSave.current = null;
+        return saved;
+      } catch (e) {
+        failedSave.current = { questionId, input, answerId };
+        throw e;
+      }
     });
+    if (!view) return null;
+    showInterview(card.lease.caseId, view);
+    return view;
   };
 
   const record = (
@@ -255,22 +249,15 @@ export function Desk({ campaign, operator, outcomes, held, setHeld, report, clea
     record(pending.outcome, { note: text, appointmentAt: pending.appointmentAt, appointmentKind: pending.appointmentKind });
   };
 
-  const finish = () => {
-    const complete = outcomes.find((o) => o.interview === "finished" && o.recordable);
-    if (complete) record(complete, { note, appointmentAt: null, appointmentKind: null });
-  };
-
   // One keyboard listener for the desk; it reads the latest state through a ref.
-  const canFinish = !!interview && interview.nextQuestion === null && editing === null;
   const keyState = {
     hasCase: !!card,
     interviewOpen: !!interview,
     dialogOpen: !!pending,
     busy,
-    canFinish,
     outcomeKeys: outcomes.filter((o) => o.recordable).flatMap((o) => (o.hotkey ? [o.hotkey] : [])),
   };
-  const handlers = { nextCase, startInterview, answer, choose, finish };
+  const handlers = { nextCase, startInterview, choose };
   const latest = useRef({ keyState, handlers, outcomes });
   latest.current = { keyState, handlers, outcomes };
   useEffect(() => {
@@ -296,12 +283,6 @@ export function Desk({ campaign, operator, outcomes, held, setHeld, report, clea
         case "startInterview":
           h.startInterview();
           break;
-        case "answer":
-          h.answer(action.code);
-          break;
-        case "finish":
-          h.finish();
-          break;
         case "closeDialog":
           setPending(null);
           break;
@@ -316,7 +297,7 @@ export function Desk({ campaign, operator, outcomes, held, setHeld, report, clea
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  const answered = card?.interview?.answers.length ?? 0;
+  const answered = card?.interview?.questions.filter((q) => q.answer !== null).length ?? 0;
   return (
     <main className="desk" data-testid="desk">
       <div className="desk-toolbar">
@@ -368,18 +349,16 @@ export function Desk({ campaign, operator, outcomes, held, setHeld, report, clea
         <div className="desk-grid">
           <div className="desk-side">
             <CaseCardView card={card} outcomes={outcomes} />
-            <Script card={card} operator={operator} />
           </div>
           <div className="desk-work">
             {interview ? (
               <Interview
-                form={form}
                 interview={interview}
-                editing={editing}
-                saving={busy}
-                onAnswer={answer}
-                onEdit={setEditing}
-                onFinish={finish}
+                outcomes={outcomes}
+                busy={busy}
+                keysActive={!pending}
+                save={saveAnswer}
+                onRecord={choose}
               />
             ) : (
               <section className="panel start-interview-panel">

@@ -6,10 +6,11 @@ import {
   type CampaignView,
   type CaseOverview,
   type CaseStatus,
+  type InterviewView,
   type OutcomeView,
-  type Questionnaire,
   type StaffView,
 } from "../api/bindings";
+import { InterviewReview } from "../components/InterviewReview";
 import { ForceReleaseDialog } from "../components/ForceReleaseDialog";
 import { ImportPanel } from "../components/ImportPanel";
 import { ReassignPanel } from "../components/ReassignPanel";
@@ -18,10 +19,9 @@ import { useLang, type MessageKey } from "../i18n";
 import {
   CASE_STATUSES,
   caseStatusLabel,
-  interviewStatusLabel,
-  orderedAnswers,
   outcomeLabel,
   statusName,
+  stopLabel,
 } from "../labels";
 import { matches } from "../text";
 
@@ -55,7 +55,8 @@ function searchFields(c: CaseOverview): string[] {
 export function Supervisor({ campaign, person, staff, outcomes, report, clearError }: Props) {
   const { lang, t } = useLang();
   const [cases, setCases] = useState<CaseOverview[] | null>(null);
-  const [form, setForm] = useState<Questionnaire | null>(null);
+  /** The interview being reviewed, with whose it is. */
+  const [review, setReview] = useState<{ name: string; view: InterviewView | null } | null>(null);
   const [query, setQuery] = useState("");
   const [status, setStatus] = useState<CaseStatus | "">("");
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
@@ -92,9 +93,15 @@ export function Supervisor({ campaign, person, staff, outcomes, report, clearErr
     return () => window.clearInterval(timer);
   }, [refresh]);
 
-  useEffect(() => {
-    commands.campaignQuestionnaire({ campaignId: campaign.id }).then(setForm, () => setForm(null));
-  }, [campaign.id]);
+  /** Opens a case's interview for review: its questions and answers in order. */
+  const openReview = async (c: CaseOverview) => {
+    clearError();
+    try {
+      setReview({ name: c.respondentName, view: await commands.caseInterview({ caseId: c.caseId }) });
+    } catch (e) {
+      report(e);
+    }
+  };
 
   const counts = useMemo(() => {
     const byStatus = new Map<CaseStatus, number>();
@@ -363,26 +370,20 @@ export function Supervisor({ campaign, person, staff, outcomes, report, clearErr
                 </td>
                 <td className="cell-answers">
                   {c.interview && (
-                    <>
-                      <span className="answers" data-testid="case-row-answers">
-                        {orderedAnswers(c.interview.answers, form).map((a, i) => (
-                          <span key={a.questionId}>
-                            {i > 0 && " · "}
-                            <span className="nowrap">
-                              {a.questionId}{" "}
-                              {a.answer === "0" ? (
-                                <abbr title={t("sup.dontKnowLong")}>{t("sup.dontKnowShort")}</abbr>
-                              ) : (
-                                a.answer
-                              )}
-                            </span>
-                          </span>
-                        ))}
+                    <button
+                      type="button"
+                      className="btn btn-small review-button"
+                      data-testid="case-row-review"
+                      title={t("iv.reviewOpen")}
+                      onClick={() => void openReview(c)}
+                    >
+                      <span className="cell-main nowrap" data-testid="case-row-answers">
+                        {t("iv.summary", { answered: c.interview.answered, questions: c.interview.questions })}
                       </span>
-                      <span className="cell-sub" data-testid="case-row-interview-status">
-                        {interviewStatusLabel(c.interview.status, t)}
+                      <span className="cell-sub nowrap" data-testid="case-row-interview-status">
+                        {stopLabel(c.interview.stop, t)}
                       </span>
-                    </>
+                    </button>
                   )}
                 </td>
               </tr>
@@ -401,6 +402,7 @@ export function Supervisor({ campaign, person, staff, outcomes, report, clearErr
         )}
         {!cases && <p className="muted">{t("common.loading")}</p>}
       </div>
+      {review && <InterviewReview name={review.name} view={review.view} onClose={() => setReview(null)} />}
       {releasing && (
         <ForceReleaseDialog
           name={releasing.respondentName}

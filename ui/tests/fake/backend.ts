@@ -30,13 +30,13 @@ import {
   LIST_FILES,
   OUTCOMES,
   POPULATIONS,
-  QUESTIONNAIRE,
   STAFF,
   appointmentCases,
   demoCases,
   type FakeCase,
   type FakeListFile,
 } from "./data";
+import { interviewView, progress, saveAnswer, stopRefusal, type Fill } from "./interview";
 
 type Commands = typeof commands;
 /** Every command of bindings.ts, implemented synchronously (a throw becomes a rejected promise). */
@@ -329,18 +329,22 @@ export class FakeBackend {
     return c.attempts === 0 ? "new" : "retry";
   }
 
-  private interviewView(c: FakeCase): InterviewView | null {
-    if (!c.interview) return null;
-    const answered = new Set(c.interview.answers.map((a) => a.questionId));
+  /** The wording's details for a case, as `operatorId` reads it. */
+  private fillFor(c: FakeCase, operatorId: string | null): Fill {
     return {
-      id: c.interview.id,
-      questionnaireId: QUESTIONNAIRE.id,
-      status: c.interview.status,
-      answers: QUESTIONNAIRE.questions
-        .filter((q) => answered.has(q.id))
-        .map((q) => c.interview!.answers.find((a) => a.questionId === q.id)!),
-      nextQuestion: QUESTIONNAIRE.questions.find((q) => !answered.has(q.id))?.id ?? null,
+      ten: c.name,
+      co_quan: AGENCIES[c.agency]!,
+      thu_tuc: c.procedure,
+      ngay_nhan: c.receivedOn,
+      dtv: STAFF.find((s) => s.id === operatorId)?.fullName ?? "",
     };
+  }
+
+  /** The case's interview as the desk (the operator holding it) or the supervisor (its interviewer) reads it. */
+  private interviewView(c: FakeCase, reader: string | null = null): InterviewView | null {
+    if (!c.interview) return null;
+    const codes = OUTCOMES.map((o) => o.code);
+    return interviewView(c.interview, this.fillFor(c, reader ?? c.interview.operatorId), codes);
   }
 
   private card(c: FakeCase, resumed: boolean): CaseCard {
@@ -359,7 +363,7 @@ export class FakeBackend {
       appointmentAt: c.appointmentAt === null ? null : formatInstant(c.appointmentAt),
       appointmentHard: c.appointmentAt !== null && c.appointmentOperator !== null,
       history: c.history.map((a) => ({ at: formatInstant(a.at), outcome: a.outcome, note: a.note })),
-      interview: this.interviewView(c),
+      interview: this.interviewView(c, c.leaseHolder),
     };
   }
 
@@ -410,10 +414,7 @@ export class FakeBackend {
       this.checkCampaign(req.campaignId);
       return OUTCOMES;
     },
-    campaignQuestionnaire: (req) => {
-      this.checkCampaign(req.campaignId);
-      return QUESTIONNAIRE;
-    },
+    caseInterview: (req) => this.interviewView(this.find(req.caseId)),
     nextCase: (req) => {
       this.checkCampaign(req.campaignId);
       const now = this.now();
@@ -507,25 +508,18 @@ export class FakeBackend {
     startInterview: (req) => {
       if (!uuidLike(req.interviewId)) throw apiError("invalid", "Mã phiếu không hợp lệ.");
       const c = this.fenced(req.lease);
-      if (!c.interview) c.interview = { id: req.interviewId, status: "inProgress", answers: [] };
+      if (!c.interview) c.interview = { id: req.interviewId, status: "inProgress", operatorId: req.lease.holder, answers: [] };
       else if (c.interview.status === "partial") c.interview.status = "inProgress";
-      return this.interviewView(c)!;
+      return this.interviewView(c, req.lease.holder)!;
     },
     saveAnswer: (req) => {
+      if (!uuidLike(req.answerId)) throw apiError("invalid", "Mã câu trả lời không hợp lệ.");
       const c = this.fenced(req.lease);
-      if (!QUESTIONNAIRE.questions.some((q) => q.id === req.questionId)) {
-        throw apiError("invalid", `Phiếu “${QUESTIONNAIRE.id}” không có câu hỏi “${req.questionId}”.`);
-      }
-      if (!/^[0-5]$/.test(req.answer.trim())) {
-        throw apiError("invalid", `Câu trả lời “${req.answer}” không hợp lệ: chỉ nhận 1–5 hoặc 0 (không ý kiến).`);
-      }
       if (!c.interview || c.interview.id !== req.interviewId || c.interview.status !== "inProgress") {
         throw apiError("invalid", `Phiếu ${req.interviewId} không phải phiếu đang mở của ca ${c.id}.`);
       }
-      const answers = c.interview.answers.filter((a) => a.questionId !== req.questionId);
-      answers.push({ questionId: req.questionId, answer: req.answer.trim() });
-      c.interview.answers = answers;
-      return this.interviewView(c)!;
+      saveAnswer(c.interview, req.answerId, req.questionId, req.input);
+      return this.interviewView(c, req.lease.holder)!;
     },
     recordOutcome: (req) => {
       if (!uuidLike(req.attemptId)) throw apiError("invalid", "Mã lần gọi không hợp lệ.");
@@ -534,18 +528,8 @@ export class FakeBackend {
       const c = this.find(req.lease.caseId);
       const view = OUTCOMES.find((o) => o.code === req.outcome);
       if (!view) throw apiError("invalid", `Mã kết quả cuộc gọi “${req.outcome}” không có trong danh mục.`);
-      const answered = c.interview?.answers.map((a) => a.questionId) ?? [];
-      if (view.interview === "finished") {
-        const left = QUESTIONNAIRE.questions.map((q) => q.id).filter((id) => !answered.includes(id));
-        if (left.length > 0) {
-          throw apiError(
-            "invalid",
-            `Chưa thể ghi “${view.labelVi}”: còn ${left.length} câu chưa trả lời (${left.join(", ")}).`,
-          );
-        }
-      } else if (view.interview === "started" && answered.length === 0) {
-        throw apiError("invalid", `Chưa thể ghi “${view.labelVi}”: phiếu chưa có câu trả lời nào.`);
-      }
+      const refused = stopRefusal(view.interview, view.labelVi, c.interview?.answers ?? []);
+      if (refused) throw refused;
       const now = this.now();
       let appointment: number | null = null;
       if (req.appointmentAt !== null) {
@@ -642,7 +626,13 @@ export class FakeBackend {
             appointmentAt: c.appointmentAt === null ? null : formatInstant(c.appointmentAt),
             appointmentHard: c.appointmentAt !== null && c.appointmentOperator !== null,
             version: c.version,
-            interview: this.interviewView(c),
+            interview: c.interview && {
+              id: c.interview.id,
+              status: c.interview.status,
+              answered: progress(c.interview.answers).counted.size,
+              questions: progress(c.interview.answers).path.length,
+              stop: progress(c.interview.answers).stop,
+            },
           };
         });
     },

@@ -1,6 +1,7 @@
 // Demo data for the fake backend: the demo campaign, its staff, agencies, questionnaire and a dozen cases.
 import catalogue from "./catalogue.json";
-import type { CampaignView, OutcomeView, Questionnaire, StaffView } from "../../src/api/bindings";
+import type { CampaignView, OutcomeView, StaffView } from "../../src/api/bindings";
+import type { FakeInterview } from "./interview";
 
 export const CAMPAIGN: CampaignView = {
   id: "6f1c2d3e-0000-4000-8000-000000000001",
@@ -44,10 +45,9 @@ export const AGENCIES: Record<string, string> = {
   "UBND-PCL": "UBND phường Cao Lãnh",
 };
 
-/** The outcome catalogue and the starter questionnaire exactly as the core serves them:
+/** The outcome catalogue exactly as the core serves it (the questionnaire is read in interview.ts):
  * `catalogue.json` is generated from Rust and checked for drift by `cargo test bindings`. */
 export const OUTCOMES: OutcomeView[] = catalogue.outcomes as OutcomeView[];
-export const QUESTIONNAIRE: Questionnaire = catalogue.questionnaire as Questionnaire;
 
 /** A case as the fake stores it; times are epoch milliseconds. */
 export interface FakeCase {
@@ -80,12 +80,48 @@ export interface FakeCase {
   /** When the lease was taken: part of the lease the desk carries. */
   leaseClaimedAt?: number;
   history: { id: string; at: number; outcome: OutcomeView["code"]; note: string | null; operator: string }[];
-  interview: {
-    id: string;
-    status: "inProgress" | "partial" | "complete";
-    answers: { questionId: string; answer: string }[];
-  } | null;
+  interview: FakeInterview | null;
 }
+
+/** Stored answers with stable ids, in the order given. */
+function answers(caseNo: string, pairs: [string, string][]): FakeInterview["answers"] {
+  return pairs.map(([questionId, code], i) => ({
+    id: `a${caseNo.padStart(7, "0")}-0000-4000-8000-${String(i + 1).padStart(12, "0")}`,
+    questionId,
+    code,
+  }));
+}
+
+/** Võ Thị Yến's complete SIPAS interview: no feedback given, so the gop_y.* questions were skipped. */
+export const YEN_ANSWERS: [string, string][] = [
+  ["dong_y", "1"],
+  ["du_18_tuoi", "1"],
+  ["da_nhan_ket_qua", "1"],
+  ["tiep_can.thong_tin", "4"],
+  ["tiep_can.tru_so", "5"],
+  ["tiep_can.noi_cho", "4"],
+  ["tiep_can.trang_thiet_bi", "4"],
+  ["thu_tuc.niem_yet", "5"],
+  ["thu_tuc.ho_so", "4"],
+  ["thu_tuc.phi", "5"],
+  ["thu_tuc.thoi_han", "4"],
+  ["cong_chuc.lich_su", "5"],
+  ["cong_chuc.tra_loi", "4"],
+  ["cong_chuc.huong_dan", "4"],
+  ["cong_chuc.dung_quy_dinh", "5"],
+  ["cong_chuc.tan_tinh", "4"],
+  ["ket_qua.dung_hen", "4"],
+  ["ket_qua.chinh_xac", "5"],
+  ["ket_qua.cong_bang", "0"],
+  ["da_gop_y", "2"],
+  ["hai_long_chung", "5"],
+  ["mong_doi", "3,5"],
+  ["gioi_tinh", "2"],
+  ["nhom_tuoi", "3"],
+  ["hoc_van", ""],
+  ["nghe_nghiep", "4"],
+  ["y_kien", "Nên có thêm chỗ ngồi chờ."],
+];
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -231,14 +267,8 @@ export function demoCases(now: number): FakeCase[] {
       interview: {
         id: "f1000000-0000-4000-8000-000000000006",
         status: "complete",
-        answers: [
-          { questionId: "TC", answer: "4" },
-          { questionId: "TT", answer: "5" },
-          { questionId: "CC", answer: "4" },
-          { questionId: "KQ", answer: "4" },
-          { questionId: "GY", answer: "0" },
-          { questionId: "HL", answer: "5" },
-        ],
+        operatorId: MINH.id,
+        answers: answers("6", YEN_ANSWERS),
       },
     }),
     make(7, {
@@ -295,14 +325,13 @@ export function demoCases(now: number): FakeCase[] {
       lastOutcome: "1.2",
       retryAt: past(HOUR),
       lastAttemptAt: past(2 * HOUR),
-      history: [attempt(past(2 * HOUR), "1.2", LAN.id, "Đang bận việc, mới trả lời 2 câu")],
+      history: [attempt(past(2 * HOUR), "1.2", LAN.id, "Đang bận việc, đã trả lời đến câu hài lòng chung")],
       interview: {
         id: "f1000000-0000-4000-8000-000000000010",
         status: "partial",
-        answers: [
-          { questionId: "TC", answer: "3" },
-          { questionId: "TT", answer: "4" },
-        ],
+        operatorId: LAN.id,
+        // Up to the overall satisfaction (the core): the expectations are asked next.
+        answers: answers("10", YEN_ANSWERS.slice(0, YEN_ANSWERS.findIndex(([id]) => id === "mong_doi"))),
       },
     }),
     make(11, {

@@ -1,7 +1,7 @@
 // UI tests of the supervisor view: the case table, counts, masked phones, answers, search and status filter.
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { byId, callsOf, eventually, expectText, openApp, openAs, screenshot, takeCase, textOf, useBrowser, workAs } from "./harness";
+import { byId, callsOf, eventually, expectGone, expectText, openApp, openAs, screenshot, takeCase, textOf, useBrowser, workAs } from "./harness";
 
 useBrowser();
 
@@ -28,9 +28,12 @@ describe("supervisor view", () => {
     const yen = row(page, "Võ Thị Yến");
     expect(await textOf(yen.getByTestId("case-row-status"))).toBe("Hoàn thành");
     expect(await textOf(yen.getByTestId("case-row-attempts"))).toBe("2");
-    expect(await textOf(yen.getByTestId("case-row-answers"))).toBe("TC 4 · TT 5 · CC 4 · KQ 4 · GY KYK · HL 5");
-    expect(await yen.locator("abbr").getAttribute("title")).toBe("không ý kiến");
-    expect(await textOf(yen.getByTestId("case-row-interview-status"))).toBe("Đủ câu trả lời");
+    expect(await textOf(yen.getByTestId("case-row-answers"))).toBe("27/27 câu");
+    expect(await textOf(yen.getByTestId("case-row-interview-status"))).toBe("Hoàn thành");
+    const trang = row(page, "Ngô Thu Trang");
+    expect(await textOf(trang.getByTestId("case-row-answers"))).toBe("21/27 câu");
+    expect(await textOf(trang.getByTestId("case-row-interview-status"))).toBe("Trả lời một phần");
+    expect(await row(page, "Phạm Văn Hùng").getByTestId("case-row-review").count()).toBe(0);
     expect(await textOf(yen.getByTestId("case-row-call-list"))).toBe("Trần Quốc Minh");
 
     expect(await textOf(row(page, "Phạm Văn Hùng").getByTestId("case-row-status"))).toBe("Chưa gọi");
@@ -53,6 +56,34 @@ describe("supervisor view", () => {
     await expectText(summary, "Đã đóng 3");
     await expectText(summary, "Tổng 12");
     await expectText(byId(page, "agency-summary"), "Sở Tư pháp");
+  });
+
+  test("a case's interview opens for review: the questions as they were read and the answers, in order", async () => {
+    const page = await hongAtSupervisor();
+    await row(page, "Võ Thị Yến").getByTestId("case-row-review").click();
+    const review = byId(page, "interview-review");
+    await review.waitFor();
+    expect(await callsOf(page, "case_interview")).toHaveLength(1);
+    await expectText(review, "Phiếu của Võ Thị Yến");
+    await expectText(byId(page, "review-stop"), "Hoàn thành");
+    const items = review.getByTestId("review-item");
+    expect(await items.count()).toBe(27);
+    const ids = await items.evaluateAll((els) => els.map((e) => e.getAttribute("data-question")));
+    expect(ids.slice(0, 4)).toEqual(["dong_y", "du_18_tuoi", "da_nhan_ket_qua", "tiep_can.thong_tin"]);
+    expect(ids).not.toContain("gop_y.kenh");
+    const first = items.first();
+    // Worded as the operator who took it read it.
+    await expectText(first.getByTestId("review-question-text"), "Xin chào Ông/Bà Võ Thị Yến. Tôi là Trần Quốc Minh");
+    expect(await textOf(first.getByTestId("review-answer"))).toBe("Đồng ý");
+    const answers = await review.getByTestId("review-answer").allTextContents();
+    expect(answers.slice(3, 5)).toEqual(["4 — Hài lòng", "5 — Rất hài lòng"]);
+    expect(answers[ids.indexOf("ket_qua.cong_bang")]).toBe("Không ý kiến");
+    expect(answers[ids.indexOf("mong_doi")]).toBe("Đơn giản hóa thủ tục, giảm giấy tờ phải nộp; Rút ngắn thời gian giải quyết");
+    expect(answers[ids.indexOf("hoc_van")]).toBe("(bỏ qua)");
+    expect(answers.at(-1)).toBe("Nên có thêm chỗ ngồi chờ.");
+    await screenshot(page, "supervisor-review");
+    await page.keyboard.press("Escape");
+    await expectGone(review);
   });
 
   test("search ignores case and diacritics; the status filter narrows the rows", async () => {
@@ -98,7 +129,7 @@ describe("supervisor view", () => {
     await byId(page, "lang-toggle").click();
     await expectText(byId(page, "summary"), "Not called 5");
     await expectText(row(page, "Võ Thị Yến").getByTestId("case-row-status"), "Complete");
-    await expectText(row(page, "Võ Thị Yến").getByTestId("case-row-answers"), "GY DK");
+    await expectText(row(page, "Võ Thị Yến").getByTestId("case-row-answers"), "27/27 questions");
     await expectText(row(page, "Lê Ngọc Hạnh").getByTestId("case-row-call-list"), "Shared");
     await expectText(byId(page, "cases-table").locator("thead"), "Respondent");
     await expectText(byId(page, "refresh"), "Refresh");

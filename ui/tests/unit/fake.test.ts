@@ -11,7 +11,26 @@ import {
   type SampleReport,
 } from "../../src/api/bindings";
 import { CLOSED_START, FakeBackend, OPEN_START, callbackChoices, formatInstant, nextOpen, parseLocal, requiredSample, slotAt } from "../fake/backend";
-import { CAMPAIGN, HONG, LAN, MINH } from "../fake/data";
+import { CAMPAIGN, HONG, LAN, MINH, YEN_ANSWERS } from "../fake/data";
+import type { InterviewView } from "../../src/api/bindings";
+
+/** Lan takes her next case and opens its interview; `answer` saves one answer and gives the view. */
+function interviewing() {
+  const fake = new FakeBackend();
+  const card = fake.handle("next_case", { req: { campaignId: CAMPAIGN.id, operatorId: LAN.id } }) as CaseCard;
+  const start = fake.handle("start_interview", { req: { lease: card.lease, interviewId: crypto.randomUUID() } }) as InterviewView;
+  const answer = (questionId: string, input: string, answerId: string = crypto.randomUUID()) =>
+    fake.handle("save_answer", { req: { lease: card.lease, interviewId: start.id, answerId, questionId, input } }) as InterviewView;
+  const refusal = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return e as ApiError;
+    }
+    throw new Error("not refused");
+  };
+  return { fake, card, start, answer, refusal };
+}
 
 describe("fake backend", () => {
   test("implements every command the shell registers", () => {
@@ -34,12 +53,114 @@ describe("fake backend", () => {
     }
     expect(error).toEqual({
       kind: "invalid",
-      message: "Chưa thể ghi “Hoàn thành”: còn 6 câu chưa trả lời (TC, TT, CC, KQ, GY, HL).",
+      message: "Chưa thể ghi “Hoàn thành”: phiếu chưa xong, còn 23 câu bắt buộc chưa trả lời (tiếp theo: dong_y).",
     });
     // The same attempt id twice records one attempt.
     fake.handle("record_outcome", { req: { ...attempt, outcome: "3.12" } });
     fake.handle("record_outcome", { req: { ...attempt, outcome: "3.12" } });
     expect(fake.cases.find((c) => c.id === card.lease.caseId)!.attempts).toBe(1);
+  });
+
+  test("walks the SIPAS questionnaire: wording filled in, skips by condition, blanks for optional questions, complete", () => {
+    const { start, answer } = interviewing();
+    expect(start.next).toBe("dong_y");
+    expect(start.stop).toBe("notStarted");
+    const consent = start.questions[0]!;
+    expect(consent.text).toContain("Xin chào Ông/Bà Phạm Văn Hùng. Tôi là Nguyễn Thị Lan");
+    expect(consent.text).toContain("Theo danh sách của Sở Tư pháp");
+    expect(consent.text).toContain("nhận kết quả ngày 12/10/2026");
+    expect(consent.options.map((o) => [o.code, o.ends])).toEqual([["1", false], ["2", true]]);
+    // The gop_y.* questions wait for da_gop_y = 1.
+    expect(start.questions.some((q) => q.id.startsWith("gop_y."))).toBe(false);
+    let view = start;
+    for (const [id, code] of YEN_ANSWERS) {
+      if (id === "da_gop_y") {
+        view = answer(id, "1");
+        expect(view.next).toBe("gop_y.kenh");
+        expect(view.questions.map((q) => q.id)).toContain("gop_y.thong_bao");
+        view = answer(id, code);
+        expect(view.next).toBe("hai_long_chung");
+        expect(view.questions.some((q) => q.id.startsWith("gop_y."))).toBe(false);
+        continue;
+      }
+      view = answer(id, code);
+      if (id === "hai_long_chung") expect([view.next, view.stop, view.suggestedOutcome]).toEqual(["mong_doi", "partial", "1.2"]);
+      if (id === "ket_qua.cong_bang") expect(view.stop).toBe("breakOff");
+    }
+    expect(view.next).toBeNull();
+    expect([view.stop, view.suggestedOutcome]).toEqual(["complete", "1.1"]);
+    expect(view.closing).toMatch(/^Xin chân thành cảm ơn Ông\/Bà Phạm Văn Hùng/);
+    const shown = (id: string) => view.questions.find((q) => q.id === id)!.answer;
+    expect(shown("tiep_can.thong_tin")).toEqual({ code: "4", shown: "4 — Hài lòng" });
+    expect(shown("ket_qua.cong_bang")).toEqual({ code: "0", shown: "Không ý kiến" });
+    expect(shown("mong_doi")).toEqual({
+      code: "3,5",
+      shown: "Đơn giản hóa thủ tục, giảm giấy tờ phải nộp; Rút ngắn thời gian giải quyết",
+    });
+    expect(shown("hoc_van")).toEqual({ code: "", shown: "(bỏ qua)" });
+    expect(view.sections.find((s) => s.id === "gop_y")).toMatchObject({ questions: 1, answered: 1 });
+    expect(view.setAside).toBe(0);
+  });
+
+  test("refusing consent ends the interview as a refusal; changing it back brings the answers back", () => {
+    const { answer } = interviewing();
+    answer("dong_y", "1");
+    answer("du_18_tuoi", "1");
+    let view = answer("dong_y", "2");
+    expect([view.next, view.stop, view.suggestedOutcome]).toEqual([null, "refusal", "2.112"]);
+    expect(view.questions.map((q) => q.id)).toEqual(["dong_y"]);
+    expect(view.setAside).toBe(1);
+    expect(view.closing).toBe("Dạ, cảm ơn Ông/Bà đã nghe máy. Xin lỗi đã làm phiền Ông/Bà. Xin chào Ông/Bà.");
+    view = answer("dong_y", "1");
+    expect([view.next, view.setAside]).toEqual(["da_nhan_ket_qua", 0]);
+    view = answer("da_nhan_ket_qua", "3");
+    expect([view.stop, view.suggestedOutcome]).toEqual(["notEligible", "4.7"]);
+  });
+
+  test("refuses what does not fit its question, naming it, as the core", () => {
+    const { answer, refusal } = interviewing();
+    expect(refusal(() => answer("dong_y", "3"))).toEqual({
+      kind: "invalid",
+      message: "Câu “dong_y”: “3” không phải phương án của câu này (có: 1, 2).",
+    });
+    expect(refusal(() => answer("dong_y", "")).message).toBe("Câu “dong_y”: câu hỏi bắt buộc, chưa có câu trả lời.");
+    expect(refusal(() => answer("hai_long_chung", "6")).message).toContain("chỉ nhận 1–5 hoặc 0 (không ý kiến)");
+    expect(refusal(() => answer("mong_doi", "1,2,3,4")).message).toBe("Câu “mong_doi”: chọn 4 phương án, tối đa 3.");
+    expect(refusal(() => answer("mong_doi", " , ")).message).toBe("Câu “mong_doi”: chưa chọn phương án nào.");
+    expect(refusal(() => answer("y_kien", "x".repeat(2001))).message).toBe("Câu “y_kien”: dài 2001 ký tự, tối đa 2000.");
+    expect(refusal(() => answer("khong_co", "1")).message).toBe("Phiếu không có câu “khong_co”.");
+  });
+
+  test("a save retried with the same answer id is stored once; 1.2 needs the core behind", () => {
+    const { fake, card, answer, refusal } = interviewing();
+    const id = crypto.randomUUID();
+    answer("dong_y", "1", id);
+    answer("dong_y", "2", id);
+    const stored = fake.cases.find((c) => c.id === card.lease.caseId)!.interview!.answers;
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.code).toBe("1");
+    const partial = { lease: card.lease, attemptId: crypto.randomUUID(), outcome: "1.2", note: null, appointmentAt: null, appointmentKind: null };
+    expect(refusal(() => fake.handle("record_outcome", { req: partial })).message).toBe(
+      "Chưa thể ghi “Trả lời một phần”: phiếu chưa qua phần câu hỏi chính (đến câu hài lòng chung), chưa tính là trả lời một phần.",
+    );
+  });
+
+  test("the supervisor reads a case's interview worded for its interviewer; the case list sums it up", () => {
+    const fake = new FakeBackend();
+    const yen = fake.cases.find((c) => c.name === "Võ Thị Yến")!;
+    const view = fake.handle("case_interview", { req: { caseId: yen.id } }) as InterviewView;
+    expect(view.stop).toBe("complete");
+    expect(view.questions.map((q) => q.id)).toEqual(YEN_ANSWERS.map(([id]) => id));
+    expect(view.questions[0]!.text).toContain("Tôi là Trần Quốc Minh");
+    expect(fake.handle("case_interview", { req: { caseId: fake.cases[0]!.id } })).toBeNull();
+    const rows = fake.handle("campaign_cases", { req: { campaignId: CAMPAIGN.id } }) as { caseId: string; interview: unknown }[];
+    expect(rows.find((r) => r.caseId === yen.id)!.interview).toEqual({
+      id: yen.interview!.id,
+      status: "complete",
+      answered: 27,
+      questions: 27,
+      stop: "complete",
+    });
   });
 
   test("imports a list once: rejections per row, new cases only the first time", () => {

@@ -4,10 +4,11 @@ import { readAppointment, showWall, zoneOffset } from "../../src/datetime";
 import { ENGLISH_BY_KIND, isApiError, mayHaveLanded, toApiError } from "../../src/errors";
 import { translator } from "../../src/i18n";
 import { newId } from "../../src/ids";
-import { caseStatusLabel, orderedAnswers, outcomeLabel } from "../../src/labels";
+import { caseStatusLabel, fieldText, outcomeLabel, parseCodes, stopLabel, toggleCode } from "../../src/labels";
 import { mustKeep } from "../../src/session";
 import { fold, matches } from "../../src/text";
-import { OUTCOMES, QUESTIONNAIRE } from "../fake/data";
+import type { InterviewView, QuestionView } from "../../src/api/bindings";
+import { OUTCOMES } from "../fake/data";
 
 describe("search", () => {
   test("folds case and diacritics, đ included", () => {
@@ -95,12 +96,20 @@ describe("labels", () => {
     expect(caseStatusLabel({ status: "new", heldBy: null, finalOutcome: null }, OUTCOMES, "vi", t)).toBe("Chưa gọi");
   });
 
-  test("answers follow the questionnaire's order", () => {
-    const answers = [
-      { questionId: "HL", answer: "5" },
-      { questionId: "TC", answer: "4" },
-    ];
-    expect(orderedAnswers(answers, QUESTIONNAIRE).map((a) => a.questionId)).toEqual(["TC", "HL"]);
+  test("a stop reads as what the call counts as", () => {
+    const t = translator("vi");
+    expect(stopLabel("partial", t)).toBe("Trả lời một phần");
+    expect(stopLabel("refusal", translator("en"))).toBe("Refusal");
+  });
+
+  test("multiple-choice codes tick and untick in numeric order; stored answers go back in the field as typed", () => {
+    expect(parseCodes("3, 1;1 10")).toEqual(["3", "1", "10"]);
+    expect(toggleCode("", "3")).toBe("3");
+    expect(toggleCode("3, 10", "1")).toBe("1, 3, 10");
+    expect(toggleCode("1, 3", "1")).toBe("3");
+    expect(fieldText("multiple", "1,3")).toBe("1, 3");
+    expect(fieldText("date", "2026-10-03")).toBe("03/10/2026");
+    expect(fieldText("text", "Nên có thêm chỗ ngồi")).toBe("Nên có thêm chỗ ngồi");
   });
 });
 
@@ -109,9 +118,11 @@ describe("session", () => {
     const held = { card: {} as never, operator: {} as never, campaignId: "c", interview: null };
     expect(mustKeep(null)).toBe(false);
     expect(mustKeep(held)).toBe(false);
-    const open = { id: "i", questionnaireId: "q", status: "inProgress" as const, nextQuestion: "TT" };
-    expect(mustKeep({ ...held, interview: { ...open, answers: [] } })).toBe(false);
-    expect(mustKeep({ ...held, interview: { ...open, answers: [{ questionId: "TC", answer: "4" }] } })).toBe(true);
+    const question = { id: "dong_y", answer: null } as QuestionView;
+    const open = { id: "i", status: "inProgress", next: "dong_y", questions: [question] } as InterviewView;
+    expect(mustKeep({ ...held, interview: open })).toBe(false);
+    const answered = { ...open, questions: [{ ...question, answer: { code: "1", shown: "Đồng ý" } }] };
+    expect(mustKeep({ ...held, interview: answered })).toBe(true);
   });
 });
 

@@ -215,7 +215,7 @@ async fn set_up_campaign(
         name: "Đo tốc độ nhận ca và ghi kết quả".to_owned(),
         received_from: from,
         received_to: to,
-        questionnaire_id: None,
+        questionnaire: None,
         outcomes: None,
         max_attempts: None,
         calling: CallingRequest::default(),
