@@ -8,6 +8,7 @@ pub mod folding;
 pub mod intake;
 pub mod outcome;
 pub mod phone;
+pub mod results;
 pub mod sampling;
 pub mod schedule;
 pub mod survey;
