@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod case;
 pub mod folding;
 pub mod intake;
+pub mod mode;
 pub mod outcome;
 pub mod phone;
 pub mod results;

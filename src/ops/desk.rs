@@ -366,10 +366,14 @@ pub async fn record_outcome(
         .outcomes
         .rule(req.outcome.as_str())
         .map_err(|e| Error::Invalid(e.to_string()))?;
-    if rule.interview != InterviewNeed::None {
+    let counted = if rule.interview == InterviewNeed::None {
+        Vec::new()
+    } else {
         let script = campaign_script(store, &campaign).await?;
-        check_stop(rule, &case_progress(store, &script, case_id).await?)?;
-    }
+        let (progress, counted) = case_progress(store, &script, case_id).await?;
+        check_stop(rule, &progress)?;
+        counted
+    };
     let appointment_at = req
         .appointment_at
         .map(|local| local.in_zone(campaign.time_zone))
@@ -402,7 +406,13 @@ pub async fn record_outcome(
         }),
     };
     let progress = store
-        .record_attempt(&req.lease, &attempt, &campaign.outcomes, campaign.policy())
+        .record_attempt(
+            &req.lease,
+            &attempt,
+            &campaign.outcomes,
+            campaign.policy(),
+            &counted,
+        )
         .await?;
     tracing::info!(case = %case_id, attempt = %attempt.id, outcome = %req.outcome, "attempt recorded");
     Ok(OutcomeRecorded {

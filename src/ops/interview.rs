@@ -14,12 +14,13 @@ use uuid::Uuid;
 
 use crate::domain::outcome::{InterviewNeed, OutcomeCatalogue, OutcomeCode, OutcomeRule};
 use crate::domain::survey::{
-    Answers, ContentHash, Kind, Placeholders, Progress, Question, QuestionId, Script, State, Stop,
-    SCALE,
+    Answer, Answers, ContentHash, Kind, Placeholders, Progress, Question, QuestionId, Script,
+    State, Stop, SCALE,
 };
 use crate::error::{Error, Result};
 use crate::store::model::{
-    Campaign, CaseRecord, InterviewRecord, InterviewStatus, Lease, NewInterview, StoredAnswer,
+    Campaign, CaseRecord, CountedAnswer, InterviewRecord, InterviewStatus, Lease, NewInterview,
+    StoredAnswer,
 };
 use crate::store::Store;
 
@@ -375,13 +376,40 @@ pub fn check_stop(outcome: &OutcomeRule, progress: &Progress) -> Result<()> {
     }
 }
 
-/// The engine's verdict on a case's interview (none: nothing answered).
-pub async fn case_progress(store: &dyn Store, script: &Script, case: Uuid) -> Result<Progress> {
+/// The engine's verdict on a case's interview (none: nothing answered), with its answers that
+/// count as the reports store them.
+pub async fn case_progress(
+    store: &dyn Store,
+    script: &Script,
+    case: Uuid,
+) -> Result<(Progress, Vec<CountedAnswer>)> {
     let answers = match store.case_interview(case).await? {
         Some(interview) => current_answers(script, &interview),
         None => Answers::new(),
     };
-    Ok(script.progress(&answers))
+    let progress = script.progress(&answers);
+    let counted = counted_answers(&answers, &progress);
+    Ok((progress, counted))
+}
+
+/// The answers that count (in questionnaire order), with a scale answer's score: 1–5, or 0
+/// for "không ý kiến".
+fn counted_answers(answers: &Answers, progress: &Progress) -> Vec<CountedAnswer> {
+    progress
+        .counted
+        .iter()
+        .filter_map(|id| {
+            let answer = answers.get(id)?;
+            Some(CountedAnswer {
+                question: id.clone(),
+                value: answer.code(),
+                score: match answer {
+                    Answer::Scale(rating) => Some(rating.score().unwrap_or(0)),
+                    _ => None,
+                },
+            })
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -8,5 +8,6 @@ pub mod desk;
 pub mod intake;
 pub mod interview;
 pub mod questionnaires;
+pub mod reports;
 pub mod sampling;
 pub mod supervise;

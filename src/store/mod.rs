@@ -29,9 +29,10 @@ use crate::domain::schedule::CallPolicy;
 use crate::domain::survey::{ContentHash, Script};
 use crate::error::Result;
 use model::{
-    Agency, AttemptRecord, AuditEntry, Campaign, CaseRecord, ClaimRules, ImportBatch, ImportCounts,
+    Agency, AgencyTarget, AttemptRecord, AuditEntry, Campaign, CaseRecord, ClaimRules,
+    CountedAnswer, DispositionCount, FinishedInterview, ImportBatch, ImportCounts, InterviewCount,
     InterviewRecord, Lease, Moved, NewInterview, QuestionnaireSummary, QueueCounts, Reassignment,
-    SampleCandidate, SampleDraw, Staff, StoredAnswer,
+    SampleCandidate, SampleDraw, ScoreCount, Staff, StoredAnswer, WorkedAttempt,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,13 +110,16 @@ pub trait Store: Send + Sync + Debug {
     ) -> Result<QueueCounts>;
 
     /// Records an attempt and applies its outcome to the case (see `domain::schedule`), ending
-    /// the lease — in one transaction. Recording the same attempt id again changes nothing.
+    /// the lease — in one transaction. An outcome that finishes the interview (1.1, 1.2) stores
+    /// `counted`, its answers that count, for the reports in the same transaction. Recording
+    /// the same attempt id again changes nothing.
     async fn record_attempt(
         &self,
         lease: &Lease,
         attempt: &AttemptRecord,
         catalogue: &OutcomeCatalogue,
         policy: CallPolicy<'_>,
+        counted: &[CountedAnswer],
     ) -> Result<CaseProgress>;
     async fn case_attempts(&self, case: Uuid) -> Result<Vec<AttemptRecord>>;
 
@@ -161,6 +165,25 @@ pub trait Store: Send + Sync + Debug {
     async fn release_waves(&self, draws: &[SampleDraw]) -> Result<()>;
     /// The rule and seed of the campaign's latest draw, if any.
     async fn last_draw(&self, campaign: Uuid) -> Result<Option<(SampleRule, u64)>>;
+
+    /// Valid 1–5 answers per agency, mode, criterion and score, over the campaign's complete
+    /// interviews, and its partial ones too with `partial`.
+    async fn score_counts(&self, campaign: Uuid, partial: bool) -> Result<Vec<ScoreCount>>;
+    /// The campaign's finished interviews per agency, mode and status.
+    async fn interview_counts(&self, campaign: Uuid) -> Result<Vec<InterviewCount>>;
+    /// Drawn cases per agency, call list and current disposition.
+    async fn dispositions(&self, campaign: Uuid) -> Result<Vec<DispositionCount>>;
+    /// Cases drawn and completes required, per agency of the campaign.
+    async fn agency_targets(&self, campaign: Uuid) -> Result<Vec<AgencyTarget>>;
+    /// The campaign's attempts that ended in [`from`, `to`).
+    async fn worked_attempts(
+        &self,
+        campaign: Uuid,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<WorkedAttempt>>;
+    /// The campaign's finished phone interviews.
+    async fn finished_interviews(&self, campaign: Uuid) -> Result<Vec<FinishedInterview>>;
 }
 
 /// Opens the database at a location, creating it if needed and applying migrations.

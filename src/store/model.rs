@@ -10,6 +10,7 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::domain::case::CaseProgress;
+use crate::domain::mode::Mode;
 use crate::domain::outcome::{InterviewNeed, OutcomeCatalogue, OutcomeCode, OutcomeRule};
 use crate::domain::phone::PhoneNumber;
 use crate::domain::sampling::SampleRule;
@@ -373,4 +374,77 @@ pub struct QueueCounts {
     pub ready: u32,
     /// Hard appointments booked by this operator, and soft ones, from now on, soonest first.
     pub appointments: Vec<CaseRecord>,
+}
+
+/// One answer that counts, of an interview as it finishes: what the reports read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CountedAnswer {
+    #[serde(rename = "q")]
+    pub question: QuestionId,
+    /// The answer as stored (its code); empty for an optional question passed over.
+    #[serde(rename = "v")]
+    pub value: String,
+    /// A 1–5 scale answer's score, 0 for "không ý kiến"; `None` for other questions.
+    #[serde(rename = "s")]
+    pub score: Option<u8>,
+}
+
+/// How many valid answers gave `score` (1–5) to a criterion, in an agency, by a mode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScoreCount {
+    pub agency_id: Uuid,
+    pub mode: Mode,
+    pub question: String,
+    pub score: u8,
+    pub count: u64,
+}
+
+/// Finished interviews of an agency, by mode and status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InterviewCount {
+    pub agency_id: Uuid,
+    pub mode: Mode,
+    pub status: InterviewStatus,
+    pub count: u64,
+}
+
+/// Drawn cases of an agency on a call list (`None`: the shared pool) with the same current
+/// disposition: the final outcome, else the last one, else `None` (never attempted).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DispositionCount {
+    pub agency_id: Uuid,
+    pub call_list: Option<Uuid>,
+    pub outcome: Option<OutcomeCode>,
+    /// Whether the outcome is the case's final one.
+    pub closed: bool,
+    pub count: u64,
+}
+
+/// An agency's fieldwork: the completes the sample requires and what has been drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgencyTarget {
+    pub agency_id: Uuid,
+    /// Completes required by the latest draw (0 before any draw).
+    pub required: u32,
+    /// Cases drawn into the sample.
+    pub drawn: u32,
+}
+
+/// One call attempt as operator figures count it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkedAttempt {
+    pub operator_id: Uuid,
+    pub started_at: DateTime<Utc>,
+    pub ended_at: DateTime<Utc>,
+    pub outcome: OutcomeCode,
+}
+
+/// A finished phone interview: who took it, for which agency, and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FinishedInterview {
+    pub agency_id: Uuid,
+    pub operator_id: Uuid,
+    pub status: InterviewStatus,
+    pub started_at: DateTime<Utc>,
+    pub finished_at: DateTime<Utc>,
 }

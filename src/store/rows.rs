@@ -8,13 +8,15 @@ use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 use super::model::{
-    Agency, AttemptRecord, AuditEntry, Campaign, CaseRecord, InterviewRecord, InterviewStatus,
-    Lease, QuestionnaireSummary, Role, SampleCandidate, Staff, StoredAnswer,
+    Agency, AgencyTarget, AttemptRecord, AuditEntry, Campaign, CaseRecord, CountedAnswer,
+    DispositionCount, FinishedInterview, InterviewCount, InterviewRecord, InterviewStatus, Lease,
+    QuestionnaireSummary, Role, SampleCandidate, ScoreCount, Staff, StoredAnswer, WorkedAttempt,
 };
 use crate::domain::calendar::{CallingHours, SlotSet};
 use crate::domain::case::CaseProgress;
 use crate::domain::folding::{DossierData, Known, KnownCase};
 use crate::domain::intake::Channel;
+use crate::domain::mode::Mode;
 use crate::domain::outcome::{OutcomeCatalogue, OutcomeCode};
 use crate::domain::phone::PhoneNumber;
 use crate::domain::schedule::{self, Appointment, AppointmentKind, CallPolicy, CallingRules};
@@ -279,13 +281,43 @@ pub const RECORD_TRIES: usize = 5;
 pub fn record_attempt_if_unchanged() -> String {
     format!(
         "WITH applied AS ({APPLY_ATTEMPT} AND lease_epoch = $21 AND version = $22 AND lease_holder = $23
-             RETURNING id),
+             RETURNING id, campaign_id, agency_id),
          finished AS (UPDATE interview SET status = $24::text, finished_at = $16
-             WHERE $24::text IS NOT NULL AND case_id IN (SELECT id FROM applied))
+             WHERE $24::text IS NOT NULL AND case_id IN (SELECT id FROM applied)),
+         counted AS ({INSERT_RESULTS}
+             SELECT i.id, a.campaign_id, a.agency_id, i.mode, $24::text, j.q, j.v, j.s
+             FROM applied a JOIN interview i ON i.case_id = a.id,
+                  json_to_recordset($25::json) AS j(q text, v text, s smallint)
+             WHERE $24::text IS NOT NULL
+             {UPSERT_RESULTS})
          INSERT INTO attempt ({ATTEMPT_COLUMNS})
          SELECT $13, $14, $15, $16, $17, $18, $19, $20, id FROM applied"
     )
 }
+const INSERT_RESULTS: &str = "INSERT INTO result_answer
+     (interview_id, campaign_id, agency_id, mode, status, question_id, value, score)";
+const UPSERT_RESULTS: &str = "ON CONFLICT (interview_id, question_id)
+     DO UPDATE SET value = excluded.value, score = excluded.score, status = excluded.status";
+/// SQLite: the counted answers (`$3`, JSON as [`counted_json`] writes it) of the case's (`$1`)
+/// interview, which finishes as `$2`.
+pub fn sqlite_insert_results() -> String {
+    format!(
+        "{INSERT_RESULTS}
+         SELECT i.id, c.campaign_id, c.agency_id, i.mode, $2,
+                json_extract(j.value, '$.q'), json_extract(j.value, '$.v'), json_extract(j.value, '$.s')
+         FROM survey_case c JOIN interview i ON i.case_id = c.id, json_each($3) AS j
+         WHERE c.id = $1
+         {UPSERT_RESULTS}"
+    )
+}
+/// Counted answers as the statements above read them: `[{"q": id, "v": value, "s": score}]`.
+pub fn counted_json(counted: &[CountedAnswer]) -> Result<String> {
+    serde_json::to_string(counted)
+        .map_err(|e| Error::Invalid(format!("không ghi được kết quả phiếu: {e}")))
+}
+/// A partial interview taken up again no longer counts until it finishes again.
+pub const CLEAR_RESULTS: &str = "DELETE FROM result_answer WHERE interview_id IN
+     (SELECT id FROM interview WHERE case_id = $1 AND status = 'partial')";
 pub const SELECT_ATTEMPTS: &str =
     "SELECT id, case_id, operator_id, started_at, ended_at, outcome, note,
      appointment_at, appointment_kind FROM attempt WHERE case_id = $1 ORDER BY ended_at, id";
@@ -729,6 +761,34 @@ pub const INSERT_IMPORT_BATCH: &str = "INSERT INTO import_batch
      (id, campaign_id, file_name, rows_read, accepted, rejected, new_cases, imported_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
 pub const COUNT_CASES: &str = "SELECT COUNT(*) FROM survey_case WHERE campaign_id = $1";
+/// Valid scale answers per agency, mode, criterion and score over the campaign's complete
+/// interviews (`$2` = 'partial' adds the partial ones).
+pub const SCORE_COUNTS: &str = "SELECT agency_id, mode, question_id, CAST(score AS bigint), COUNT(*)
+     FROM result_answer WHERE campaign_id = $1 AND status IN ('complete', $2) AND score BETWEEN 1 AND 5
+     GROUP BY agency_id, mode, question_id, score";
+pub const INTERVIEW_COUNTS: &str = "SELECT c.agency_id, i.mode, i.status, COUNT(*)
+     FROM interview i JOIN survey_case c ON c.id = i.case_id
+     WHERE c.campaign_id = $1 AND i.status <> 'in_progress'
+     GROUP BY c.agency_id, i.mode, i.status";
+/// Drawn cases by agency, call list and current disposition.
+pub const DISPOSITIONS: &str = "SELECT agency_id, assigned_to, COALESCE(final_outcome, last_outcome),
+     final_outcome IS NOT NULL, COUNT(*)
+     FROM survey_case WHERE campaign_id = $1 AND wave IS NOT NULL
+     GROUP BY agency_id, assigned_to, COALESCE(final_outcome, last_outcome), final_outcome IS NOT NULL";
+/// Per agency of the campaign: cases drawn, and the completes its latest draw requires.
+pub const AGENCY_TARGETS: &str = "SELECT c.agency_id,
+     SUM(CASE WHEN c.wave IS NOT NULL THEN 1 ELSE 0 END),
+     (SELECT d.required FROM sample_draw d WHERE d.campaign_id = $1 AND d.agency_id = c.agency_id
+      ORDER BY d.wave DESC LIMIT 1)
+     FROM survey_case c WHERE c.campaign_id = $1 GROUP BY c.agency_id";
+/// Attempts of the campaign that ended in [`$2`, `$3`).
+pub const WORKED_ATTEMPTS: &str = "SELECT a.operator_id, a.started_at, a.ended_at, a.outcome
+     FROM attempt a JOIN survey_case c ON c.id = a.case_id
+     WHERE c.campaign_id = $1 AND a.ended_at >= $2 AND a.ended_at < $3";
+pub const FINISHED_INTERVIEWS: &str = "SELECT c.agency_id, i.operator_id, i.status, i.started_at, i.finished_at
+     FROM interview i JOIN survey_case c ON c.id = i.case_id
+     WHERE c.campaign_id = $1 AND i.mode = 'phone' AND i.status <> 'in_progress' AND i.finished_at IS NOT NULL";
+
 pub const AGENCY_POPULATIONS: &str =
     "SELECT a.code, COUNT(*) FROM dossier d JOIN agency a ON a.id = d.agency_id
      WHERE d.campaign_id = $1 GROUP BY a.code ORDER BY a.code";
@@ -888,4 +948,117 @@ impl From<AuditRow> for AuditEntry {
             after: row.after,
         }
     }
+}
+
+/// A count read back from SQL (never negative).
+fn count(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or(0)
+}
+
+fn mode_of(text: &str, id: Uuid) -> Result<Mode> {
+    Mode::parse(text).map_err(|_| corrupt("phiếu", id))
+}
+
+fn status_of(text: &str, id: Uuid) -> Result<InterviewStatus> {
+    InterviewStatus::parse(text).ok_or_else(|| corrupt("phiếu", id))
+}
+
+pub fn score_counts(found: Vec<(Uuid, String, String, i64, i64)>) -> Result<Vec<ScoreCount>> {
+    found
+        .into_iter()
+        .map(|(agency_id, mode, question, score, n)| {
+            Ok(ScoreCount {
+                agency_id,
+                mode: mode_of(&mode, agency_id)?,
+                question,
+                score: u8::try_from(score)
+                    .map_err(|_| corrupt("kết quả phiếu của cơ quan", agency_id))?,
+                count: count(n),
+            })
+        })
+        .collect()
+}
+
+pub fn interview_counts(found: Vec<(Uuid, String, String, i64)>) -> Result<Vec<InterviewCount>> {
+    found
+        .into_iter()
+        .map(|(agency_id, mode, status, n)| {
+            Ok(InterviewCount {
+                agency_id,
+                mode: mode_of(&mode, agency_id)?,
+                status: status_of(&status, agency_id)?,
+                count: count(n),
+            })
+        })
+        .collect()
+}
+
+/// Agency, call list, disposition, closed, count.
+pub type DispositionRow = (Uuid, Option<Uuid>, Option<String>, bool, i64);
+
+pub fn dispositions(found: Vec<DispositionRow>) -> Result<Vec<DispositionCount>> {
+    found
+        .into_iter()
+        .map(|(agency_id, call_list, outcome, closed, n)| {
+            Ok(DispositionCount {
+                agency_id,
+                call_list,
+                outcome: outcome
+                    .map(|o| o.parse())
+                    .transpose()
+                    .map_err(|_| corrupt("kết quả cuộc gọi của cơ quan", agency_id))?,
+                closed,
+                count: count(n),
+            })
+        })
+        .collect()
+}
+
+pub fn agency_targets(found: Vec<(Uuid, i64, Option<i32>)>) -> Vec<AgencyTarget> {
+    found
+        .into_iter()
+        .map(|(agency_id, drawn, required)| AgencyTarget {
+            agency_id,
+            drawn: u32::try_from(drawn).unwrap_or(0),
+            required: required.and_then(|r| u32::try_from(r).ok()).unwrap_or(0),
+        })
+        .collect()
+}
+
+pub fn worked_attempts(
+    found: Vec<(Uuid, DateTime<Utc>, DateTime<Utc>, String)>,
+) -> Result<Vec<WorkedAttempt>> {
+    found
+        .into_iter()
+        .map(|(operator_id, started_at, ended_at, outcome)| {
+            Ok(WorkedAttempt {
+                operator_id,
+                started_at,
+                ended_at,
+                outcome: outcome
+                    .parse()
+                    .map_err(|_| corrupt("lần gọi của điện thoại viên", operator_id))?,
+            })
+        })
+        .collect()
+}
+
+/// Agency, operator, status, started, finished.
+pub type FinishedRow = (Uuid, Uuid, String, DateTime<Utc>, DateTime<Utc>);
+
+pub fn finished_interviews(found: Vec<FinishedRow>) -> Result<Vec<FinishedInterview>> {
+    found
+        .into_iter()
+        .map(
+            |(agency_id, operator_id, status, started_at, finished_at)| {
+                Ok(FinishedInterview {
+                    agency_id,
+                    operator_id,
+                    status: status_of(&status, operator_id)?,
+                    started_at,
+                    finished_at,
+                })
+            },
+        )
+        .collect()
 }

@@ -64,9 +64,10 @@ macro_rules! sql_store {
         use crate::error::{DbContext, Error, Result};
         use crate::domain::intake::DossierRow;
         use crate::store::model::{
-            Agency, AttemptRecord, AuditEntry, Campaign, CaseRecord, ClaimRules, ImportBatch, ImportCounts,
-            InterviewRecord, InterviewStatus, Lease, Moved, NewInterview, QuestionnaireSummary, QueueCounts,
-            Reassignment, SampleCandidate, SampleDraw, Staff, StoredAnswer,
+            Agency, AgencyTarget, AttemptRecord, AuditEntry, Campaign, CaseRecord, ClaimRules, CountedAnswer,
+            DispositionCount, FinishedInterview, ImportBatch, ImportCounts, InterviewCount, InterviewRecord,
+            InterviewStatus, Lease, Moved, NewInterview, QuestionnaireSummary, QueueCounts, Reassignment,
+            SampleCandidate, SampleDraw, ScoreCount, Staff, StoredAnswer, WorkedAttempt,
         };
         use crate::store::rows::{self, AgencyRow, AnswerRow, AttemptRow, CampaignRow, CaseRow, InterviewRow, StaffRow};
         use crate::store::{Backend, Claim, Store};
@@ -438,8 +439,10 @@ macro_rules! sql_store {
                 attempt: &AttemptRecord,
                 catalogue: &crate::domain::outcome::OutcomeCatalogue,
                 policy: CallPolicy<'_>,
+                counted: &[CountedAnswer],
             ) -> Result<CaseProgress> {
                 let finished = catalogue.get(attempt.outcome.as_str()).and_then(InterviewStatus::after);
+                let counted = rows::counted_json(counted)?;
                 if $backend == Backend::Postgres {
                     // No lock held across round trips: read the case, apply the outcome, and
                     // write it all in one statement that matches only while the case is as it
@@ -463,6 +466,7 @@ macro_rules! sql_store {
                             .bind(case.version)
                             .bind(lease.holder)
                             .bind(finished.map(InterviewStatus::as_str))
+                            .bind(&counted)
                             .execute(&self.pool)
                             .await
                             .doing("ghi lần gọi")?;
@@ -504,6 +508,13 @@ macro_rules! sql_store {
                         .execute(&mut *tx)
                         .await
                         .doing("đóng phiếu")?;
+                    sqlx::query(&rows::sqlite_insert_results())
+                        .bind(case.id)
+                        .bind(status.as_str())
+                        .bind(&counted)
+                        .execute(&mut *tx)
+                        .await
+                        .doing("ghi kết quả phiếu")?;
                 }
                 tx.commit().await.doing("ghi lần gọi")?;
                 Ok(next)
@@ -528,6 +539,11 @@ macro_rules! sql_store {
                     .bind(interview.questionnaire.as_str())
                     .bind(interview.operator_id)
                     .bind(interview.started_at)
+                    .execute(&mut *tx)
+                    .await
+                    .doing("mở phiếu")?;
+                sqlx::query(rows::CLEAR_RESULTS)
+                    .bind(interview.case_id)
                     .execute(&mut *tx)
                     .await
                     .doing("mở phiếu")?;
@@ -736,6 +752,68 @@ macro_rules! sql_store {
                     rejected: plan.rejected,
                     cases_total: usize::try_from(cases_total).unwrap_or_default(),
                 })
+            }
+
+            async fn score_counts(&self, campaign: Uuid, partial: bool) -> Result<Vec<ScoreCount>> {
+                let found = sqlx::query_as(rows::SCORE_COUNTS)
+                    .bind(campaign)
+                    .bind(if partial { "partial" } else { "complete" })
+                    .fetch_all(&self.pool)
+                    .await
+                    .doing("tính chỉ số hài lòng")?;
+                rows::score_counts(found)
+            }
+
+            async fn interview_counts(&self, campaign: Uuid) -> Result<Vec<InterviewCount>> {
+                let found = sqlx::query_as(rows::INTERVIEW_COUNTS)
+                    .bind(campaign)
+                    .fetch_all(&self.pool)
+                    .await
+                    .doing("đếm phiếu")?;
+                rows::interview_counts(found)
+            }
+
+            async fn dispositions(&self, campaign: Uuid) -> Result<Vec<DispositionCount>> {
+                let found = sqlx::query_as(rows::DISPOSITIONS)
+                    .bind(campaign)
+                    .fetch_all(&self.pool)
+                    .await
+                    .doing("đếm kết quả cuộc gọi")?;
+                rows::dispositions(found)
+            }
+
+            async fn agency_targets(&self, campaign: Uuid) -> Result<Vec<AgencyTarget>> {
+                let found = sqlx::query_as(rows::AGENCY_TARGETS)
+                    .bind(campaign)
+                    .fetch_all(&self.pool)
+                    .await
+                    .doing("đọc cỡ mẫu")?;
+                Ok(rows::agency_targets(found))
+            }
+
+            async fn worked_attempts(
+                &self,
+                campaign: Uuid,
+                from: DateTime<Utc>,
+                to: DateTime<Utc>,
+            ) -> Result<Vec<WorkedAttempt>> {
+                let found = sqlx::query_as(rows::WORKED_ATTEMPTS)
+                    .bind(campaign)
+                    .bind(from)
+                    .bind(to)
+                    .fetch_all(&self.pool)
+                    .await
+                    .doing("đọc lần gọi")?;
+                rows::worked_attempts(found)
+            }
+
+            async fn finished_interviews(&self, campaign: Uuid) -> Result<Vec<FinishedInterview>> {
+                let found = sqlx::query_as(rows::FINISHED_INTERVIEWS)
+                    .bind(campaign)
+                    .fetch_all(&self.pool)
+                    .await
+                    .doing("đọc phiếu đã xong")?;
+                rows::finished_interviews(found)
             }
 
             async fn agency_populations(&self, campaign: Uuid) -> Result<Vec<(String, u32)>> {

@@ -288,3 +288,95 @@ fn a_questionnaire_file_is_stored_by_content_and_a_changed_one_needs_a_new_versi
     ]);
     assert!(!unknown.status.success());
 }
+
+#[test]
+fn reports_print_as_tables_and_as_json_with_the_calls_a_script_recorded() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let db = format!("sqlite://{}", dir.path().join("k.sqlite3").display());
+    let monday = "2026-11-23T09:00:00+07:00";
+    assert!(khaosat(&["--db", &db, "init", "--demo"]).status.success());
+    // Two calls by dtv.lan: a refusal (R) and a number that does not exist (NE).
+    for (code, at_time) in [("2.112", monday), ("4.32", "2026-11-23T09:30:00+07:00")] {
+        let card = json(&at(
+            at_time,
+            &db,
+            &[
+                "desk",
+                "next",
+                "--campaign",
+                "DEMO-2026-Q4",
+                "--operator",
+                "dtv.lan",
+                "--json",
+            ],
+        ));
+        let case = card["lease"]["caseId"]
+            .as_str()
+            .expect("case id")
+            .to_owned();
+        let epoch = card["lease"]["epoch"].to_string();
+        json(&at(
+            at_time,
+            &db,
+            &[
+                "desk", "outcome", "--case", &case, "--code", code, "--epoch", &epoch, "--json",
+            ],
+        ));
+    }
+    let report = |args: &[&str]| {
+        at(
+            "2026-11-23T10:00:00+07:00",
+            &db,
+            &[&["report"][..], args, &["--campaign", "DEMO-2026-Q4"]].concat(),
+        )
+    };
+
+    let rates = json(&report(&["rates", "--json"]));
+    let counts = &rates["overall"]["counts"];
+    assert_eq!(
+        (
+            counts["R"].as_u64(),
+            counts["NE"].as_u64(),
+            counts["UH"].as_u64()
+        ),
+        (Some(1), Some(1), Some(238))
+    );
+    // e = (I+P+R+NC+O)/(… + NE) = 1/2; REF1 = 1/239 (the NE case is out of every denominator).
+    assert_eq!(rates["overall"]["rates"]["e"].as_f64(), Some(0.5));
+    let ref1 = rates["overall"]["rates"]["REF1"].as_f64().expect("REF1");
+    assert!((ref1 - 1.0 / 239.0).abs() < 1e-12, "{ref1}");
+    let table = String::from_utf8_lossy(&report(&["rates", "--by", "agency"]).stdout).into_owned();
+    assert!(
+        table.contains("TOÀN ĐỢT           240    0    0    1"),
+        "{table}"
+    );
+    assert!(
+        table.contains("0,42"),
+        "REF1 in percent, two decimals with a comma: {table}"
+    );
+
+    let index = json(&report(&["sipas", "--json"]));
+    assert!(index["formula"]
+        .as_str()
+        .is_some_and(|f| f.contains("4 hoặc 5")));
+    let agencies = index["agencies"].as_array().expect("agencies");
+    assert_eq!(agencies.len(), 4);
+    assert_eq!(agencies[0]["n"], 0);
+    assert!(
+        agencies[0]["index"].is_null(),
+        "no interview yet: no index, not 0"
+    );
+    let criteria = &agencies[0]["components"][0]["criteria"];
+    assert_eq!(criteria[0]["criterion"], "tiep_can.thong_tin");
+    assert!(index["overall"]["pooled"]["index"].is_null());
+
+    let progress = json(&report(&["progress", "--json"]));
+    assert_eq!(progress["total"]["required"], 240);
+    assert_eq!(progress["callingDays"], 1);
+    let operators = json(&report(&["operators", "--json", "--from", "23/11/2026"]));
+    assert_eq!(operators["operators"][0]["operator"], "dtv.lan");
+    assert_eq!(operators["operators"][0]["attempts"], 2);
+    let bad = report(&["operators", "--from", "31/02/2026"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--from “31/02/2026”"));
+}

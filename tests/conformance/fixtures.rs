@@ -15,6 +15,8 @@ pub struct Fixture {
     pub campaign: Uuid,
     pub operators: Vec<Uuid>,
     pub cases: Vec<Uuid>,
+    /// The agencies, in the order given.
+    pub agencies: Vec<Agency>,
 }
 
 /// A campaign with `cases` cases in the shared pool and `operators` operators.
@@ -22,6 +24,21 @@ pub async fn small_campaign(
     store: &dyn Store,
     now: DateTime<Utc>,
     cases: usize,
+    operators: usize,
+    max_attempts: u32,
+) -> Fixture {
+    campaign_with_agencies(store, now, &[cases], operators, max_attempts).await
+}
+
+/// Agency names of the fixtures, in order.
+const AGENCY_NAMES: [&str; 3] = ["Sở Tư pháp", "Sở Tài chính", "UBND phường Cao Lãnh"];
+
+/// A campaign with `per_agency[k]` cases of agency k (codes A-…, B-…, C-…), all drawn and in
+/// the shared pool, and `operators` operators.
+pub async fn campaign_with_agencies(
+    store: &dyn Store,
+    now: DateTime<Utc>,
+    per_agency: &[usize],
     operators: usize,
     max_attempts: u32,
 ) -> Fixture {
@@ -56,17 +73,23 @@ pub async fn small_campaign(
         calling: Default::default(),
     };
     store.add_campaign(&campaign).await.expect("campaign");
-    let agency = Agency {
-        id: Uuid::new_v4(),
-        code: format!("A-{tag}"),
-        name: "Sở Tư pháp".to_owned(),
-    };
-    store
-        .put_agencies(std::slice::from_ref(&agency))
-        .await
-        .expect("agency");
-    let rows: Vec<DossierRow> = (0..cases)
-        .map(|i| DossierRow {
+    let agencies: Vec<Agency> = (0..per_agency.len())
+        .map(|k| Agency {
+            id: Uuid::new_v4(),
+            code: format!("{}-{tag}", char::from(b'A' + k as u8)),
+            name: AGENCY_NAMES[k % AGENCY_NAMES.len()].to_owned(),
+        })
+        .collect();
+    store.put_agencies(&agencies).await.expect("agencies");
+    let owners: Vec<&Agency> = per_agency
+        .iter()
+        .zip(&agencies)
+        .flat_map(|(n, agency)| std::iter::repeat_n(agency, *n))
+        .collect();
+    let rows: Vec<DossierRow> = owners
+        .iter()
+        .enumerate()
+        .map(|(i, agency)| DossierRow {
             row: i + 2,
             dossier_code: format!("HS-{i:05}"),
             full_name: format!("Người dân {i}"),
@@ -103,5 +126,6 @@ pub async fn small_campaign(
         campaign: campaign.id,
         operators: operator_ids,
         cases: new_cases.iter().map(|c| c.id).collect(),
+        agencies,
     }
 }

@@ -74,12 +74,27 @@ pub async fn answer_on(
     store: &dyn Store,
     now: DateTime<Utc>,
     lease: Lease,
-    mut view: InterviewView,
+    view: InterviewView,
     stop_before: Option<&str>,
 ) -> InterviewView {
-    while let Some((question, input)) = cooperative(&view) {
+    answer_with(store, now, lease, view, &[], stop_before).await
+}
+
+/// As [`answer_on`], answering `given` (question, input) where listed, cooperatively elsewhere.
+pub async fn answer_with(
+    store: &dyn Store,
+    now: DateTime<Utc>,
+    lease: Lease,
+    mut view: InterviewView,
+    given: &[(&str, &str)],
+    stop_before: Option<&str>,
+) -> InterviewView {
+    while let Some((question, mut input)) = cooperative(&view) {
         if Some(question.as_str()) == stop_before {
             break;
+        }
+        if let Some((_, chosen)) = given.iter().find(|(id, _)| *id == question) {
+            input = (*chosen).to_owned();
         }
         view = answer(store, now, lease, &view, &question, &input)
             .await

@@ -6,6 +6,7 @@ mod cli;
 mod fixtures;
 mod intake;
 mod interview;
+mod reports;
 mod scheduler;
 mod story;
 mod support;

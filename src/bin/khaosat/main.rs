@@ -10,6 +10,7 @@ mod import;
 mod init;
 mod outcomes;
 mod questionnaire;
+mod report;
 mod sample;
 
 use std::process::ExitCode;
@@ -58,6 +59,9 @@ enum Command {
     /// The supervisor's moves: reassign call lists, force-release a case, read the audit.
     #[command(subcommand)]
     Cases(cases::Command),
+    /// The campaign's results: satisfaction index, response rates, progress, operators.
+    #[command(subcommand)]
+    Report(report::Command),
     /// Benchmarks that print figures.
     #[command(subcommand)]
     Bench(bench::Command),
@@ -121,6 +125,7 @@ fn main() -> ExitCode {
             Command::Sample(args) => sample::run(cli.db.as_deref(), args).await,
             Command::Desk(command) => desk::run(cli.db.as_deref(), command).await,
             Command::Cases(command) => cases::run(cli.db.as_deref(), command).await,
+            Command::Report(command) => report::run(cli.db.as_deref(), command).await,
             Command::Bench(command) => bench::run(cli.db.as_deref(), command).await,
         }
     });

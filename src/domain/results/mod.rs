@@ -1,6 +1,8 @@
 //! What the survey exists for: the figures computed from interviews and call outcomes. The
-//! SIPAS satisfaction index (`index`) and AAPOR's outcome rates (`rates`) are pure arithmetic on
-//! counts the store sums, so the CLI, the app and both backends report the same numbers.
+//! SIPAS satisfaction index (`index`), AAPOR's outcome rates (`rates`) and the fieldwork figures
+//! (`fieldwork`: projected completion, hours worked) are pure arithmetic on counts and times
+//! the store returns, so the CLI, the app and both backends report the same numbers.
 
+pub mod fieldwork;
 pub mod index;
 pub mod rates;
