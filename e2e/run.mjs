@@ -11,8 +11,10 @@
 // core's callback choices; a date that does not exist is refused in the dialog, a time passed or
 // outside calling hours is refused by the core and said in the dialog, a good one is recorded as
 // typed); then the supervisor view finds the first respondent finished, with 1 attempt and every
-// question answered, reviews the interview in the order asked, imports a list, draws the sample,
-// and moves the pool's new cases to dtv.minh, seeing how many moved and the move in the audit.
+// question answered, reviews the interview in the order asked, imports a list, draws the
+// sample, and moves the pool's new cases to dtv.minh, seeing how many moved and the move in the
+// audit; last, the supervisor's results tab shows the agency's satisfaction index computed from
+// the interview taken.
 // Screenshots go to
 // test-output/e2e-<backend>-*.png.
 // The app and the CLI run on KHAOSAT_NOW (default 2026-11-23T09:00:00+07:00, a Monday morning
@@ -411,6 +413,7 @@ async function flow(backend, driver, steps) {
     for (const id of ["case-phone", "case-agency", "case-procedure", "case-received"]) {
       if (!(await text(driver, id))) fail(`${id} is empty`);
     }
+    s.agency = await text(driver, "case-agency");
     const received = await text(driver, "case-received");
     if (!/\b\d{2}\/\d{2}\/\d{4}\b/.test(received)) fail(`case-received is not dd/mm/yyyy: "${received}"`);
     s.phone = await text(driver, "case-phone");
@@ -730,6 +733,35 @@ async function flow(backend, driver, steps) {
     const pool = lists.filter((l) => l === "Chung").length;
     log(`    new cases shown: ${lists.length}, still in the pool: ${pool}`);
     if (lists.length === 0 || pool !== 0) fail(`new cases are still in the shared pool: ${pool} of ${lists.length}`);
+  });
+  await steps.step("the supervisor's results tab shows the agency's index from the interview taken", async () => {
+    await click(driver, "tab-results");
+    await visible(driver, "index-chart");
+    let bars = [];
+    await driver.wait(
+      settled(async () => {
+        bars = await driver.executeScript(
+          `return [...document.querySelectorAll('[data-testid^="index-bar-"]')].map((b) => ({
+             id: b.dataset.testid,
+             name: (b.querySelector('[data-testid="index-name"]') || {}).textContent,
+             value: (b.querySelector('[data-testid="index-value"]') || {}).textContent,
+           }));`,
+        );
+        return bars.some((b) => b.name === s.agency);
+      }),
+      TIMEOUT,
+      "no index bar for the interviewed agency",
+    ).catch((e) => fail(`${e.message}; bars: ${JSON.stringify(bars)}`));
+    log(`    bars: ${bars.map((b) => `${b.name} ${b.value}`).join(" | ")}`);
+    // The SIPAS_KEYS answers: components 75, 75, 100, 100 (không ý kiến left out) and 33,33.
+    const mine = bars.find((b) => b.name === s.agency);
+    if (mine.value !== "76,67") fail(`the index of ${s.agency} reads "${mine.value}", not 76,67`);
+    const pooled = bars.find((b) => b.id === "index-bar-pooled");
+    if (pooled?.value !== "76,67") fail(`the pooled index reads "${pooled?.value}"`);
+    const others = bars.filter((b) => b.name !== s.agency && b.id !== "index-bar-pooled");
+    if (others.some((b) => b.value !== "—")) fail("an agency without interviews shows an index");
+    await visible(driver, "progress-panel");
+    log(`    ${await screenshot(driver, `e2e-${backend}-results.png`)}`);
   });
 }
 

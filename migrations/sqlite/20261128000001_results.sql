@@ -1,26 +1,37 @@
 -- Results (issue 7). An interview is taken by phone at the desk, or gathered outside the phone
--- (on paper, at the one-stop shop's kiosk, online) and imported.
+-- (on paper, at the one-stop shop's kiosk, online) and imported (`import_id`: the batch).
 ALTER TABLE interview ADD COLUMN mode TEXT NOT NULL DEFAULT 'phone'
     CONSTRAINT interview_mode_check CHECK (mode IN ('phone', 'paper', 'kiosk', 'web'));
+ALTER TABLE interview ADD COLUMN import_id BLOB;
 
--- The answers that count of each finished interview (complete or partial): the engine's walk
--- over its answers, answers set aside left out. Written with the outcome that finishes the
--- interview, in the same transaction, and removed when a partial interview is taken up again,
--- so a row here is always a counted answer of an interview in `status`. The reports sum these
--- rows and never walk the answer history. Campaign, agency and mode are copied (none of them
--- ever changes) so the index is one scan of one index. `score` is the 0–5 of a 1–5 scale
--- answer (0: không ý kiến), NULL for any other question.
-CREATE TABLE result_answer (
-    interview_id BLOB NOT NULL REFERENCES interview (id),
+-- One import of interviews gathered outside the phone.
+CREATE TABLE interview_import (
+    id BLOB PRIMARY KEY NOT NULL,
+    campaign_id BLOB NOT NULL REFERENCES campaign (id),
+    mode TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    rows_read INTEGER NOT NULL,
+    imported INTEGER NOT NULL,
+    unchanged INTEGER NOT NULL,
+    rejected INTEGER NOT NULL,
+    imported_by BLOB NOT NULL REFERENCES staff (id),
+    imported_at TEXT NOT NULL
+);
+
+-- The scores of each finished interview (complete or partial), as the index reads them: one
+-- character per scale question of its questionnaire, in the questionnaire's order — '1' to '5',
+-- '0' for "không ý kiến", '-' for a question not asked or not answered — from the engine's walk
+-- over its answers (answers set aside are left out). One short row per interview, so the index
+-- over a province's tens of thousands of interviews reads that many rows, not every answer.
+-- Written with the outcome that finishes the interview, in the same transaction, and by the
+-- import; removed when a partial interview is taken up again, so a row here is always an
+-- interview in `status`. Campaign, agency and mode are copied (none of them ever changes).
+CREATE TABLE result_interview (
+    interview_id BLOB PRIMARY KEY NOT NULL REFERENCES interview (id),
     campaign_id BLOB NOT NULL REFERENCES campaign (id),
     agency_id BLOB NOT NULL REFERENCES agency (id),
     mode TEXT NOT NULL,
     status TEXT NOT NULL CHECK (status IN ('complete', 'partial')),
-    question_id TEXT NOT NULL,
-    value TEXT NOT NULL,
-    score INTEGER CHECK (score BETWEEN 0 AND 5),
-    CONSTRAINT result_answer_pkey PRIMARY KEY (interview_id, question_id)
+    scores TEXT NOT NULL CHECK (scores NOT GLOB '*[^0-5-]*')
 );
-CREATE INDEX result_answer_score_idx
-    ON result_answer (campaign_id, status, agency_id, mode, question_id, score)
-    WHERE score BETWEEN 1 AND 5;
+CREATE INDEX result_interview_campaign_idx ON result_interview (campaign_id, status);

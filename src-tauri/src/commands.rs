@@ -6,9 +6,14 @@ use khaosat::ops::catalogue::{AgencyView, CampaignView, OutcomeView, StaffView};
 use khaosat::ops::desk::{
     CaseCard, NextCaseRequest, OutcomeRecorded, QueueView, RecordOutcomeRequest,
 };
+use khaosat::ops::export::{ExportRequest, Exported, ReportExportRequest};
 use khaosat::ops::intake::{ImportFileRequest, ImportPreview, ImportReport, SaveRejectsRequest};
 use khaosat::ops::interview::{
     CaseRequest, InterviewView, SaveAnswerRequest, StartInterviewRequest,
+};
+use khaosat::ops::reports::{
+    IndexReport, IndexRequest, OperatorsReport, OperatorsRequest, ProgressReport, RatesReport,
+    RatesRequest,
 };
 use khaosat::ops::sampling::{DrawSampleRequest, SampleReport};
 use khaosat::ops::supervise::{
@@ -61,6 +66,12 @@ shell_commands![
     save_rejects,
     sample_status,
     draw_sample,
+    sipas_index,
+    response_rates,
+    fieldwork_progress,
+    operator_figures,
+    export_interviews,
+    export_report,
 ];
 
 #[tauri::command]
@@ -187,4 +198,40 @@ async fn sample_status(shell: State<'_, Shell>, req: CampaignRequest) -> Reply<S
 #[tauri::command]
 async fn draw_sample(shell: State<'_, Shell>, req: DrawSampleRequest) -> Reply<SampleReport> {
     shell.app().await?.draw_sample(req).await
+}
+
+#[tauri::command]
+async fn sipas_index(shell: State<'_, Shell>, req: IndexRequest) -> Reply<IndexReport> {
+    shell.app().await?.sipas_index(req).await
+}
+
+#[tauri::command]
+async fn response_rates(shell: State<'_, Shell>, req: RatesRequest) -> Reply<RatesReport> {
+    shell.app().await?.response_rates(req).await
+}
+
+#[tauri::command]
+async fn fieldwork_progress(
+    shell: State<'_, Shell>,
+    req: CampaignRequest,
+) -> Reply<ProgressReport> {
+    shell.app().await?.fieldwork_progress(req).await
+}
+
+#[tauri::command]
+async fn operator_figures(
+    shell: State<'_, Shell>,
+    req: OperatorsRequest,
+) -> Reply<OperatorsReport> {
+    shell.app().await?.operator_figures(req).await
+}
+
+#[tauri::command]
+async fn export_interviews(shell: State<'_, Shell>, req: ExportRequest) -> Reply<Exported> {
+    shell.app().await?.export_interviews(req).await
+}
+
+#[tauri::command]
+async fn export_report(shell: State<'_, Shell>, req: ReportExportRequest) -> Reply<Exported> {
+    shell.app().await?.export_report(req).await
 }

@@ -397,6 +397,15 @@ fn sample(ts_type: &str) -> Value {
         "DrawSampleRequest" => json!({
             "campaignId": id, "seed": 2026, "rule": "tiers", "margin": null, "addAgency": null, "addCount": null
         }),
+        "IndexRequest" => json!({ "campaignId": id, "includePartial": false, "byMode": false }),
+        "RatesRequest" => json!({ "campaignId": id, "by": "agency", "e": null }),
+        "OperatorsRequest" => json!({ "campaignId": id, "from": "2026-11-16", "to": null }),
+        "ExportRequest" => json!({
+            "campaignId": id, "format": "csv", "out": "/tmp/phieu.csv", "withContacts": false, "by": id
+        }),
+        "ReportExportRequest" => {
+            json!({ "campaignId": id, "report": "sipas", "out": "/tmp/chi-so.xlsx" })
+        }
         other => panic!("add a sample argument of the new request type {other}"),
     }
 }

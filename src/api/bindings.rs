@@ -9,7 +9,10 @@ use ts_rs::TS;
 use super::{ApiError, AppInfo, ErrorKind, COMMANDS};
 use crate::domain::calendar::TimeSlot;
 use crate::domain::case::CaseStatus;
+use crate::domain::mode::Mode;
 use crate::domain::outcome::{AaporCategory, InterviewNeed, OutcomeCatalogue, OutcomeCode};
+use crate::domain::results::index::{AgencyIndex, ComponentIndex, CriterionIndex, OverallIndex};
+use crate::domain::results::rates::{Dispositions, Rates};
 use crate::domain::schedule::AppointmentKind;
 use crate::domain::survey::{Kind, Script, Stop};
 use crate::domain::time::LocalTime;
@@ -19,6 +22,7 @@ use crate::ops::desk::{
     AppointmentView, AttemptView, CallbackChoice, CaseCard, NextCaseRequest, OutcomeRecorded,
     QueueView, RecordOutcomeRequest,
 };
+use crate::ops::export::{ExportFormat, ExportRequest, Exported, ReportExportRequest, ReportKind};
 use crate::ops::intake::{
     ColumnMatch, ImportFileRequest, ImportPreview, ImportProgress, ImportReport, ImportSummary,
     RejectedRow, SaveRejectsRequest,
@@ -26,6 +30,10 @@ use crate::ops::intake::{
 use crate::ops::interview::{
     CaseRequest, GivenAnswer, InterviewSummary, InterviewView, OptionView, QuestionKind,
     QuestionView, SaveAnswerRequest, SectionView, StartInterviewRequest,
+};
+use crate::ops::reports::{
+    AgencyProgress, IndexReport, IndexRequest, ModeIndex, OperatorFigures, OperatorsReport,
+    OperatorsRequest, ProgressReport, RatesBy, RatesReport, RatesRequest, RatesRow,
 };
 use crate::ops::sampling::{AgencySample, DrawSampleRequest, SampleReport};
 use crate::ops::supervise::{
@@ -157,6 +165,30 @@ fn declarations() -> Vec<String> {
         AgencySample::decl(),
         DrawSampleRequest::decl(),
         ImportProgress::decl(),
+        IndexRequest::decl(),
+        IndexReport::decl(),
+        ModeIndex::decl(),
+        Mode::decl(),
+        OverallIndex::decl(),
+        AgencyIndex::decl(),
+        ComponentIndex::decl(),
+        CriterionIndex::decl(),
+        RatesBy::decl(),
+        RatesRequest::decl(),
+        RatesReport::decl(),
+        RatesRow::decl(),
+        Dispositions::decl(),
+        Rates::decl(),
+        ProgressReport::decl(),
+        AgencyProgress::decl(),
+        OperatorsRequest::decl(),
+        OperatorsReport::decl(),
+        OperatorFigures::decl(),
+        ExportFormat::decl(),
+        ExportRequest::decl(),
+        ReportKind::decl(),
+        ReportExportRequest::decl(),
+        Exported::decl(),
     ]
 }
 

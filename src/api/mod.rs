@@ -18,11 +18,16 @@ use crate::ops::catalogue::{self, AgencyView, CampaignView, OutcomeView, StaffVi
 use crate::ops::desk::{
     self, CaseCard, NextCaseRequest, OutcomeRecorded, QueueView, RecordOutcomeRequest,
 };
+use crate::ops::export::{self, ExportRequest, Exported, ReportExportRequest};
 use crate::ops::intake::{
     self, ImportFileRequest, ImportPreview, ImportReport, OnProgress, SaveRejectsRequest,
 };
 use crate::ops::interview::{
     self, CaseRequest, InterviewView, SaveAnswerRequest, StartInterviewRequest,
+};
+use crate::ops::reports::{
+    self, IndexReport, IndexRequest, OperatorsReport, OperatorsRequest, ProgressReport,
+    RatesReport, RatesRequest,
 };
 use crate::ops::sampling::{self, DrawSampleRequest, SampleReport};
 use crate::ops::supervise::{
@@ -182,6 +187,30 @@ impl App {
     pub async fn draw_sample(&self, req: DrawSampleRequest) -> ApiResult<SampleReport> {
         Ok(sampling::sample(self.store(), self.clock.now(), &req.parse()?).await?)
     }
+
+    pub async fn sipas_index(&self, req: IndexRequest) -> ApiResult<IndexReport> {
+        Ok(reports::sipas_index(self.store(), &req).await?)
+    }
+
+    pub async fn response_rates(&self, req: RatesRequest) -> ApiResult<RatesReport> {
+        Ok(reports::rates(self.store(), &req).await?)
+    }
+
+    pub async fn fieldwork_progress(&self, req: CampaignRequest) -> ApiResult<ProgressReport> {
+        Ok(reports::progress(self.store(), req.campaign_id, self.clock.now()).await?)
+    }
+
+    pub async fn operator_figures(&self, req: OperatorsRequest) -> ApiResult<OperatorsReport> {
+        Ok(reports::operators(self.store(), &req).await?)
+    }
+
+    pub async fn export_interviews(&self, req: ExportRequest) -> ApiResult<Exported> {
+        Ok(export::export_interviews(self.store(), self.clock.now(), &req).await?)
+    }
+
+    pub async fn export_report(&self, req: ReportExportRequest) -> ApiResult<Exported> {
+        Ok(export::export_report(self.store(), self.clock.now(), &req).await?)
+    }
 }
 
 /// A function giving a type's TypeScript name.
@@ -316,5 +345,35 @@ pub const COMMANDS: &[Command] = &[
         name: "draw_sample",
         arg: Some(("req", ts::<DrawSampleRequest>)),
         returns: ts::<SampleReport>,
+    },
+    Command {
+        name: "sipas_index",
+        arg: Some(("req", ts::<IndexRequest>)),
+        returns: ts::<IndexReport>,
+    },
+    Command {
+        name: "response_rates",
+        arg: Some(("req", ts::<RatesRequest>)),
+        returns: ts::<RatesReport>,
+    },
+    Command {
+        name: "fieldwork_progress",
+        arg: Some(("req", ts::<CampaignRequest>)),
+        returns: ts::<ProgressReport>,
+    },
+    Command {
+        name: "operator_figures",
+        arg: Some(("req", ts::<OperatorsRequest>)),
+        returns: ts::<OperatorsReport>,
+    },
+    Command {
+        name: "export_interviews",
+        arg: Some(("req", ts::<ExportRequest>)),
+        returns: ts::<Exported>,
+    },
+    Command {
+        name: "export_report",
+        arg: Some(("req", ts::<ReportExportRequest>)),
+        returns: ts::<Exported>,
     },
 ];

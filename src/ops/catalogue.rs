@@ -317,3 +317,35 @@ pub async fn staff_by_login(store: &dyn Store, login: &str) -> Result<StaffView>
         .find(|s| s.login == login)
         .ok_or_else(|| Error::not_found("nhân sự", login))
 }
+
+/// The supervisor (or administrator) acting: the one named by `login`, else the only one there
+/// is. Imports and exports of results are theirs, not an operator's.
+pub async fn supervisor(store: &dyn Store, login: Option<&str>) -> Result<StaffView> {
+    let people = staff(store).await?;
+    let in_charge = |s: &StaffView| matches!(s.role, Role::Supervisor | Role::Admin);
+    let person = match login {
+        Some(login) => people
+            .into_iter()
+            .find(|s| s.login == login)
+            .ok_or_else(|| Error::not_found("nhân sự", login))?,
+        None => {
+            let mut found = people.into_iter().filter(in_charge);
+            match (found.next(), found.next()) {
+                (Some(only), None) => only,
+                _ => {
+                    return Err(Error::Invalid(
+                        "hãy cho biết ai thực hiện: --by TÊN_ĐĂNG_NHẬP của giám sát viên"
+                            .to_owned(),
+                    ))
+                }
+            }
+        }
+    };
+    if !in_charge(&person) {
+        return Err(Error::Invalid(format!(
+            "{} là điện thoại viên: chỉ giám sát viên hoặc quản trị viên được nhập, xuất kết quả",
+            person.login
+        )));
+    }
+    Ok(person)
+}

@@ -14,6 +14,7 @@ use super::interview::{
 use crate::domain::calendar::{weekday_label, CallingHours, TimeSlot};
 use crate::domain::case::CaseStatus;
 use crate::domain::outcome::{InterviewNeed, OutcomeCode};
+use crate::domain::results::index::ScoreLine;
 use crate::domain::schedule::{Appointment, AppointmentKind};
 use crate::domain::time::{format_date, format_instant, LocalTime};
 use crate::error::{Error, Result};
@@ -366,13 +367,13 @@ pub async fn record_outcome(
         .outcomes
         .rule(req.outcome.as_str())
         .map_err(|e| Error::Invalid(e.to_string()))?;
-    let counted = if rule.interview == InterviewNeed::None {
-        Vec::new()
+    let scores = if rule.interview == InterviewNeed::None {
+        ScoreLine::default()
     } else {
         let script = campaign_script(store, &campaign).await?;
-        let (progress, counted) = case_progress(store, &script, case_id).await?;
+        let (progress, scores) = case_progress(store, &script, case_id).await?;
         check_stop(rule, &progress)?;
-        counted
+        scores
     };
     let appointment_at = req
         .appointment_at
@@ -411,7 +412,7 @@ pub async fn record_outcome(
             &attempt,
             &campaign.outcomes,
             campaign.policy(),
-            &counted,
+            &scores,
         )
         .await?;
     tracing::info!(case = %case_id, attempt = %attempt.id, outcome = %req.outcome, "attempt recorded");

@@ -13,9 +13,10 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::domain::outcome::{InterviewNeed, OutcomeCatalogue, OutcomeCode, OutcomeRule};
+use crate::domain::results::index::ScoreLine;
 use crate::domain::survey::{
-    Answer, Answers, ContentHash, Kind, Placeholders, Progress, Question, QuestionId, Script,
-    State, Stop, SCALE,
+    Answers, ContentHash, Kind, Placeholders, Progress, Question, QuestionId, Script, State, Stop,
+    SCALE,
 };
 use crate::error::{Error, Result};
 use crate::store::model::{
@@ -376,40 +377,43 @@ pub fn check_stop(outcome: &OutcomeRule, progress: &Progress) -> Result<()> {
     }
 }
 
-/// The engine's verdict on a case's interview (none: nothing answered), with its answers that
-/// count as the reports store them.
+/// The engine's verdict on a case's interview (none: nothing answered), with its scores as the
+/// index counts them.
 pub async fn case_progress(
     store: &dyn Store,
     script: &Script,
     case: Uuid,
-) -> Result<(Progress, Vec<CountedAnswer>)> {
+) -> Result<(Progress, ScoreLine)> {
     let answers = match store.case_interview(case).await? {
         Some(interview) => current_answers(script, &interview),
         None => Answers::new(),
     };
     let progress = script.progress(&answers);
-    let counted = counted_answers(&answers, &progress);
-    Ok((progress, counted))
+    let scores = ScoreLine::of(script, &answers, &progress);
+    Ok((progress, scores))
 }
 
-/// The answers that count (in questionnaire order), with a scale answer's score: 1–5, or 0
-/// for "không ý kiến".
-fn counted_answers(answers: &Answers, progress: &Progress) -> Vec<CountedAnswer> {
+/// The answers that count (in questionnaire order) of an interview's answers.
+pub(crate) fn counted_answers(answers: &Answers, progress: &Progress) -> Vec<CountedAnswer> {
     progress
         .counted
         .iter()
         .filter_map(|id| {
-            let answer = answers.get(id)?;
             Some(CountedAnswer {
                 question: id.clone(),
-                value: answer.code(),
-                score: match answer {
-                    Answer::Scale(rating) => Some(rating.score().unwrap_or(0)),
-                    _ => None,
-                },
+                value: answers.get(id)?.code(),
             })
         })
         .collect()
+}
+
+/// The answers that count of a stored interview, as its questionnaire reads them.
+pub(crate) fn interview_answers(
+    script: &Script,
+    interview: &InterviewRecord,
+) -> Vec<CountedAnswer> {
+    let answers = current_answers(script, interview);
+    counted_answers(&answers, &script.progress(&answers))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -5,8 +5,11 @@
 pub mod catalogue;
 pub mod demo;
 pub mod desk;
+pub mod export;
 pub mod intake;
 pub mod interview;
+pub mod interview_file;
+pub mod interview_import;
 pub mod questionnaires;
 pub mod reports;
 pub mod sampling;

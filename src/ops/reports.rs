@@ -87,29 +87,19 @@ pub async fn sipas_index(store: &dyn Store, req: &IndexRequest) -> Result<IndexR
         )));
     }
     let agencies = campaign_agencies(store, campaign.id).await?;
-    let scores = store.score_counts(campaign.id, req.include_partial).await?;
-    let interviews = store.interview_counts(campaign.id).await?;
-    let counted = |status: InterviewStatus| {
-        status == InterviewStatus::Complete
-            || (req.include_partial && status == InterviewStatus::Partial)
-    };
+    let scale = index::scale_questions(&script);
+    let scored = store
+        .scored_interviews(campaign.id, req.include_partial)
+        .await?;
 
     // Tallies per agency, for all modes (None) and per mode.
     let mut tallies: HashMap<(Uuid, Option<Mode>), AgencyTallies> = HashMap::new();
-    for i in interviews.iter().filter(|i| counted(i.status)) {
-        for mode in [None, Some(i.mode)] {
-            tallies.entry((i.agency_id, mode)).or_default().interviews += i.count;
-        }
-    }
-    for s in &scores {
-        for mode in [None, Some(s.mode)] {
+    for interview in &scored {
+        for mode in [None, Some(interview.mode)] {
             tallies
-                .entry((s.agency_id, mode))
+                .entry((interview.agency_id, mode))
                 .or_default()
-                .tallies
-                .entry(s.question.clone())
-                .or_default()
-                .add(i64::from(s.score), s.count);
+                .add_line(&scale, &interview.scores);
         }
     }
     let report_for = |mode: Option<Mode>| {
@@ -125,11 +115,7 @@ pub async fn sipas_index(store: &dyn Store, req: &IndexRequest) -> Result<IndexR
     };
     let all = report_for(None);
     let by_mode = if req.by_mode {
-        let mut modes: Vec<Mode> = interviews
-            .iter()
-            .filter(|i| counted(i.status))
-            .map(|i| i.mode)
-            .collect();
+        let mut modes: Vec<Mode> = scored.iter().map(|i| i.mode).collect();
         modes.sort();
         modes.dedup();
         modes
@@ -193,6 +179,7 @@ pub struct RatesRow {
     /// The agency's code, the operator's login, or "chung" for the shared pool; empty overall.
     pub key: String,
     pub name: String,
+    #[ts(type = "number")]
     pub cases: u64,
     pub counts: Dispositions,
     pub rates: Rates,
@@ -319,14 +306,19 @@ pub struct AgencyProgress {
     pub required: u32,
     pub drawn: u32,
     /// Complete phone interviews (1.1).
+    #[ts(type = "number")]
     pub completes: u64,
     /// Complete interviews gathered outside the phone (paper, kiosk, web).
+    #[ts(type = "number")]
     pub other_modes: u64,
     /// Drawn cases called at least once and not closed.
+    #[ts(type = "number")]
     pub in_progress: u64,
     /// Drawn cases not called yet.
+    #[ts(type = "number")]
     pub not_called: u64,
     /// Completes still needed: required − completes, never below 0.
+    #[ts(type = "number")]
     pub remaining: u64,
     /// Completes per calling day so far.
     pub daily_rate: Option<f64>,
@@ -485,13 +477,16 @@ pub struct OperatorsRequest {
 pub struct OperatorFigures {
     pub operator: String,
     pub name: String,
+    #[ts(type = "number")]
     pub attempts: u64,
     /// Attempts recorded as complete (1.1).
+    #[ts(type = "number")]
     pub completes: u64,
     /// Per day, first call's start to last call's end, summed.
     pub hours: f64,
     pub attempts_per_hour: Option<f64>,
     /// Complete phone interviews the operator took, finished in the period.
+    #[ts(type = "number")]
     pub interviews: u64,
     /// Their mean length, start to finish, in minutes.
     pub mean_interview_minutes: Option<f64>,

@@ -23,16 +23,18 @@ pub use sqlite::SqliteStore;
 
 use crate::domain::case::CaseProgress;
 use crate::domain::intake::DossierRow;
-use crate::domain::outcome::OutcomeCatalogue;
+use crate::domain::outcome::{OutcomeCatalogue, OutcomeCode};
+use crate::domain::results::index::ScoreLine;
 use crate::domain::sampling::SampleRule;
 use crate::domain::schedule::CallPolicy;
 use crate::domain::survey::{ContentHash, Script};
 use crate::error::Result;
 use model::{
-    Agency, AgencyTarget, AttemptRecord, AuditEntry, Campaign, CaseRecord, ClaimRules,
-    CountedAnswer, DispositionCount, FinishedInterview, ImportBatch, ImportCounts, InterviewCount,
-    InterviewRecord, Lease, Moved, NewInterview, QuestionnaireSummary, QueueCounts, Reassignment,
-    SampleCandidate, SampleDraw, ScoreCount, Staff, StoredAnswer, WorkedAttempt,
+    Agency, AgencyTarget, AttemptRecord, AuditEntry, Campaign, CaseRecord, ClaimRules, Contact,
+    DispositionCount, DossierCase, ExportedInterview, FinishedInterview, ImportBatch, ImportCounts,
+    ImportedInterview, InterviewCount, InterviewImport, InterviewRecord, Lease, Moved,
+    NewInterview, QuestionnaireSummary, QueueCounts, Reassignment, SampleCandidate, SampleDraw,
+    ScoredInterview, Staff, StoredAnswer, WorkedAttempt,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,15 +113,15 @@ pub trait Store: Send + Sync + Debug {
 
     /// Records an attempt and applies its outcome to the case (see `domain::schedule`), ending
     /// the lease — in one transaction. An outcome that finishes the interview (1.1, 1.2) stores
-    /// `counted`, its answers that count, for the reports in the same transaction. Recording
-    /// the same attempt id again changes nothing.
+    /// its `scores` for the index in the same transaction. Recording the same attempt id again
+    /// changes nothing.
     async fn record_attempt(
         &self,
         lease: &Lease,
         attempt: &AttemptRecord,
         catalogue: &OutcomeCatalogue,
         policy: CallPolicy<'_>,
-        counted: &[CountedAnswer],
+        scores: &ScoreLine,
     ) -> Result<CaseProgress>;
     async fn case_attempts(&self, case: Uuid) -> Result<Vec<AttemptRecord>>;
 
@@ -166,9 +168,13 @@ pub trait Store: Send + Sync + Debug {
     /// The rule and seed of the campaign's latest draw, if any.
     async fn last_draw(&self, campaign: Uuid) -> Result<Option<(SampleRule, u64)>>;
 
-    /// Valid 1–5 answers per agency, mode, criterion and score, over the campaign's complete
-    /// interviews, and its partial ones too with `partial`.
-    async fn score_counts(&self, campaign: Uuid, partial: bool) -> Result<Vec<ScoreCount>>;
+    /// The scores of the campaign's complete interviews, and its partial ones too with
+    /// `partial`.
+    async fn scored_interviews(
+        &self,
+        campaign: Uuid,
+        partial: bool,
+    ) -> Result<Vec<ScoredInterview>>;
     /// The campaign's finished interviews per agency, mode and status.
     async fn interview_counts(&self, campaign: Uuid) -> Result<Vec<InterviewCount>>;
     /// Drawn cases per agency, call list and current disposition.
@@ -184,6 +190,26 @@ pub trait Store: Send + Sync + Debug {
     ) -> Result<Vec<WorkedAttempt>>;
     /// The campaign's finished phone interviews.
     async fn finished_interviews(&self, campaign: Uuid) -> Result<Vec<FinishedInterview>>;
+
+    /// The campaign's finished interviews (complete or partial), by agency and dossier.
+    async fn exported_interviews(&self, campaign: Uuid) -> Result<Vec<ExportedInterview>>;
+    /// The name and number of every case of the campaign (an export that asks for them).
+    async fn contacts(&self, campaign: Uuid) -> Result<Vec<Contact>>;
+    /// Adds an entry to the campaign's audit.
+    async fn add_audit(&self, entry: &AuditEntry) -> Result<()>;
+
+    /// The campaign's dossiers with their cases and the interview each case has.
+    async fn dossier_cases(&self, campaign: Uuid) -> Result<Vec<DossierCase>>;
+    /// Stores interviews gathered outside the phone — complete, with their answers as history
+    /// and as results — and the batch, in one transaction: all of it or nothing. Each one's case,
+    /// if still open, closes as `complete` (nobody phones a person who has answered). A case
+    /// that got an interview meanwhile makes it a conflict.
+    async fn import_interviews(
+        &self,
+        batch: &InterviewImport,
+        interviews: &[ImportedInterview],
+        complete: &OutcomeCode,
+    ) -> Result<()>;
 }
 
 /// Opens the database at a location, creating it if needed and applying migrations.

@@ -13,6 +13,7 @@ use crate::domain::case::CaseProgress;
 use crate::domain::mode::Mode;
 use crate::domain::outcome::{InterviewNeed, OutcomeCatalogue, OutcomeCode, OutcomeRule};
 use crate::domain::phone::PhoneNumber;
+use crate::domain::results::index::ScoreLine;
 use crate::domain::sampling::SampleRule;
 use crate::domain::schedule::{Appointment, CallPolicy, CallingRules};
 use crate::domain::survey::{ContentHash, QuestionId};
@@ -376,27 +377,20 @@ pub struct QueueCounts {
     pub appointments: Vec<CaseRecord>,
 }
 
-/// One answer that counts, of an interview as it finishes: what the reports read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One answer that counts, of a complete interview as an import stores it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CountedAnswer {
-    #[serde(rename = "q")]
     pub question: QuestionId,
     /// The answer as stored (its code); empty for an optional question passed over.
-    #[serde(rename = "v")]
     pub value: String,
-    /// A 1–5 scale answer's score, 0 for "không ý kiến"; `None` for other questions.
-    #[serde(rename = "s")]
-    pub score: Option<u8>,
 }
 
-/// How many valid answers gave `score` (1–5) to a criterion, in an agency, by a mode.
+/// A finished interview's scores, with its agency and mode: what the index sums.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ScoreCount {
+pub struct ScoredInterview {
     pub agency_id: Uuid,
     pub mode: Mode,
-    pub question: String,
-    pub score: u8,
-    pub count: u64,
+    pub scores: ScoreLine,
 }
 
 /// Finished interviews of an agency, by mode and status.
@@ -447,4 +441,77 @@ pub struct FinishedInterview {
     pub status: InterviewStatus,
     pub started_at: DateTime<Utc>,
     pub finished_at: DateTime<Utc>,
+}
+
+/// A case of the campaign as an import of interviews finds it by dossier code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DossierCase {
+    pub dossier_code: String,
+    pub case_id: Uuid,
+    /// The dossier's agency (a person's case carries only their latest dossier's).
+    pub agency_id: Uuid,
+    /// The interview the case has, with how it was gathered.
+    pub interview: Option<(Uuid, Mode)>,
+}
+
+/// One import of interviews gathered outside the phone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InterviewImport {
+    pub id: Uuid,
+    pub campaign_id: Uuid,
+    pub mode: Mode,
+    pub file_name: String,
+    pub rows_read: usize,
+    pub unchanged: usize,
+    pub rejected: usize,
+    pub imported_by: Uuid,
+    pub imported_at: DateTime<Utc>,
+}
+
+/// A complete interview gathered outside the phone, checked against the questionnaire.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedInterview {
+    pub id: Uuid,
+    pub case_id: Uuid,
+    pub agency_id: Uuid,
+    pub questionnaire: ContentHash,
+    /// Its answers that count, in questionnaire order; they are its history too.
+    pub answers: Vec<CountedAnswer>,
+    pub scores: ScoreLine,
+}
+
+/// A finished interview as an export lists it (no name or number: see [`Contact`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportedInterview {
+    pub id: Uuid,
+    pub case_id: Uuid,
+    pub dossier_code: String,
+    pub agency_code: String,
+    pub agency_name: String,
+    pub procedure: String,
+    pub mode: Mode,
+    /// Who took it (or imported it): login and name.
+    pub operator_login: String,
+    pub operator_name: String,
+    pub started_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+    pub status: InterviewStatus,
+    /// The case's final outcome, else its last one.
+    pub outcome: Option<OutcomeCode>,
+}
+
+/// The person behind a case, for an export that asks for contacts.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Contact {
+    pub case_id: Uuid,
+    pub full_name: String,
+    pub phone: PhoneNumber,
+}
+
+impl fmt::Debug for Contact {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Contact")
+            .field("case_id", &self.case_id)
+            .finish_non_exhaustive()
+    }
 }

@@ -73,6 +73,39 @@ async fn insert_dossiers(
     .await
 }
 
+async fn insert_interviews(
+    tx: &mut Transaction<'static, Postgres>,
+    interviews: &[rows::NewInterview<'_>],
+) -> sqlx::Result<()> {
+    copy_rows(
+        tx,
+        rows::NEW_INTERVIEW_COLUMNS,
+        "questionnaire_id, status, mode",
+        interviews,
+    )
+    .await
+}
+
+async fn insert_answers(
+    tx: &mut Transaction<'static, Postgres>,
+    answers: &[rows::NewAnswer<'_>],
+) -> sqlx::Result<()> {
+    copy_rows(tx, rows::NEW_ANSWER_COLUMNS, "question_id, value", answers).await
+}
+
+async fn insert_results(
+    tx: &mut Transaction<'static, Postgres>,
+    results: &[rows::NewResult],
+) -> sqlx::Result<()> {
+    copy_rows(
+        tx,
+        rows::NEW_RESULT_COLUMNS,
+        "mode, status, scores",
+        results,
+    )
+    .await
+}
+
 #[derive(Debug, Clone)]
 pub struct PostgresStore {
     pool: PgPool,
@@ -149,5 +182,8 @@ sql_store!(
     lock_row = " FOR UPDATE",
     lock_claim = " FOR UPDATE SKIP LOCKED",
     insert_cases = insert_cases,
-    insert_dossiers = insert_dossiers
+    insert_dossiers = insert_dossiers,
+    insert_interviews = insert_interviews,
+    insert_answers = insert_answers,
+    insert_results = insert_results
 );

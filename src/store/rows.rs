@@ -8,9 +8,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 use super::model::{
-    Agency, AgencyTarget, AttemptRecord, AuditEntry, Campaign, CaseRecord, CountedAnswer,
-    DispositionCount, FinishedInterview, InterviewCount, InterviewRecord, InterviewStatus, Lease,
-    QuestionnaireSummary, Role, SampleCandidate, ScoreCount, Staff, StoredAnswer, WorkedAttempt,
+    Agency, AgencyTarget, AttemptRecord, AuditEntry, Campaign, CaseRecord, Contact,
+    DispositionCount, DossierCase, ExportedInterview, FinishedInterview, ImportedInterview,
+    InterviewCount, InterviewImport, InterviewRecord, InterviewStatus, Lease, QuestionnaireSummary,
+    Role, SampleCandidate, ScoredInterview, Staff, StoredAnswer, WorkedAttempt,
 };
 use crate::domain::calendar::{CallingHours, SlotSet};
 use crate::domain::case::CaseProgress;
@@ -19,6 +20,7 @@ use crate::domain::intake::Channel;
 use crate::domain::mode::Mode;
 use crate::domain::outcome::{OutcomeCatalogue, OutcomeCode};
 use crate::domain::phone::PhoneNumber;
+use crate::domain::results::index::ScoreLine;
 use crate::domain::schedule::{self, Appointment, AppointmentKind, CallPolicy, CallingRules};
 use crate::domain::survey::{ContentHash, QuestionId};
 use crate::domain::time::parse_time_zone;
@@ -284,39 +286,30 @@ pub fn record_attempt_if_unchanged() -> String {
              RETURNING id, campaign_id, agency_id),
          finished AS (UPDATE interview SET status = $24::text, finished_at = $16
              WHERE $24::text IS NOT NULL AND case_id IN (SELECT id FROM applied)),
-         counted AS ({INSERT_RESULTS}
-             SELECT i.id, a.campaign_id, a.agency_id, i.mode, $24::text, j.q, j.v, j.s
-             FROM applied a JOIN interview i ON i.case_id = a.id,
-                  json_to_recordset($25::json) AS j(q text, v text, s smallint)
+         scored AS ({INSERT_RESULT}
+             SELECT i.id, a.campaign_id, a.agency_id, i.mode, $24::text, $25::text
+             FROM applied a JOIN interview i ON i.case_id = a.id
              WHERE $24::text IS NOT NULL
-             {UPSERT_RESULTS})
+             {UPSERT_RESULT})
          INSERT INTO attempt ({ATTEMPT_COLUMNS})
          SELECT $13, $14, $15, $16, $17, $18, $19, $20, id FROM applied"
     )
 }
-const INSERT_RESULTS: &str = "INSERT INTO result_answer
-     (interview_id, campaign_id, agency_id, mode, status, question_id, value, score)";
-const UPSERT_RESULTS: &str = "ON CONFLICT (interview_id, question_id)
-     DO UPDATE SET value = excluded.value, score = excluded.score, status = excluded.status";
-/// SQLite: the counted answers (`$3`, JSON as [`counted_json`] writes it) of the case's (`$1`)
-/// interview, which finishes as `$2`.
-pub fn sqlite_insert_results() -> String {
+const INSERT_RESULT: &str =
+    "INSERT INTO result_interview (interview_id, campaign_id, agency_id, mode, status, scores)";
+const UPSERT_RESULT: &str = "ON CONFLICT (interview_id)
+     DO UPDATE SET status = excluded.status, scores = excluded.scores";
+/// SQLite: the scores (`$3`) of the case's (`$1`) interview, which finishes as `$2`.
+pub fn sqlite_insert_result() -> String {
     format!(
-        "{INSERT_RESULTS}
-         SELECT i.id, c.campaign_id, c.agency_id, i.mode, $2,
-                json_extract(j.value, '$.q'), json_extract(j.value, '$.v'), json_extract(j.value, '$.s')
-         FROM survey_case c JOIN interview i ON i.case_id = c.id, json_each($3) AS j
-         WHERE c.id = $1
-         {UPSERT_RESULTS}"
+        "{INSERT_RESULT}
+         SELECT i.id, c.campaign_id, c.agency_id, i.mode, $2, $3
+         FROM survey_case c JOIN interview i ON i.case_id = c.id WHERE c.id = $1
+         {UPSERT_RESULT}"
     )
 }
-/// Counted answers as the statements above read them: `[{"q": id, "v": value, "s": score}]`.
-pub fn counted_json(counted: &[CountedAnswer]) -> Result<String> {
-    serde_json::to_string(counted)
-        .map_err(|e| Error::Invalid(format!("không ghi được kết quả phiếu: {e}")))
-}
 /// A partial interview taken up again no longer counts until it finishes again.
-pub const CLEAR_RESULTS: &str = "DELETE FROM result_answer WHERE interview_id IN
+pub const CLEAR_RESULTS: &str = "DELETE FROM result_interview WHERE interview_id IN
      (SELECT id FROM interview WHERE case_id = $1 AND status = 'partial')";
 pub const SELECT_ATTEMPTS: &str =
     "SELECT id, case_id, operator_id, started_at, ended_at, outcome, note,
@@ -761,19 +754,19 @@ pub const INSERT_IMPORT_BATCH: &str = "INSERT INTO import_batch
      (id, campaign_id, file_name, rows_read, accepted, rejected, new_cases, imported_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
 pub const COUNT_CASES: &str = "SELECT COUNT(*) FROM survey_case WHERE campaign_id = $1";
-/// Valid scale answers per agency, mode, criterion and score over the campaign's complete
-/// interviews (`$2` = 'partial' adds the partial ones).
-pub const SCORE_COUNTS: &str = "SELECT agency_id, mode, question_id, CAST(score AS bigint), COUNT(*)
-     FROM result_answer WHERE campaign_id = $1 AND status IN ('complete', $2) AND score BETWEEN 1 AND 5
-     GROUP BY agency_id, mode, question_id, score";
+/// The scores of the campaign's complete interviews (`$2` = 'partial' adds the partial ones).
+pub const SCORED_INTERVIEWS: &str = "SELECT interview_id, agency_id, mode, scores
+     FROM result_interview WHERE campaign_id = $1 AND status IN ('complete', $2)";
 pub const INTERVIEW_COUNTS: &str = "SELECT c.agency_id, i.mode, i.status, COUNT(*)
      FROM interview i JOIN survey_case c ON c.id = i.case_id
      WHERE c.campaign_id = $1 AND i.status <> 'in_progress'
      GROUP BY c.agency_id, i.mode, i.status";
-/// Drawn cases by agency, call list and current disposition.
+/// Drawn cases by agency, call list and current disposition; a case answered outside the phone
+/// is not part of the phone's outcomes.
 pub const DISPOSITIONS: &str = "SELECT agency_id, assigned_to, COALESCE(final_outcome, last_outcome),
      final_outcome IS NOT NULL, COUNT(*)
-     FROM survey_case WHERE campaign_id = $1 AND wave IS NOT NULL
+     FROM survey_case c WHERE campaign_id = $1 AND wave IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM interview i WHERE i.case_id = c.id AND i.mode <> 'phone')
      GROUP BY agency_id, assigned_to, COALESCE(final_outcome, last_outcome), final_outcome IS NOT NULL";
 /// Per agency of the campaign: cases drawn, and the completes its latest draw requires.
 pub const AGENCY_TARGETS: &str = "SELECT c.agency_id,
@@ -818,6 +811,132 @@ pub struct NewCase<'a> {
 
 pub const NEW_CASE_COLUMNS: &str =
     "survey_case (id, campaign_id, agency_id, full_name, phone_e164, dossier_code, procedure_name, received_on)";
+
+/// An interview gathered outside the phone, as an import writes it in bulk; fields in the
+/// order of [`NEW_INTERVIEW_COLUMNS`].
+#[derive(serde::Serialize)]
+pub struct NewInterview<'a> {
+    pub id: Uuid,
+    pub case_id: Uuid,
+    pub questionnaire_id: &'a str,
+    pub operator_id: Uuid,
+    pub status: &'static str,
+    pub started_at: DateTime<Utc>,
+    pub finished_at: DateTime<Utc>,
+    pub mode: &'static str,
+    pub import_id: Uuid,
+}
+
+pub const NEW_INTERVIEW_COLUMNS: &str = "interview (id, case_id, questionnaire_id, operator_id, status, started_at, finished_at, mode, import_id)";
+
+/// An answer into the history, in bulk; fields in the order of [`NEW_ANSWER_COLUMNS`].
+#[derive(serde::Serialize)]
+pub struct NewAnswer<'a> {
+    pub id: Uuid,
+    pub interview_id: Uuid,
+    pub question_id: &'a str,
+    pub value: &'a str,
+    pub answered_by: Uuid,
+    pub answered_at: DateTime<Utc>,
+    pub seq: i64,
+}
+
+pub const NEW_ANSWER_COLUMNS: &str =
+    "answer_log (id, interview_id, question_id, value, answered_by, answered_at, seq)";
+
+/// An interview's scores, in bulk; fields in the order of [`NEW_RESULT_COLUMNS`].
+#[derive(serde::Serialize)]
+pub struct NewResult {
+    pub interview_id: Uuid,
+    pub campaign_id: Uuid,
+    pub agency_id: Uuid,
+    pub mode: &'static str,
+    pub status: &'static str,
+    pub scores: String,
+}
+
+pub const NEW_RESULT_COLUMNS: &str =
+    "result_interview (interview_id, campaign_id, agency_id, mode, status, scores)";
+
+/// The rows an import of interviews writes: the interviews, their answers as history, and
+/// their scores.
+pub fn imported_rows<'a>(
+    batch: &InterviewImport,
+    interviews: &'a [ImportedInterview],
+) -> (Vec<NewInterview<'a>>, Vec<NewAnswer<'a>>, Vec<NewResult>) {
+    let mode = batch.mode.as_str();
+    let complete = InterviewStatus::Complete.as_str();
+    let mut new_interviews = Vec::with_capacity(interviews.len());
+    let mut answers = Vec::new();
+    let mut results = Vec::new();
+    for i in interviews {
+        new_interviews.push(NewInterview {
+            id: i.id,
+            case_id: i.case_id,
+            questionnaire_id: i.questionnaire.as_str(),
+            operator_id: batch.imported_by,
+            status: complete,
+            started_at: batch.imported_at,
+            finished_at: batch.imported_at,
+            mode,
+            import_id: batch.id,
+        });
+        for (seq, a) in (1..).zip(&i.answers) {
+            answers.push(NewAnswer {
+                id: Uuid::new_v5(&i.id, a.question.as_str().as_bytes()),
+                interview_id: i.id,
+                question_id: a.question.as_str(),
+                value: &a.value,
+                answered_by: batch.imported_by,
+                answered_at: batch.imported_at,
+                seq,
+            });
+        }
+        results.push(NewResult {
+            interview_id: i.id,
+            campaign_id: batch.campaign_id,
+            agency_id: i.agency_id,
+            mode,
+            status: complete,
+            scores: i.scores.to_text(),
+        });
+    }
+    (new_interviews, answers, results)
+}
+
+pub const INSERT_INTERVIEW_IMPORT: &str = "INSERT INTO interview_import
+     (id, campaign_id, mode, file_name, rows_read, imported, unchanged, rejected, imported_by, imported_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+/// The open cases of an import's (`$1`) interviews close as complete (`$2`): nobody phones a
+/// person who has answered. Whoever held one loses the lease.
+pub const CLOSE_IMPORTED_CASES: &str = "UPDATE survey_case SET final_outcome = $2,
+     last_outcome = COALESCE(last_outcome, $2), retry_at = NULL, appointment_at = NULL,
+     lease_holder = NULL, lease_expires_at = NULL, lease_claimed_at = NULL,
+     lease_epoch = lease_epoch + 1, version = version + 1
+     WHERE final_outcome IS NULL AND id IN (SELECT case_id FROM interview WHERE import_id = $1)";
+pub const DOSSIER_CASES: &str = "SELECT d.dossier_code, d.case_id, d.agency_id, i.id, i.mode
+     FROM dossier d LEFT JOIN interview i ON i.case_id = d.case_id WHERE d.campaign_id = $1";
+
+/// Dossier code, case, agency, and the case's interview with its mode.
+pub type DossierCaseRow = (String, Uuid, Uuid, Option<Uuid>, Option<String>);
+
+pub fn dossier_cases(found: Vec<DossierCaseRow>) -> Result<Vec<DossierCase>> {
+    found
+        .into_iter()
+        .map(|(dossier_code, case_id, agency_id, interview, mode)| {
+            let interview = match (interview, mode) {
+                (Some(id), Some(mode)) => Some((id, mode_of(&mode, id)?)),
+                _ => None,
+            };
+            Ok(DossierCase {
+                dossier_code,
+                case_id,
+                agency_id,
+                interview,
+            })
+        })
+        .collect()
+}
 
 /// A new dossier, as an import writes it in bulk; fields in the order of
 /// [`NEW_DOSSIER_COLUMNS`].
@@ -963,17 +1082,14 @@ fn status_of(text: &str, id: Uuid) -> Result<InterviewStatus> {
     InterviewStatus::parse(text).ok_or_else(|| corrupt("phiếu", id))
 }
 
-pub fn score_counts(found: Vec<(Uuid, String, String, i64, i64)>) -> Result<Vec<ScoreCount>> {
+pub fn scored_interviews(found: Vec<(Uuid, Uuid, String, String)>) -> Result<Vec<ScoredInterview>> {
     found
         .into_iter()
-        .map(|(agency_id, mode, question, score, n)| {
-            Ok(ScoreCount {
+        .map(|(id, agency_id, mode, scores)| {
+            Ok(ScoredInterview {
                 agency_id,
-                mode: mode_of(&mode, agency_id)?,
-                question,
-                score: u8::try_from(score)
-                    .map_err(|_| corrupt("kết quả phiếu của cơ quan", agency_id))?,
-                count: count(n),
+                mode: mode_of(&mode, id)?,
+                scores: ScoreLine::parse(&scores).map_err(|_| corrupt("kết quả phiếu", id))?,
             })
         })
         .collect()
@@ -1060,5 +1176,72 @@ pub fn finished_interviews(found: Vec<FinishedRow>) -> Result<Vec<FinishedInterv
                 })
             },
         )
+        .collect()
+}
+
+pub const EXPORTED_INTERVIEWS: &str =
+    "SELECT i.id, i.case_id, c.dossier_code, a.code AS agency_code,
+     a.name AS agency_name, c.procedure_name, i.mode, s.login, s.full_name AS operator_name,
+     i.started_at, i.finished_at, i.status, COALESCE(c.final_outcome, c.last_outcome) AS outcome
+     FROM interview i JOIN survey_case c ON c.id = i.case_id JOIN agency a ON a.id = c.agency_id
+     JOIN staff s ON s.id = i.operator_id
+     WHERE c.campaign_id = $1 AND i.status <> 'in_progress'
+     ORDER BY a.code, c.dossier_code, i.id";
+
+#[derive(sqlx::FromRow)]
+pub struct ExportedRow {
+    id: Uuid,
+    case_id: Uuid,
+    dossier_code: String,
+    agency_code: String,
+    agency_name: String,
+    procedure_name: String,
+    mode: String,
+    login: String,
+    operator_name: String,
+    started_at: DateTime<Utc>,
+    finished_at: Option<DateTime<Utc>>,
+    status: String,
+    outcome: Option<String>,
+}
+
+impl TryFrom<ExportedRow> for ExportedInterview {
+    type Error = Error;
+    fn try_from(row: ExportedRow) -> Result<Self> {
+        Ok(ExportedInterview {
+            mode: mode_of(&row.mode, row.id)?,
+            status: status_of(&row.status, row.id)?,
+            outcome: row
+                .outcome
+                .map(|o| o.parse())
+                .transpose()
+                .map_err(|_| corrupt("ca", row.case_id))?,
+            id: row.id,
+            case_id: row.case_id,
+            dossier_code: row.dossier_code,
+            agency_code: row.agency_code,
+            agency_name: row.agency_name,
+            procedure: row.procedure_name,
+            operator_login: row.login,
+            operator_name: row.operator_name,
+            started_at: row.started_at,
+            finished_at: row.finished_at,
+        })
+    }
+}
+
+pub const CONTACTS: &str =
+    "SELECT id, full_name, phone_e164 FROM survey_case WHERE campaign_id = $1";
+
+pub fn contacts(found: Vec<(Uuid, String, String)>) -> Result<Vec<Contact>> {
+    found
+        .into_iter()
+        .map(|(case_id, full_name, phone)| {
+            Ok(Contact {
+                case_id,
+                full_name,
+                phone: PhoneNumber::parse(&phone).map_err(|_| corrupt("ca", case_id))?,
+            })
+        })
         .collect()
 }

@@ -50,7 +50,9 @@ macro_rules! sql_store {
     (
         $store:ident, $db:ty, $backend:expr,
         lock_case = $lock_case:literal, lock_row = $lock_row:literal, lock_claim = $lock_claim:literal,
-        insert_cases = $insert_cases:path, insert_dossiers = $insert_dossiers:path
+        insert_cases = $insert_cases:path, insert_dossiers = $insert_dossiers:path,
+        insert_interviews = $insert_interviews:path, insert_answers = $insert_answers:path,
+        insert_results = $insert_results:path
     ) => {
         use async_trait::async_trait;
         use chrono::{DateTime, Utc};
@@ -64,10 +66,10 @@ macro_rules! sql_store {
         use crate::error::{DbContext, Error, Result};
         use crate::domain::intake::DossierRow;
         use crate::store::model::{
-            Agency, AgencyTarget, AttemptRecord, AuditEntry, Campaign, CaseRecord, ClaimRules, CountedAnswer,
-            DispositionCount, FinishedInterview, ImportBatch, ImportCounts, InterviewCount, InterviewRecord,
-            InterviewStatus, Lease, Moved, NewInterview, QuestionnaireSummary, QueueCounts, Reassignment,
-            SampleCandidate, SampleDraw, ScoreCount, Staff, StoredAnswer, WorkedAttempt,
+            Agency, AgencyTarget, AttemptRecord, AuditEntry, Campaign, CaseRecord, ClaimRules,
+            Contact, DispositionCount, DossierCase, ExportedInterview, FinishedInterview, ImportBatch, ImportCounts, ImportedInterview,
+            InterviewCount, InterviewImport, InterviewRecord, InterviewStatus, Lease, Moved, NewInterview, QuestionnaireSummary, QueueCounts, Reassignment,
+            SampleCandidate, SampleDraw, ScoredInterview, Staff, StoredAnswer, WorkedAttempt,
         };
         use crate::store::rows::{self, AgencyRow, AnswerRow, AttemptRow, CampaignRow, CaseRow, InterviewRow, StaffRow};
         use crate::store::{Backend, Claim, Store};
@@ -439,10 +441,10 @@ macro_rules! sql_store {
                 attempt: &AttemptRecord,
                 catalogue: &crate::domain::outcome::OutcomeCatalogue,
                 policy: CallPolicy<'_>,
-                counted: &[CountedAnswer],
+                scores: &crate::domain::results::index::ScoreLine,
             ) -> Result<CaseProgress> {
                 let finished = catalogue.get(attempt.outcome.as_str()).and_then(InterviewStatus::after);
-                let counted = rows::counted_json(counted)?;
+                let scores = scores.to_text();
                 if $backend == Backend::Postgres {
                     // No lock held across round trips: read the case, apply the outcome, and
                     // write it all in one statement that matches only while the case is as it
@@ -466,7 +468,7 @@ macro_rules! sql_store {
                             .bind(case.version)
                             .bind(lease.holder)
                             .bind(finished.map(InterviewStatus::as_str))
-                            .bind(&counted)
+                            .bind(&scores)
                             .execute(&self.pool)
                             .await
                             .doing("ghi lần gọi")?;
@@ -508,10 +510,10 @@ macro_rules! sql_store {
                         .execute(&mut *tx)
                         .await
                         .doing("đóng phiếu")?;
-                    sqlx::query(&rows::sqlite_insert_results())
+                    sqlx::query(&rows::sqlite_insert_result())
                         .bind(case.id)
                         .bind(status.as_str())
-                        .bind(&counted)
+                        .bind(&scores)
                         .execute(&mut *tx)
                         .await
                         .doing("ghi kết quả phiếu")?;
@@ -754,14 +756,14 @@ macro_rules! sql_store {
                 })
             }
 
-            async fn score_counts(&self, campaign: Uuid, partial: bool) -> Result<Vec<ScoreCount>> {
-                let found = sqlx::query_as(rows::SCORE_COUNTS)
+            async fn scored_interviews(&self, campaign: Uuid, partial: bool) -> Result<Vec<ScoredInterview>> {
+                let found = sqlx::query_as(rows::SCORED_INTERVIEWS)
                     .bind(campaign)
                     .bind(if partial { "partial" } else { "complete" })
                     .fetch_all(&self.pool)
                     .await
                     .doing("tính chỉ số hài lòng")?;
-                rows::score_counts(found)
+                rows::scored_interviews(found)
             }
 
             async fn interview_counts(&self, campaign: Uuid) -> Result<Vec<InterviewCount>> {
@@ -814,6 +816,85 @@ macro_rules! sql_store {
                     .await
                     .doing("đọc phiếu đã xong")?;
                 rows::finished_interviews(found)
+            }
+
+            async fn exported_interviews(&self, campaign: Uuid) -> Result<Vec<ExportedInterview>> {
+                let found: Vec<rows::ExportedRow> = sqlx::query_as(rows::EXPORTED_INTERVIEWS)
+                    .bind(campaign)
+                    .fetch_all(&self.pool)
+                    .await
+                    .doing("đọc phiếu để xuất")?;
+                found.into_iter().map(ExportedInterview::try_from).collect()
+            }
+
+            async fn contacts(&self, campaign: Uuid) -> Result<Vec<Contact>> {
+                let found = sqlx::query_as(rows::CONTACTS)
+                    .bind(campaign)
+                    .fetch_all(&self.pool)
+                    .await
+                    .doing("đọc liên lạc của ca")?;
+                rows::contacts(found)
+            }
+
+            async fn add_audit(&self, entry: &AuditEntry) -> Result<()> {
+                sqlx::query(rows::INSERT_AUDIT)
+                    .bind(entry.id)
+                    .bind(entry.at)
+                    .bind(entry.actor)
+                    .bind(entry.campaign_id)
+                    .bind(&entry.action)
+                    .bind(entry.case_id)
+                    .bind(entry.before.as_deref())
+                    .bind(entry.after.as_deref())
+                    .execute(&self.pool)
+                    .await
+                    .doing("ghi nhật ký")?;
+                Ok(())
+            }
+
+            async fn dossier_cases(&self, campaign: Uuid) -> Result<Vec<DossierCase>> {
+                let found = sqlx::query_as(rows::DOSSIER_CASES)
+                    .bind(campaign)
+                    .fetch_all(&self.pool)
+                    .await
+                    .doing("đọc hồ sơ của đợt")?;
+                rows::dossier_cases(found)
+            }
+
+            async fn import_interviews(
+                &self,
+                batch: &InterviewImport,
+                interviews: &[ImportedInterview],
+                complete: &crate::domain::outcome::OutcomeCode,
+            ) -> Result<()> {
+                let (new_interviews, answers, results) = rows::imported_rows(batch, interviews);
+                let count = |n: usize| i32::try_from(n).unwrap_or(i32::MAX);
+                let mut tx = self.begin_write().await?;
+                sqlx::query(rows::INSERT_INTERVIEW_IMPORT)
+                    .bind(batch.id)
+                    .bind(batch.campaign_id)
+                    .bind(batch.mode.as_str())
+                    .bind(&batch.file_name)
+                    .bind(count(batch.rows_read))
+                    .bind(count(interviews.len()))
+                    .bind(count(batch.unchanged))
+                    .bind(count(batch.rejected))
+                    .bind(batch.imported_by)
+                    .bind(batch.imported_at)
+                    .execute(&mut *tx)
+                    .await
+                    .doing("ghi lần nhập phiếu")?;
+                $insert_interviews(&mut tx, &new_interviews).await.doing("lưu phiếu nhập")?;
+                $insert_answers(&mut tx, &answers).await.doing("lưu câu trả lời")?;
+                $insert_results(&mut tx, &results).await.doing("lưu kết quả phiếu")?;
+                sqlx::query(rows::CLOSE_IMPORTED_CASES)
+                    .bind(batch.id)
+                    .bind(complete.as_str())
+                    .execute(&mut *tx)
+                    .await
+                    .doing("đóng ca đã có phiếu")?;
+                tx.commit().await.doing("lưu phiếu nhập")?;
+                Ok(())
             }
 
             async fn agency_populations(&self, campaign: Uuid) -> Result<Vec<(String, u32)>> {

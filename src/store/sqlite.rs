@@ -124,6 +124,61 @@ async fn insert_dossiers(
     .await
 }
 
+async fn insert_interviews(
+    tx: &mut Transaction<'static, Sqlite>,
+    interviews: &[rows::NewInterview<'_>],
+) -> sqlx::Result<()> {
+    insert_rows(
+        tx,
+        rows::NEW_INTERVIEW_COLUMNS,
+        9,
+        interviews,
+        |mut row, i| {
+            row.push_bind(i.id)
+                .push_bind(i.case_id)
+                .push_bind(i.questionnaire_id)
+                .push_bind(i.operator_id)
+                .push_bind(i.status)
+                .push_bind(i.started_at)
+                .push_bind(i.finished_at)
+                .push_bind(i.mode)
+                .push_bind(i.import_id);
+        },
+    )
+    .await
+}
+
+async fn insert_answers(
+    tx: &mut Transaction<'static, Sqlite>,
+    answers: &[rows::NewAnswer<'_>],
+) -> sqlx::Result<()> {
+    insert_rows(tx, rows::NEW_ANSWER_COLUMNS, 7, answers, |mut row, a| {
+        row.push_bind(a.id)
+            .push_bind(a.interview_id)
+            .push_bind(a.question_id)
+            .push_bind(a.value)
+            .push_bind(a.answered_by)
+            .push_bind(a.answered_at)
+            .push_bind(a.seq);
+    })
+    .await
+}
+
+async fn insert_results(
+    tx: &mut Transaction<'static, Sqlite>,
+    results: &[rows::NewResult],
+) -> sqlx::Result<()> {
+    insert_rows(tx, rows::NEW_RESULT_COLUMNS, 6, results, |mut row, r| {
+        row.push_bind(r.interview_id)
+            .push_bind(r.campaign_id)
+            .push_bind(r.agency_id)
+            .push_bind(r.mode)
+            .push_bind(r.status)
+            .push_bind(&r.scores);
+    })
+    .await
+}
+
 sql_store!(
     SqliteStore,
     Sqlite,
@@ -132,5 +187,8 @@ sql_store!(
     lock_row = "",
     lock_claim = "",
     insert_cases = insert_cases,
-    insert_dossiers = insert_dossiers
+    insert_dossiers = insert_dossiers,
+    insert_interviews = insert_interviews,
+    insert_answers = insert_answers,
+    insert_results = insert_results
 );

@@ -289,6 +289,23 @@ fn a_questionnaire_file_is_stored_by_content_and_a_changed_one_needs_a_new_versi
     assert!(!unknown.status.success());
 }
 
+/// dtv.lan takes her next case of the demo campaign at `now`: the card as JSON.
+fn lan_takes_a_case(db: &str, now: &str) -> serde_json::Value {
+    json(&at(
+        now,
+        db,
+        &[
+            "desk",
+            "next",
+            "--campaign",
+            "DEMO-2026-Q4",
+            "--operator",
+            "dtv.lan",
+            "--json",
+        ],
+    ))
+}
+
 #[test]
 fn reports_print_as_tables_and_as_json_with_the_calls_a_script_recorded() {
     let dir = tempfile::tempdir().expect("temporary directory");
@@ -297,19 +314,7 @@ fn reports_print_as_tables_and_as_json_with_the_calls_a_script_recorded() {
     assert!(khaosat(&["--db", &db, "init", "--demo"]).status.success());
     // Two calls by dtv.lan: a refusal (R) and a number that does not exist (NE).
     for (code, at_time) in [("2.112", monday), ("4.32", "2026-11-23T09:30:00+07:00")] {
-        let card = json(&at(
-            at_time,
-            &db,
-            &[
-                "desk",
-                "next",
-                "--campaign",
-                "DEMO-2026-Q4",
-                "--operator",
-                "dtv.lan",
-                "--json",
-            ],
-        ));
+        let card = lan_takes_a_case(&db, at_time);
         let case = card["lease"]["caseId"]
             .as_str()
             .expect("case id")
@@ -379,4 +384,103 @@ fn reports_print_as_tables_and_as_json_with_the_calls_a_script_recorded() {
     let bad = report(&["operators", "--from", "31/02/2026"]);
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--from “31/02/2026”"));
+
+    // A paper form for the next person in dtv.lan's queue, imported, counts in the index.
+    let card = lan_takes_a_case(&db, monday);
+    let dossier = card["dossierCode"]
+        .as_str()
+        .expect("dossier code")
+        .to_owned();
+    let agency = card["agencyCode"].as_str().expect("agency code").to_owned();
+    let questions = khaosat::domain::survey::Script::sipas().questions();
+    let header: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
+    let values: Vec<&str> = header
+        .iter()
+        .map(|id| match *id {
+            "da_gop_y" | "gioi_tinh" => "2",
+            id if id.starts_with("gop_y.") => "",
+            "mong_doi" | "hoc_van" | "nghe_nghiep" | "y_kien" => "",
+            "dong_y" | "du_18_tuoi" | "da_nhan_ket_qua" => "1",
+            _ => "5",
+        })
+        .collect();
+    let forms = dir.path().join("phieu-giay.csv");
+    std::fs::write(
+        &forms,
+        format!(
+            "ma_ho_so,{}\n{dossier},{}\n",
+            header.join(","),
+            values.join(",")
+        ),
+    )
+    .expect("write forms");
+    let imported = json(&at(
+        monday,
+        &db,
+        &[
+            "import-interviews",
+            "--campaign",
+            "DEMO-2026-Q4",
+            forms.to_str().expect("path"),
+            "--mode",
+            "paper",
+            "--json",
+        ],
+    ));
+    assert_eq!(
+        (
+            imported["imported"].as_u64(),
+            imported["rejected"].as_array().map(Vec::len)
+        ),
+        (Some(1), Some(0))
+    );
+    let index = json(&report(&["sipas", "--json", "--by", "mode"]));
+    let row = index["agencies"]
+        .as_array()
+        .expect("agencies")
+        .iter()
+        .find(|a| a["agency"] == agency.as_str())
+        .expect("the agency");
+    assert_eq!(
+        (row["n"].as_u64(), row["index"].as_f64()),
+        (Some(1), Some(100.0))
+    );
+    assert_eq!(index["byMode"][0]["mode"], "paper");
+
+    // Exports: the interviews as CSV, the index as a workbook.
+    let export = |out: &std::path::Path, what: &[&str]| {
+        let out = out.to_str().expect("path");
+        let base = ["export", "--campaign", "DEMO-2026-Q4", "--out", out];
+        let done = at(monday, &db, &[&base[..], what].concat());
+        assert!(
+            done.status.success(),
+            "{}",
+            String::from_utf8_lossy(&done.stderr)
+        );
+        String::from_utf8_lossy(&done.stdout).into_owned()
+    };
+    let out = dir.path().join("phieu.csv");
+    assert!(export(&out, &["--format", "csv"]).contains("Đã ghi 1 dòng"));
+    assert!(std::fs::read_to_string(&out)
+        .expect("csv")
+        .contains(&dossier));
+    let book = dir.path().join("chi-so.xlsx");
+    export(&book, &["--report", "sipas", "--format", "xlsx"]);
+    assert!(book.exists());
+    let csv_report = at(
+        monday,
+        &db,
+        &[
+            "export",
+            "--campaign",
+            "DEMO-2026-Q4",
+            "--report",
+            "sipas",
+            "--format",
+            "csv",
+            "--out",
+            "x.csv",
+        ],
+    );
+    assert!(String::from_utf8_lossy(&csv_report.stderr).contains("báo cáo chỉ xuất ra tệp Excel"));
 }

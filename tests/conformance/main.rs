@@ -7,6 +7,7 @@ mod fixtures;
 mod intake;
 mod interview;
 mod reports;
+mod results_files;
 mod scheduler;
 mod story;
 mod support;

@@ -18,7 +18,7 @@ use uuid::Uuid;
 
 use crate::fixtures::{campaign_with_agencies, Fixture};
 use crate::interview::{answer_with, open, outcome};
-use crate::support::{claim, monday_morning, on_both_backends};
+use crate::support::{claim, close, monday_morning, on_both_backends};
 
 const A1: &[(&str, &str)] = &[
     ("tiep_can.thong_tin", "5"),
@@ -96,7 +96,7 @@ async fn take(store: &dyn Store, start: DateTime<Utc>, lease: Lease, call: &Call
 }
 
 /// The campaign above, worked by operator 1 from 09:00, one call every ten minutes.
-async fn fieldwork(store: &dyn Store) -> Fixture {
+pub async fn fieldwork(store: &dyn Store) -> Fixture {
     let now = monday_morning();
     let f = campaign_with_agencies(store, now, &[4, 2], 2, 5).await;
     let b_cases: Vec<Uuid> = store
@@ -135,14 +135,6 @@ async fn fieldwork(store: &dyn Store) -> Fixture {
     }
     assert!(plans.iter().all(Vec::is_empty));
     f
-}
-
-fn close(actual: Option<f64>, expected: f64, what: &str) {
-    let actual = actual.unwrap_or_else(|| panic!("{what} has no value"));
-    assert!(
-        (actual - expected).abs() < 1e-9,
-        "{what}: {actual}, expected {expected}"
-    );
 }
 
 fn component<'a>(

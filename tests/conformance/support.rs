@@ -184,3 +184,12 @@ pub async fn claim(
         .await
         .expect("claim")
 }
+
+/// Asserts a figure is there and equal to the one worked out by hand.
+pub fn close(actual: Option<f64>, expected: f64, what: &str) {
+    let actual = actual.unwrap_or_else(|| panic!("{what} has no value"));
+    assert!(
+        (actual - expected).abs() < 1e-9,
+        "{what}: {actual}, expected {expected}"
+    );
+}

@@ -1,10 +1,12 @@
 //! `khaosat bench`: figures from the database given by --db, each run on a fresh campaign.
 //! `bench import --rows N` times a list's import: it generates a CSV of N dossiers (as the
 //! dossier system exports them), imports it, and prints reading and checking the file, storing
-//! it, and the total. `bench calls` (see `bench/calls.rs`) times operators at work.
+//! it, and the total. `bench calls` (see `bench/calls.rs`) times operators at work, `bench
+//! index` (see `bench/index.rs`) the satisfaction index over a large campaign.
 
 mod calls;
 mod check;
+mod index;
 mod report;
 
 use std::sync::Mutex;
@@ -27,40 +29,28 @@ pub enum Command {
     /// throughput, latency and errors, then checks the database (exit 1 on a double claim or a
     /// lost write).
     Calls(calls::Args),
+    /// The satisfaction index over --interviews complete interviews imported into a new
+    /// campaign; prints the time of --runs index reports.
+    Index(index::Args),
 }
 
 pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
     match command {
         Command::Import { rows } => import(db, rows).await,
         Command::Calls(args) => calls::run(db, args).await,
+        Command::Index(args) => index::run(db, args).await,
     }
 }
 
 async fn import(db: Option<&str>, rows: usize) -> anyhow::Result<()> {
     let (location, store) = super::open(db).await?;
-    for (code, name) in demo::agencies() {
-        catalogue::add_agency(&*store, code, name).await?;
-    }
-    let from = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap_or_default();
-    let to = NaiveDate::from_ymd_opt(2026, 11, 15).unwrap_or_default();
-    let code = format!("BENCH-{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
-    let new = NewCampaign {
-        code: code.clone(),
-        name: "Đo tốc độ nhập danh sách".to_owned(),
-        received_from: from,
-        received_to: to,
-        questionnaire: None,
-        outcomes: None,
-        max_attempts: None,
-        calling: CallingRequest::default(),
-    };
-    let campaign = catalogue::create_campaign(&*store, super::now()?, &new).await?;
+    let (code, campaign) = bench_campaign(&*store, "Đo tốc độ nhập danh sách").await?;
 
     let dir = tempfile_dir()?;
     let file = dir.join("danh-sach.csv");
     std::fs::write(
         &file,
-        demo::synthetic_csv(&demo::synthetic_rows(rows, from, to, 7)),
+        demo::synthetic_csv(&demo::synthetic_rows(rows, FIELDWORK.0, FIELDWORK.1, 7)),
     )?;
     let bytes = std::fs::metadata(&file)?.len();
 
@@ -108,6 +98,38 @@ async fn import(db: Option<&str>, rows: usize) -> anyhow::Result<()> {
     );
     Ok(())
 }
+
+/// A new campaign for a bench run (code BENCH-…), with the demo's agencies; its code and itself.
+async fn bench_campaign(
+    store: &dyn khaosat::store::Store,
+    name: &str,
+) -> anyhow::Result<(String, khaosat::store::model::Campaign)> {
+    for (code, name) in demo::agencies() {
+        catalogue::add_agency(store, code, name).await?;
+    }
+    let code = format!("BENCH-{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
+    let new = NewCampaign {
+        code: code.clone(),
+        name: name.to_owned(),
+        received_from: FIELDWORK.0,
+        received_to: FIELDWORK.1,
+        questionnaire: None,
+        outcomes: None,
+        max_attempts: None,
+        calling: CallingRequest::default(),
+    };
+    let created = catalogue::create_campaign(store, super::now()?, &new).await?;
+    Ok((code, store.campaign(created.id).await?))
+}
+
+/// The dates results were received in a bench campaign.
+const FIELDWORK: (NaiveDate, NaiveDate) = match (
+    NaiveDate::from_ymd_opt(2026, 10, 1),
+    NaiveDate::from_ymd_opt(2026, 11, 15),
+) {
+    (Some(from), Some(to)) => (from, to),
+    _ => (NaiveDate::MIN, NaiveDate::MAX),
+};
 
 fn tempfile_dir() -> anyhow::Result<std::path::PathBuf> {
     let dir = std::env::temp_dir().join(format!("khaosat-bench-{}", uuid::Uuid::new_v4().simple()));

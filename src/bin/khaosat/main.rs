@@ -6,8 +6,10 @@ mod bench;
 mod campaign;
 mod cases;
 mod desk;
+mod export;
 mod import;
 mod init;
+mod interviews;
 mod outcomes;
 mod questionnaire;
 mod report;
@@ -51,6 +53,10 @@ enum Command {
     Questionnaire(questionnaire::Command),
     /// Import a dossier list (CSV or XLSX) into a campaign.
     Import(import::Args),
+    /// Import complete interviews gathered outside the phone (paper, kiosk, web).
+    ImportInterviews(interviews::Args),
+    /// Export the interviews (CSV or XLSX) or a report (XLSX).
+    Export(export::Args),
     /// Draw the sample per agency (or add a wave).
     Sample(sample::Args),
     /// The operator's desk from a script: next case, outcome, release, queue.
@@ -122,6 +128,8 @@ fn main() -> ExitCode {
             Command::Outcomes(command) => outcomes::run(cli.db.as_deref(), command).await,
             Command::Questionnaire(command) => questionnaire::run(cli.db.as_deref(), command).await,
             Command::Import(args) => import::run(cli.db.as_deref(), args).await,
+            Command::ImportInterviews(args) => interviews::run(cli.db.as_deref(), args).await,
+            Command::Export(args) => export::run(cli.db.as_deref(), args).await,
             Command::Sample(args) => sample::run(cli.db.as_deref(), args).await,
             Command::Desk(command) => desk::run(cli.db.as_deref(), command).await,
             Command::Cases(command) => cases::run(cli.db.as_deref(), command).await,

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::domain::survey::{Kind, Script};
+use crate::domain::survey::{Answer, Answers, Kind, Progress, Script};
 
 /// The formula, as every report states it.
 pub const FORMULA: &str = "Tiêu chí: chỉ số = 100 × (số câu trả lời 4 hoặc 5) / (số câu trả lời hợp lệ 1–5); \
@@ -48,6 +48,63 @@ pub fn components(script: &Script) -> Vec<Component> {
                 .collect(),
         })
         .collect()
+}
+
+/// The ids of a questionnaire's 1–5 scale questions, in order: the positions of a [`ScoreLine`].
+pub fn scale_questions(script: &Script) -> Vec<String> {
+    script
+        .questions()
+        .iter()
+        .filter(|q| matches!(q.kind, Kind::Scale))
+        .map(|q| q.id.as_str().to_owned())
+        .collect()
+}
+
+/// A finished interview's scores, one per scale question of its questionnaire in order (see
+/// [`scale_questions`]): 1–5, 0 for "không ý kiến", `None` for a question not asked or not
+/// answered. What the index sums; stored as text, one character each (`'-'` for `None`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ScoreLine(Vec<Option<u8>>);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("dòng điểm “{0}” không hợp lệ: chỉ gồm 0–5 và -")]
+pub struct BadScoreLine(String);
+
+impl ScoreLine {
+    /// The scores of the answers that count, as the engine's walk says.
+    pub fn of(script: &Script, answers: &Answers, progress: &Progress) -> Self {
+        Self(
+            script
+                .questions()
+                .iter()
+                .filter(|q| matches!(q.kind, Kind::Scale))
+                .map(|q| match answers.get(&q.id) {
+                    Some(Answer::Scale(rating)) if progress.counted.contains(&q.id) => {
+                        Some(rating.score().unwrap_or(0))
+                    }
+                    _ => None,
+                })
+                .collect(),
+        )
+    }
+
+    pub fn parse(text: &str) -> Result<Self, BadScoreLine> {
+        text.chars()
+            .map(|c| match c {
+                '-' => Ok(None),
+                '0'..='5' => Ok(Some(c as u8 - b'0')),
+                _ => Err(BadScoreLine(text.chars().take(40).collect())),
+            })
+            .collect::<Result<_, _>>()
+            .map(Self)
+    }
+
+    pub fn to_text(&self) -> String {
+        self.0
+            .iter()
+            .map(|s| s.map_or('-', |n| char::from(b'0' + n)))
+            .collect()
+    }
 }
 
 /// How many valid answers gave each score: `scores[0]` counts the 1s, `scores[4]` the 5s.
@@ -99,13 +156,30 @@ pub struct AgencyTallies {
     pub tallies: BTreeMap<String, Tally>,
 }
 
+impl AgencyTallies {
+    /// Counts one interview and its scores; `scale` names the line's positions.
+    pub fn add_line(&mut self, scale: &[String], line: &ScoreLine) {
+        self.interviews += 1;
+        for (id, score) in scale.iter().zip(&line.0) {
+            if let Some(score) = score {
+                self.tallies
+                    .entry(id.clone())
+                    .or_default()
+                    .add(i64::from(*score), 1);
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CriterionIndex {
     pub criterion: String,
     /// Valid answers (1–5).
+    #[ts(type = "number")]
     pub n: u64,
     /// Answers of 4 or 5.
+    #[ts(type = "number")]
     pub satisfied: u64,
     /// 100·satisfied/n; `None` without a valid answer.
     pub index: Option<f64>,
@@ -128,6 +202,7 @@ pub struct AgencyIndex {
     pub agency: String,
     pub name: String,
     /// Interviews counted.
+    #[ts(type = "number")]
     pub n: u64,
     pub index: Option<f64>,
     pub mean: Option<f64>,
@@ -143,6 +218,7 @@ pub struct OverallIndex {
     pub agency_mean: Option<f64>,
     pub agency_mean_score: Option<f64>,
     /// How many agencies have an index.
+    #[ts(type = "number")]
     pub agencies: u64,
     /// (b) Every respondent pooled, computed as one agency.
     pub pooled: AgencyIndex,
@@ -363,6 +439,63 @@ mod tests {
         let c = criterion("q", t);
         assert_eq!((c.n, c.satisfied), (4, 2));
         close(c.mean, 3.0, "mean");
+    }
+
+    #[test]
+    fn a_score_line_reads_back_from_its_text_and_tallies_by_position() {
+        let line = ScoreLine::parse("45-0").expect("a line");
+        assert_eq!(line.to_text(), "45-0");
+        assert!(ScoreLine::parse("46").is_err());
+        assert!(ScoreLine::parse("4 5").is_err());
+        let scale: Vec<String> = ["a", "b", "c", "d"].map(String::from).to_vec();
+        let mut agency = AgencyTallies::default();
+        agency.add_line(&scale, &line);
+        agency.add_line(&scale, &ScoreLine::parse("1").expect("a short line"));
+        assert_eq!(agency.interviews, 2);
+        assert_eq!(agency.tallies["a"].scores, [1, 0, 0, 1, 0]);
+        assert_eq!(agency.tallies["b"].scores, [0, 0, 0, 0, 1]);
+        assert!(!agency.tallies.contains_key("c"), "not asked");
+        assert_eq!(
+            agency.tallies["d"].scores, [0; 5],
+            "không ý kiến is no valid score"
+        );
+    }
+
+    #[test]
+    fn a_score_line_holds_the_counted_scale_answers_of_the_walk() {
+        let script = Script::sipas();
+        let scale = scale_questions(script);
+        assert_eq!(scale.len(), 20, "19 criteria and the overall question");
+        let mut answers = Answers::new();
+        for (id, input) in [
+            ("dong_y", "1"),
+            ("du_18_tuoi", "1"),
+            ("da_nhan_ket_qua", "1"),
+            ("tiep_can.thong_tin", "5"),
+            ("tiep_can.tru_so", "0"),
+        ] {
+            let id = crate::domain::survey::QuestionId::parse(id).expect("id");
+            let answer = script
+                .question(&id)
+                .expect("question")
+                .parse_answer(input)
+                .expect("answer");
+            answers.insert(id, answer);
+        }
+        // An answer the walk sets aside (feedback never said given) is left out.
+        let kenh = crate::domain::survey::QuestionId::parse("gop_y.kenh").expect("id");
+        answers.insert(
+            kenh.clone(),
+            script
+                .question(&kenh)
+                .expect("q")
+                .parse_answer("5")
+                .expect("answer"),
+        );
+        let line = ScoreLine::of(script, &answers, &script.progress(&answers));
+        let text = line.to_text();
+        assert!(text.starts_with("50--"), "{text}");
+        assert_eq!(text.matches(|c| c != '-').count(), 2, "{text}");
     }
 
     #[test]

@@ -13,20 +13,28 @@ use crate::domain::outcome::AaporCategory;
 #[allow(non_snake_case)]
 pub struct Dispositions {
     /// Complete interviews.
+    #[ts(type = "number")]
     pub I: u64,
     /// Partial interviews.
+    #[ts(type = "number")]
     pub P: u64,
     /// Refusals and break-offs.
+    #[ts(type = "number")]
     pub R: u64,
     /// Non-contacts.
+    #[ts(type = "number")]
     pub NC: u64,
     /// Other eligible, not interviewed.
+    #[ts(type = "number")]
     pub O: u64,
     /// Unknown if a person was reached.
+    #[ts(type = "number")]
     pub UH: u64,
     /// Unknown eligibility, other.
+    #[ts(type = "number")]
     pub UO: u64,
     /// Not eligible.
+    #[ts(type = "number")]
     pub NE: u64,
 }
 
@@ -66,6 +74,7 @@ pub struct Rates {
     /// The share of unknown-eligibility cases taken as eligible (RR3, RR4, REF2, CON2).
     pub e: Option<f64>,
     /// Whether `e` was given rather than estimated from the cases.
+    #[serde(rename = "eGiven")]
     pub e_given: bool,
     pub RR1: Option<f64>,
     pub RR2: Option<f64>,

@@ -450,6 +450,235 @@ rule: string, margin: number | null, addAgency: string | null, addCount: number 
 
 export type ImportProgress = { "stage": "checking", done: number, total: number, } | { "stage": "storing", rows: number, } | { "stage": "done" };
 
+export type IndexRequest = { campaignId: string, 
+/**
+ * Partial interviews' answered criteria count too.
+ */
+includePartial: boolean, 
+/**
+ * The index also per mode (phone, paper, kiosk, web).
+ */
+byMode: boolean, };
+
+export type IndexReport = { campaign: string, formula: string, 
+/**
+ * Which interviews were counted, in words.
+ */
+counted: string, includePartial: boolean, overall: OverallIndex, agencies: Array<AgencyIndex>, 
+/**
+ * Per mode, when asked for; every mode is in `overall` and `agencies`.
+ */
+byMode: Array<ModeIndex>, };
+
+export type ModeIndex = { mode: Mode, overall: OverallIndex, agencies: Array<AgencyIndex>, };
+
+export type Mode = "phone" | "paper" | "kiosk" | "web";
+
+export type OverallIndex = { 
+/**
+ * (a) The mean of the agencies' indices (and of their mean scores), over agencies that
+ * have one.
+ */
+agencyMean: number | null, agencyMeanScore: number | null, 
+/**
+ * How many agencies have an index.
+ */
+agencies: number, 
+/**
+ * (b) Every respondent pooled, computed as one agency.
+ */
+pooled: AgencyIndex, };
+
+export type AgencyIndex = { agency: string, name: string, 
+/**
+ * Interviews counted.
+ */
+n: number, index: number | null, mean: number | null, components: Array<ComponentIndex>, };
+
+export type ComponentIndex = { component: string, title: string, index: number | null, mean: number | null, criteria: Array<CriterionIndex>, };
+
+export type CriterionIndex = { criterion: string, 
+/**
+ * Valid answers (1–5).
+ */
+n: number, 
+/**
+ * Answers of 4 or 5.
+ */
+satisfied: number, 
+/**
+ * 100·satisfied/n; `None` without a valid answer.
+ */
+index: number | null, mean: number | null, };
+
+export type RatesBy = "agency" | "list";
+
+export type RatesRequest = { campaignId: string, by: RatesBy | null, 
+/**
+ * The share of unknown-eligibility cases taken as eligible; estimated when absent.
+ */
+e: number | null, };
+
+export type RatesReport = { campaign: string, formulas: string, 
+/**
+ * How cases were counted, in words.
+ */
+counted: string, overall: RatesRow, groups: Array<RatesRow>, };
+
+export type RatesRow = { 
+/**
+ * The agency's code, the operator's login, or "chung" for the shared pool; empty overall.
+ */
+key: string, name: string, cases: number, counts: Dispositions, rates: Rates, };
+
+export type Dispositions = { 
+/**
+ * Complete interviews.
+ */
+I: number, 
+/**
+ * Partial interviews.
+ */
+P: number, 
+/**
+ * Refusals and break-offs.
+ */
+R: number, 
+/**
+ * Non-contacts.
+ */
+NC: number, 
+/**
+ * Other eligible, not interviewed.
+ */
+O: number, 
+/**
+ * Unknown if a person was reached.
+ */
+UH: number, 
+/**
+ * Unknown eligibility, other.
+ */
+UO: number, 
+/**
+ * Not eligible.
+ */
+NE: number, };
+
+export type Rates = { 
+/**
+ * The share of unknown-eligibility cases taken as eligible (RR3, RR4, REF2, CON2).
+ */
+e: number | null, 
+/**
+ * Whether `e` was given rather than estimated from the cases.
+ */
+eGiven: boolean, RR1: number | null, RR2: number | null, RR3: number | null, RR4: number | null, RR5: number | null, RR6: number | null, COOP1: number | null, COOP2: number | null, COOP3: number | null, COOP4: number | null, REF1: number | null, REF2: number | null, REF3: number | null, CON1: number | null, CON2: number | null, CON3: number | null, };
+
+export type ProgressReport = { campaign: string, 
+/**
+ * Today in the campaign's zone, dd/mm/yyyy.
+ */
+today: string, 
+/**
+ * Calling days from the first call to today.
+ */
+callingDays: number, agencies: Array<AgencyProgress>, total: AgencyProgress, };
+
+export type AgencyProgress = { agency: string, name: string, 
+/**
+ * Completes the sample requires (0: no sample drawn yet).
+ */
+required: number, drawn: number, 
+/**
+ * Complete phone interviews (1.1).
+ */
+completes: number, 
+/**
+ * Complete interviews gathered outside the phone (paper, kiosk, web).
+ */
+otherModes: number, 
+/**
+ * Drawn cases called at least once and not closed.
+ */
+inProgress: number, 
+/**
+ * Drawn cases not called yet.
+ */
+notCalled: number, 
+/**
+ * Completes still needed: required − completes, never below 0.
+ */
+remaining: number, 
+/**
+ * Completes per calling day so far.
+ */
+dailyRate: number | null, 
+/**
+ * The calling day the remaining completes are expected by, dd/mm/yyyy.
+ */
+doneBy: string | null, };
+
+export type OperatorsRequest = { campaignId: string, 
+/**
+ * First day counted, in the campaign's zone.
+ */
+from: string | null, 
+/**
+ * Last day counted.
+ */
+to: string | null, };
+
+export type OperatorsReport = { campaign: string, 
+/**
+ * The period, dd/mm/yyyy, when bounded.
+ */
+from: string | null, to: string | null, operators: Array<OperatorFigures>, };
+
+export type OperatorFigures = { operator: string, name: string, attempts: number, 
+/**
+ * Attempts recorded as complete (1.1).
+ */
+completes: number, 
+/**
+ * Per day, first call's start to last call's end, summed.
+ */
+hours: number, attemptsPerHour: number | null, 
+/**
+ * Complete phone interviews the operator took, finished in the period.
+ */
+interviews: number, 
+/**
+ * Their mean length, start to finish, in minutes.
+ */
+meanInterviewMinutes: number | null, };
+
+export type ExportFormat = "csv" | "xlsx";
+
+export type ExportRequest = { campaignId: string, format: ExportFormat, 
+/**
+ * The file to write.
+ */
+out: string, 
+/**
+ * Add the person's name and phone number (written to the audit).
+ */
+withContacts: boolean, 
+/**
+ * Who exports.
+ */
+by: string, };
+
+export type ReportKind = "sipas" | "rates" | "progress";
+
+export type ReportExportRequest = { campaignId: string, report: ReportKind, out: string, };
+
+export type Exported = { path: string, 
+/**
+ * Data rows written.
+ */
+rows: number, };
+
 /** Every command of the desktop shell, typed. A failed call rejects with an `ApiError`. */
 export const commands = {
   appInfo: (): Promise<AppInfo> => invoke("app_info"),
@@ -475,10 +704,16 @@ export const commands = {
   saveRejects: (req: SaveRejectsRequest): Promise<null> => invoke("save_rejects", { req }),
   sampleStatus: (req: CampaignRequest): Promise<SampleReport> => invoke("sample_status", { req }),
   drawSample: (req: DrawSampleRequest): Promise<SampleReport> => invoke("draw_sample", { req }),
+  sipasIndex: (req: IndexRequest): Promise<IndexReport> => invoke("sipas_index", { req }),
+  responseRates: (req: RatesRequest): Promise<RatesReport> => invoke("response_rates", { req }),
+  fieldworkProgress: (req: CampaignRequest): Promise<ProgressReport> => invoke("fieldwork_progress", { req }),
+  operatorFigures: (req: OperatorsRequest): Promise<OperatorsReport> => invoke("operator_figures", { req }),
+  exportInterviews: (req: ExportRequest): Promise<Exported> => invoke("export_interviews", { req }),
+  exportReport: (req: ReportExportRequest): Promise<Exported> => invoke("export_report", { req }),
 } as const;
 
 /** The event a window receives while a list imports; its payload is an `ImportProgress`. */
 export const IMPORT_PROGRESS_EVENT = "import-progress";
 
 /** The names of the commands, as the shell registers them. */
-export const COMMAND_NAMES = ["app_info", "list_campaigns", "list_staff", "list_outcomes", "case_interview", "next_case", "operator_queue", "heartbeat", "release_case", "start_interview", "save_answer", "record_outcome", "campaign_cases", "select_cases", "reassign", "force_release", "audit_log", "list_agencies", "preview_import", "import_list", "save_rejects", "sample_status", "draw_sample"] as const;
+export const COMMAND_NAMES = ["app_info", "list_campaigns", "list_staff", "list_outcomes", "case_interview", "next_case", "operator_queue", "heartbeat", "release_case", "start_interview", "save_answer", "record_outcome", "campaign_cases", "select_cases", "reassign", "force_release", "audit_log", "list_agencies", "preview_import", "import_list", "save_rejects", "sample_status", "draw_sample", "sipas_index", "response_rates", "fieldwork_progress", "operator_figures", "export_interviews", "export_report"] as const;

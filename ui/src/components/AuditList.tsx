@@ -1,5 +1,6 @@
-/** The campaign's recent moves and take-backs, newest first: who did what to which case, and
- * the change (from which call list to which, or from whom a case was taken back). */
+/** The campaign's recent moves, take-backs and exports with names and numbers, newest first: who
+ * did what to which case, and the change (from which call list to which, from whom a case was
+ * taken back, or how many interviews went into which file). */
 import { useEffect, useState } from "react";
 import { commands, type AuditView, type CampaignView, type CaseOverview, type StaffView } from "../api/bindings";
 import { useLang, type T } from "../i18n";
@@ -36,7 +37,16 @@ function change(entry: AuditView, nameOf: (id: unknown) => string, t: T): string
   if (entry.action === "force_release" && before.holder) {
     return t("audit.releasedFrom", { holder: nameOf(before.holder) });
   }
+  // The core words an export itself: how many interviews, into which file.
+  if (entry.action === "export_contacts") return entry.after ?? "";
   return "";
+}
+
+function actionLabel(action: string, t: T): string {
+  if (action === "reassign") return t("audit.reassign");
+  if (action === "force_release") return t("audit.forceRelease");
+  if (action === "export_contacts") return t("audit.exportContacts");
+  return action;
 }
 
 export function AuditList({ campaign, staff, cases, reloadKey, report }: Props) {
@@ -88,7 +98,7 @@ export function AuditList({ campaign, staff, cases, reloadKey, report }: Props) 
                   <td className="nowrap mono">{e.at}</td>
                   <td className="nowrap">{actorName(e.actor)}</td>
                   <td className="nowrap" data-testid="audit-action">
-                    {e.action === "reassign" ? t("audit.reassign") : e.action === "force_release" ? t("audit.forceRelease") : e.action}
+                    {actionLabel(e.action, t)}
                   </td>
                   <td data-testid="audit-case">{caseName(e.caseId)}</td>
                   <td data-testid="audit-change">{change(e, nameOf, t)}</td>

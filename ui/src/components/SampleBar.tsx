@@ -1,23 +1,27 @@
-/** A horizontal bar: the cases drawn for one agency against the sample its rule requires. */
+/** A horizontal bar: the cases drawn (or the completes gathered) for one agency against the sample
+ * its rule requires; a tick marks the requirement, anything past it is drawn lighter. */
 import { useLang } from "../i18n";
 
 interface Props {
   drawn: number;
   required: number;
+  /** What the bar says to a screen reader and on hover; "drawn against the sample" unless given. */
+  label?: string;
+  testId?: string;
 }
 
-export function SampleBar({ drawn, required }: Props) {
+export function SampleBar({ drawn, required, label, testId = "sample-bar" }: Props) {
   const { t } = useLang();
   const scale = Math.max(drawn, required, 1);
   const filled = (Math.min(drawn, required) / scale) * 100;
   const over = (Math.max(drawn - required, 0) / scale) * 100;
   const mark = (required / scale) * 100;
   const done = drawn >= required;
-  const title = t("smp.barTitle", { drawn, required });
+  const title = label ?? t("smp.barTitle", { drawn, required });
   return (
     <svg
       className="sample-bar"
-      data-testid="sample-bar"
+      data-testid={testId}
       data-drawn={drawn}
       data-required={required}
       viewBox="0 0 100 12"

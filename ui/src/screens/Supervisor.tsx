@@ -1,5 +1,5 @@
 /** The supervisor's view: every case of the campaign, live, with counts, search, a status filter
- * and taking a case back from whoever holds it; import, sample and reassignment tabs. */
+ * and taking a case back from whoever holds it; import, sample, reassignment and results tabs. */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   commands,
@@ -14,6 +14,7 @@ import { InterviewReview } from "../components/InterviewReview";
 import { ForceReleaseDialog } from "../components/ForceReleaseDialog";
 import { ImportPanel } from "../components/ImportPanel";
 import { ReassignPanel } from "../components/ReassignPanel";
+import { ResultsPanel } from "../components/ResultsPanel";
 import { SamplePanel } from "../components/SamplePanel";
 import { useLang, type MessageKey } from "../i18n";
 import {
@@ -29,13 +30,16 @@ const REFRESH_MS = 10_000;
 /** Rows drawn at most; a province's thousands of cases are narrowed with the search box. */
 const MAX_ROWS = 500;
 
-type Tab = "cases" | "reassign" | "import" | "sample";
+type Tab = "cases" | "reassign" | "import" | "sample" | "results";
 const TABS: readonly { tab: Tab; label: MessageKey }[] = [
   { tab: "cases", label: "sup.tab.cases" },
   { tab: "reassign", label: "sup.tab.reassign" },
   { tab: "import", label: "sup.tab.import" },
   { tab: "sample", label: "sup.tab.sample" },
+  { tab: "results", label: "sup.tab.results" },
 ];
+/** Tabs an operator looking at this view does not get: moving cases, and the results (their export can carry names and numbers). */
+const SUPERVISOR_ONLY: readonly Tab[] = ["reassign", "results"];
 
 interface Props {
   campaign: CampaignView;
@@ -144,7 +148,7 @@ export function Supervisor({ campaign, person, staff, outcomes, report, clearErr
 
   const tabs = (
     <nav className="sup-tabs" role="tablist" aria-label={t("sup.tabs")}>
-      {TABS.filter(({ tab: key }) => supervises || key !== "reassign").map(({ tab: key, label }) => (
+      {TABS.filter(({ tab: key }) => supervises || !SUPERVISOR_ONLY.includes(key)).map(({ tab: key, label }) => (
         <button
           key={key}
           type="button"
@@ -184,6 +188,14 @@ export function Supervisor({ campaign, person, staff, outcomes, report, clearErr
       <main className="supervisor" data-testid="supervisor">
         {tabs}
         <ImportPanel campaign={campaign} report={report} clearError={clearError} onImported={() => void refresh(false)} />
+      </main>
+    );
+  }
+  if (tab === "results" && supervises) {
+    return (
+      <main className="supervisor" data-testid="supervisor">
+        {tabs}
+        <ResultsPanel campaign={campaign} person={person} report={report} clearError={clearError} />
       </main>
     );
   }

@@ -37,6 +37,7 @@ import {
   type FakeListFile,
 } from "./data";
 import { interviewView, progress, saveAnswer, stopRefusal, type Fill } from "./interview";
+import { indexReport, operatorsReport, progressReport, ratesReport } from "./reports";
 
 type Commands = typeof commands;
 /** Every command of bindings.ts, implemented synchronously (a throw becomes a rejected promise). */
@@ -208,8 +209,8 @@ export class FakeBackend {
   dialogSave: string | null = "/home/gsv/Tải xuống/danh-sach-tu-choi.csv";
   /** Files already imported: importing one again adds nothing. */
   private imported = new Set<string>();
-  /** The supervisors' moves and take-backs, oldest first. */
-  audit: { at: number; actor: string; action: string; caseId: string; before: string; after: string }[] = [];
+  /** The supervisors' moves, take-backs and exports with names and numbers, oldest first. */
+  audit: { at: number; actor: string; action: string; caseId: string | null; before: string | null; after: string | null }[] = [];
   /** Dossiers and cases per agency, and the cases released so far, wave by wave. */
   populations = structuredClone(POPULATIONS);
   waves = new Map<string, number[]>();
@@ -378,6 +379,21 @@ export class FakeBackend {
     const wanted = sheet?.trim() || "Danh sách";
     if (wanted !== "Danh sách") throw apiError("invalid", `Tệp ${name} không có trang tính “${wanted}”.`);
     return { name, file, sheet: wanted };
+  }
+
+  /** Where an export is written, refused as the core refuses it: no file name, a name whose
+   * extension is not the format's, or a folder that is not there (any folder named `khong-co`). */
+  private exportTo(out: string, excel: boolean): void {
+    const name = baseName(out);
+    if (name === "") throw apiError("invalid", `“${out}” không phải tên tệp`);
+    const extension = excel ? "xlsx" : "csv";
+    if (!name.toLowerCase().endsWith(`.${extension}`)) {
+      throw apiError("invalid", `tệp “${name}” phải có đuôi .${extension} cho định dạng này`);
+    }
+    const folders = out.split(/[\\/]/).slice(0, -1);
+    if (folders.includes("khong-co")) {
+      throw apiError("invalid", `không ghi được tệp ${out}: thư mục chứa tệp không tồn tại`);
+    }
   }
 
   private sampleReport(rule: string, seed: number, margin: number | null): SampleReport {
@@ -830,6 +846,67 @@ export class FakeBackend {
         if (released > 0) this.waves.set(agency, [...waves, released]);
       }
       return this.sampleReport(req.rule, req.seed, margin);
+    },
+    sipasIndex: (req) => {
+      this.checkCampaign(req.campaignId);
+      return indexReport(req.includePartial, req.byMode);
+    },
+    responseRates: (req) => {
+      this.checkCampaign(req.campaignId);
+      if (req.e !== null && !(req.e >= 0 && req.e <= 1)) throw apiError("invalid", `e = ${req.e} phải nằm trong khoảng 0 đến 1`);
+      return ratesReport(req.by, req.e);
+    },
+    fieldworkProgress: (req) => {
+      this.checkCampaign(req.campaignId);
+      return progressReport();
+    },
+    operatorFigures: (req) => {
+      this.checkCampaign(req.campaignId);
+      const day = /^\d{4}-\d{2}-\d{2}$/;
+      for (const d of [req.from, req.to]) {
+        if (d !== null && !day.test(d)) throw apiError("invalid", `Ngày “${d}” không đúng dạng yyyy-mm-dd.`);
+      }
+      if (req.from !== null && req.to !== null && req.from > req.to) {
+        const shown = (iso: string) => iso.split("-").reverse().join("/");
+        throw apiError("invalid", `từ ngày ${shown(req.from)} đến ngày ${shown(req.to)}: ngày bắt đầu ở sau ngày kết thúc`);
+      }
+      return operatorsReport(req.from, req.to);
+    },
+    exportInterviews: (req) => {
+      this.checkCampaign(req.campaignId);
+      if (req.format !== "csv" && req.format !== "xlsx") {
+        throw apiError("invalid", `định dạng “${req.format}” không có: dùng csv hoặc xlsx`);
+      }
+      // One row per interview that is over (complete or partial), as the core's export.
+      const rows = this.cases.filter((c) => c.interview && c.interview.status !== "inProgress").length;
+      if (req.withContacts) {
+        // As the core: the audit is written before the file, so a refused path is audited too.
+        this.audit.push({
+          at: this.now(),
+          actor: req.by,
+          action: "export_contacts",
+          caseId: null,
+          before: null,
+          after: `${rows} phiếu kèm họ tên và số điện thoại, tệp ${baseName(req.out)}`,
+        });
+      }
+      this.exportTo(req.out, req.format === "xlsx");
+      return { path: req.out, rows };
+    },
+    exportReport: (req) => {
+      this.checkCampaign(req.campaignId);
+      if (!["sipas", "rates", "progress"].includes(req.report)) {
+        throw apiError("invalid", `báo cáo “${req.report}” không có: dùng sipas, rates hoặc progress`);
+      }
+      // The core's workbooks: the index over complete interviews, the rates by agency; a row per agency.
+      const rows =
+        req.report === "sipas"
+          ? indexReport(false, false).agencies.length
+          : req.report === "rates"
+            ? ratesReport("agency", null).groups.length
+            : progressReport().agencies.length;
+      this.exportTo(req.out, true);
+      return { path: req.out, rows };
     },
   };
 }
