@@ -35,3 +35,6 @@ CREATE TABLE result_interview (
     scores TEXT NOT NULL CHECK (scores NOT GLOB '*[^0-5-]*')
 );
 CREATE INDEX result_interview_campaign_idx ON result_interview (campaign_id, status);
+
+-- The reports list a campaign's agencies with their drawn cases: from this index alone.
+CREATE INDEX survey_case_agency_idx ON survey_case (campaign_id, agency_id, wave);

@@ -1,7 +1,7 @@
 //! `khaosat bench`: figures from the database given by --db, each run on a fresh campaign.
-//! `bench import --rows N` times a list's import: it generates a CSV of N dossiers (as the
-//! dossier system exports them), imports it, and prints reading and checking the file, storing
-//! it, and the total. `bench calls` (see `bench/calls.rs`) times operators at work, `bench
+//! `bench import --rows N [--xlsx]` times a list's import: it generates a CSV (or an XLSX) of N
+//! dossiers (as the dossier system exports them), imports it, and prints reading and checking
+//! the file, storing it, and the total. `bench calls` (see `bench/calls.rs`) times operators at work, `bench
 //! index` (see `bench/index.rs`) the satisfaction index over a large campaign.
 
 mod calls;
@@ -24,6 +24,9 @@ pub enum Command {
     Import {
         #[arg(long, default_value_t = 100_000)]
         rows: usize,
+        /// The list as an Excel workbook (text cells) instead of CSV.
+        #[arg(long)]
+        xlsx: bool,
     },
     /// Operators taking cases and recording outcomes on a new campaign for --seconds; prints
     /// throughput, latency and errors, then checks the database (exit 1 on a double claim or a
@@ -36,22 +39,27 @@ pub enum Command {
 
 pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
     match command {
-        Command::Import { rows } => import(db, rows).await,
+        Command::Import { rows, xlsx } => import(db, rows, xlsx).await,
         Command::Calls(args) => calls::run(db, args).await,
         Command::Index(args) => index::run(db, args).await,
     }
 }
 
-async fn import(db: Option<&str>, rows: usize) -> anyhow::Result<()> {
+async fn import(db: Option<&str>, rows: usize, xlsx: bool) -> anyhow::Result<()> {
     let (location, store) = super::open(db).await?;
     let (code, campaign) = bench_campaign(&*store, "Đo tốc độ nhập danh sách").await?;
 
     let dir = tempfile_dir()?;
-    let file = dir.join("danh-sach.csv");
-    std::fs::write(
-        &file,
-        demo::synthetic_csv(&demo::synthetic_rows(rows, FIELDWORK.0, FIELDWORK.1, 7)),
-    )?;
+    let csv = demo::synthetic_csv(&demo::synthetic_rows(rows, FIELDWORK.0, FIELDWORK.1, 7));
+    let file = if xlsx {
+        let file = dir.join("danh-sach.xlsx");
+        write_workbook(&file, &csv)?;
+        file
+    } else {
+        let file = dir.join("danh-sach.csv");
+        std::fs::write(&file, csv)?;
+        file
+    };
     let bytes = std::fs::metadata(&file)?.len();
 
     let started = Instant::now();
@@ -75,8 +83,9 @@ async fn import(db: Option<&str>, rows: usize) -> anyhow::Result<()> {
     println!("database      {location}");
     println!("campaign      {code}");
     println!(
-        "file          {rows} rows, {:.1} MB CSV",
-        bytes as f64 / 1e6
+        "file          {rows} rows, {:.1} MB {}",
+        bytes as f64 / 1e6,
+        if xlsx { "XLSX" } else { "CSV" }
     );
     println!(
         "accepted      {} (rejected {}, new cases {})",
@@ -130,6 +139,22 @@ const FIELDWORK: (NaiveDate, NaiveDate) = match (
     (Some(from), Some(to)) => (from, to),
     _ => (NaiveDate::MIN, NaiveDate::MAX),
 };
+
+/// The CSV's cells as the text cells of a workbook's first sheet.
+fn write_workbook(path: &std::path::Path, csv: &str) -> anyhow::Result<()> {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(csv.as_bytes());
+    for (r, record) in (0u32..).zip(reader.records()) {
+        for (c, cell) in (0u16..).zip(&record?) {
+            sheet.write_string(r, c, cell)?;
+        }
+    }
+    workbook.save(path)?;
+    Ok(())
+}
 
 fn tempfile_dir() -> anyhow::Result<std::path::PathBuf> {
     let dir = std::env::temp_dir().join(format!("khaosat-bench-{}", uuid::Uuid::new_v4().simple()));

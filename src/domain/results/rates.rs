@@ -157,9 +157,8 @@ mod tests {
 
     /// I=40 P=10 R=20 NC=15 O=5 UH=8 UO=2 NE=10, worked by hand:
     /// eligible = 90, unknown = 10, e = 90/100 = 0.9, with e: 90 + 9 = 99.
-    #[test]
-    fn every_rate_on_hand_counted_cases() {
-        let d = Dispositions {
+    fn worked() -> Dispositions {
+        Dispositions {
             I: 40,
             P: 10,
             R: 20,
@@ -168,7 +167,12 @@ mod tests {
             UH: 8,
             UO: 2,
             NE: 10,
-        };
+        }
+    }
+
+    #[test]
+    fn every_rate_on_hand_counted_cases() {
+        let d = worked();
         assert_eq!(d.total(), 110);
         let r = rates(&d, None);
         close(r.e, 0.9, "e");
@@ -193,16 +197,7 @@ mod tests {
 
     #[test]
     fn a_given_e_replaces_the_estimate_in_the_rates_that_use_it() {
-        let d = Dispositions {
-            I: 40,
-            P: 10,
-            R: 20,
-            NC: 15,
-            O: 5,
-            UH: 8,
-            UO: 2,
-            NE: 10,
-        };
+        let d = worked();
         let r = rates(&d, Some(0.5));
         assert_eq!((r.e, r.e_given), (Some(0.5), true));
         close(r.RR3, 40.0 / 95.0, "RR3");
