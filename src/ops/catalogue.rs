@@ -322,7 +322,7 @@ pub async fn staff_by_login(store: &dyn Store, login: &str) -> Result<StaffView>
 /// is. Imports and exports of results are theirs, not an operator's.
 pub async fn supervisor(store: &dyn Store, login: Option<&str>) -> Result<StaffView> {
     let people = staff(store).await?;
-    let in_charge = |s: &StaffView| matches!(s.role, Role::Supervisor | Role::Admin);
+    let in_charge = |s: &StaffView| s.role.supervises();
     let person = match login {
         Some(login) => people
             .into_iter()

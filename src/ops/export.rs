@@ -22,7 +22,8 @@ use crate::ops::interview_file::{CONTACTS, DOSSIER, PARTICULARS};
 use crate::ops::reports::{
     self, IndexReport, IndexRequest, ProgressReport, RatesBy, RatesReport, RatesRequest,
 };
-use crate::store::model::{AuditEntry, Campaign, Role};
+use crate::ops::supervise::supervisor;
+use crate::store::model::{AuditEntry, Campaign};
 use crate::store::Store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -203,12 +204,12 @@ pub async fn export_interviews(
 ) -> Result<Exported> {
     let campaign = store.campaign(req.campaign_id).await?;
     if req.with_contacts {
-        let person = store.staff().await?.into_iter().find(|s| s.id == req.by);
-        if !person.is_some_and(|p| matches!(p.role, Role::Supervisor | Role::Admin)) {
-            return Err(Error::Invalid(
-                "chỉ giám sát viên hoặc quản trị viên được xuất họ tên và số điện thoại".to_owned(),
-            ));
-        }
+        supervisor(
+            store,
+            req.by,
+            "chỉ giám sát viên hoặc quản trị viên được xuất họ tên và số điện thoại",
+        )
+        .await?;
     }
     let script = campaign_script(store, &campaign).await?;
     let sheet = interview_sheet(store, &campaign, &script, req.with_contacts).await?;

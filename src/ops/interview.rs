@@ -388,21 +388,17 @@ pub async fn case_progress(
         Some(interview) => current_answers(script, &interview),
         None => Answers::new(),
     };
-    let progress = script.progress(&answers);
-    let scores = ScoreLine::of(script, &answers, &progress);
-    Ok((progress, scores))
+    Ok((script.progress(&answers), ScoreLine::of(script, &answers)))
 }
 
-/// The answers that count (in questionnaire order) of an interview's answers.
-pub(crate) fn counted_answers(answers: &Answers, progress: &Progress) -> Vec<CountedAnswer> {
-    progress
-        .counted
-        .iter()
-        .filter_map(|id| {
-            Some(CountedAnswer {
-                question: id.clone(),
-                value: answers.get(id)?.code(),
-            })
+/// The answers that count ([`Script::results`]), as stored: question and code.
+pub(crate) fn counted_answers(script: &Script, answers: &Answers) -> Vec<CountedAnswer> {
+    script
+        .results(answers)
+        .into_iter()
+        .map(|(q, answer)| CountedAnswer {
+            question: q.id.clone(),
+            value: answer.code(),
         })
         .collect()
 }
@@ -412,8 +408,7 @@ pub(crate) fn interview_answers(
     script: &Script,
     interview: &InterviewRecord,
 ) -> Vec<CountedAnswer> {
-    let answers = current_answers(script, interview);
-    counted_answers(&answers, &script.progress(&answers))
+    counted_answers(script, &current_answers(script, interview))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

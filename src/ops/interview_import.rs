@@ -290,14 +290,13 @@ pub async fn import(
         }
         match read_answers(&script, &layout, row, cells) {
             Ok(answers) => {
-                let progress = script.progress(&answers);
                 accepted.push(ImportedInterview {
                     id,
                     case_id: case.case_id,
                     agency_id: case.agency_id,
                     questionnaire: script.hash().clone(),
-                    answers: counted_answers(&answers, &progress),
-                    scores: ScoreLine::of(&script, &answers, &progress),
+                    answers: counted_answers(&script, &answers),
+                    scores: ScoreLine::of(&script, &answers),
                 });
             }
             Err(problem) => {

@@ -14,11 +14,11 @@ use crate::domain::mode::Mode;
 use crate::domain::outcome::AaporCategory;
 use crate::domain::results::fieldwork::{calling_days, hours_worked, project};
 use crate::domain::results::index::{self, AgencyIndex, AgencyTallies, OverallIndex, FORMULA};
-use crate::domain::results::rates::{self, Dispositions, Rates, FORMULAS};
+use crate::domain::results::rates::{self, Dispositions, EligibleShare, Rates, FORMULAS};
 use crate::domain::time::format_date;
 use crate::error::{Error, Result};
 use crate::ops::interview::campaign_script;
-use crate::store::model::{Agency, Campaign, InterviewStatus};
+use crate::store::model::{Agency, AgencyTarget, Campaign, InterviewStatus};
 use crate::store::Store;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -56,23 +56,25 @@ pub struct IndexReport {
     pub by_mode: Vec<ModeIndex>,
 }
 
-/// The agencies of a campaign (those with cases), by code.
-async fn campaign_agencies(store: &dyn Store, campaign: Uuid) -> Result<Vec<Agency>> {
-    let mut ids: Vec<Uuid> = store
+/// The agencies of a campaign (those with cases), by code, and each one's sample target.
+async fn campaign_agencies(
+    store: &dyn Store,
+    campaign: Uuid,
+) -> Result<(Vec<Agency>, HashMap<Uuid, AgencyTarget>)> {
+    let targets: HashMap<Uuid, AgencyTarget> = store
         .agency_targets(campaign)
         .await?
         .into_iter()
-        .map(|t| t.agency_id)
+        .map(|t| (t.agency_id, t))
         .collect();
-    ids.sort();
     let mut agencies: Vec<Agency> = store
         .agencies()
         .await?
         .into_iter()
-        .filter(|a| ids.binary_search(&a.id).is_ok())
+        .filter(|a| targets.contains_key(&a.id))
         .collect();
     agencies.sort_by(|a, b| a.code.cmp(&b.code));
-    Ok(agencies)
+    Ok((agencies, targets))
 }
 
 /// The satisfaction index of a campaign (DESIGN.md, "Review and reports").
@@ -86,7 +88,7 @@ pub async fn sipas_index(store: &dyn Store, req: &IndexRequest) -> Result<IndexR
             script.title()
         )));
     }
-    let agencies = campaign_agencies(store, campaign.id).await?;
+    let (agencies, _) = campaign_agencies(store, campaign.id).await?;
     let scale = index::scale_questions(&script);
     let scored = store
         .scored_interviews(campaign.id, req.include_partial)
@@ -236,11 +238,9 @@ pub async fn rates(store: &dyn Store, req: &RatesRequest) -> Result<RatesReport>
         }
     }
     // One e for every group: the campaign's, as given or estimated over all its cases.
-    let e = req.e.or_else(|| overall.estimated_e());
-    let given = req.e.is_some();
+    let e = EligibleShare::of(&overall, req.e);
     let row = |key: String, name: String, counts: Dispositions| {
-        let mut rates = rates::rates(&counts, e);
-        rates.e_given = given;
+        let rates = rates::rates(&counts, e);
         RatesRow {
             key,
             name,
@@ -347,13 +347,7 @@ pub async fn progress(
     let campaign = store.campaign(campaign_id).await?;
     let zone = campaign.time_zone;
     let today = now.with_timezone(&zone).date_naive();
-    let agencies = campaign_agencies(store, campaign.id).await?;
-    let targets: HashMap<Uuid, _> = store
-        .agency_targets(campaign.id)
-        .await?
-        .into_iter()
-        .map(|t| (t.agency_id, t))
-        .collect();
+    let (agencies, targets) = campaign_agencies(store, campaign.id).await?;
     let mut completes: HashMap<(Uuid, bool), u64> = HashMap::new();
     for i in store.interview_counts(campaign.id).await? {
         if i.status == InterviewStatus::Complete {

@@ -14,7 +14,7 @@ use crate::domain::case::CaseStatus;
 use crate::domain::outcome::OutcomeCode;
 use crate::domain::time::{format_date, format_instant};
 use crate::error::{Error, Result};
-use crate::store::model::{Reassignment, Role, Staff};
+use crate::store::model::{Reassignment, Staff};
 use crate::store::Store;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -194,17 +194,20 @@ pub struct ReassignReport {
     pub to: Option<String>,
 }
 
-/// The person must be a supervisor or an administrator.
-async fn supervisor(store: &dyn Store, id: Uuid) -> Result<Staff> {
+const MOVES_ARE_SUPERVISORS: &str = "chỉ giám sát viên được chuyển hoặc thu hồi ca";
+
+/// The person must be a supervisor or an administrator; `refusal` says what an operator may
+/// not do.
+pub(crate) async fn supervisor(store: &dyn Store, id: Uuid, refusal: &str) -> Result<Staff> {
     let person = store
         .staff()
         .await?
         .into_iter()
         .find(|s| s.id == id)
         .ok_or_else(|| Error::not_found("nhân sự", id))?;
-    if person.role == Role::Operator {
+    if !person.role.supervises() {
         return Err(Error::Invalid(format!(
-            "{} là điện thoại viên: chỉ giám sát viên được chuyển hoặc thu hồi ca",
+            "{} là điện thoại viên: {refusal}",
             person.login
         )));
     }
@@ -216,7 +219,7 @@ pub async fn reassign(
     now: DateTime<Utc>,
     req: &ReassignRequest,
 ) -> Result<ReassignReport> {
-    let by = supervisor(store, req.supervisor_id).await?;
+    let by = supervisor(store, req.supervisor_id, MOVES_ARE_SUPERVISORS).await?;
     let to = match req.to_operator {
         None => None,
         Some(id) => {
@@ -275,7 +278,7 @@ pub async fn force_release(
     now: DateTime<Utc>,
     req: &ForceReleaseRequest,
 ) -> Result<ForceReleased> {
-    let by = supervisor(store, req.supervisor_id).await?;
+    let by = supervisor(store, req.supervisor_id, MOVES_ARE_SUPERVISORS).await?;
     let holder = store.force_release(req.case_id, by.id, now).await?;
     tracing::info!(case = %req.case_id, supervisor = %by.id, holder = ?holder, "case force-released");
     let names = store.staff().await?;

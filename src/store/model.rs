@@ -42,6 +42,11 @@ impl Role {
             .into_iter()
             .find(|r| r.as_str() == text)
     }
+
+    /// Supervisors and administrators move cases, import and export results; operators do not.
+    pub fn supervises(self) -> bool {
+        matches!(self, Role::Supervisor | Role::Admin)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

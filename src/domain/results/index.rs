@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::domain::survey::{Answer, Answers, Kind, Progress, Script};
+use crate::domain::survey::{Answer, Answers, Kind, Script};
 
 /// The formula, as every report states it.
 pub const FORMULA: &str = "Tiêu chí: chỉ số = 100 × (số câu trả lời 4 hoặc 5) / (số câu trả lời hợp lệ 1–5); \
@@ -71,17 +71,18 @@ pub struct ScoreLine(Vec<Option<u8>>);
 pub struct BadScoreLine(String);
 
 impl ScoreLine {
-    /// The scores of the answers that count, as the engine's walk says.
-    pub fn of(script: &Script, answers: &Answers, progress: &Progress) -> Self {
+    /// The scores of the answers that count ([`Script::results`]).
+    pub fn of(script: &Script, answers: &Answers) -> Self {
+        let counted: BTreeMap<&str, &Answer> = script
+            .results(answers)
+            .into_iter()
+            .map(|(q, answer)| (q.id.as_str(), answer))
+            .collect();
         Self(
-            script
-                .questions()
+            scale_questions(script)
                 .iter()
-                .filter(|q| matches!(q.kind, Kind::Scale))
-                .map(|q| match answers.get(&q.id) {
-                    Some(Answer::Scale(rating)) if progress.counted.contains(&q.id) => {
-                        Some(rating.score().unwrap_or(0))
-                    }
+                .map(|id| match counted.get(id.as_str()) {
+                    Some(Answer::Scale(rating)) => Some(rating.score().unwrap_or(0)),
                     _ => None,
                 })
                 .collect(),
@@ -492,7 +493,7 @@ mod tests {
                 .parse_answer("5")
                 .expect("answer"),
         );
-        let line = ScoreLine::of(script, &answers, &script.progress(&answers));
+        let line = ScoreLine::of(script, &answers);
         let text = line.to_text();
         assert!(text.starts_with("50--"), "{text}");
         assert_eq!(text.matches(|c| c != '-').count(), 2, "{text}");

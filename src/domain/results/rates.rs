@@ -108,10 +108,29 @@ fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
     (denominator > 0.0).then(|| numerator / denominator)
 }
 
-/// The rates of `d`, with `e` if given, else estimated from `d`.
-pub fn rates(d: &Dispositions, e: Option<f64>) -> Rates {
-    let e_given = e.is_some();
-    let e = e.or_else(|| d.estimated_e());
+/// The share of unknown-eligibility cases taken as eligible, and whether it was given.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EligibleShare {
+    pub value: Option<f64>,
+    pub given: bool,
+}
+
+impl EligibleShare {
+    /// `given` when there is one, else estimated from `d` ([`Dispositions::estimated_e`]).
+    pub fn of(d: &Dispositions, given: Option<f64>) -> Self {
+        Self {
+            value: given.or_else(|| d.estimated_e()),
+            given: given.is_some(),
+        }
+    }
+}
+
+/// The rates of `d` with `e` (a campaign uses one e for all its groups).
+pub fn rates(d: &Dispositions, e: EligibleShare) -> Rates {
+    let EligibleShare {
+        value: e,
+        given: e_given,
+    } = e;
     let f = |n: u64| n as f64;
     let interviews = f(d.I + d.P);
     let eligible = interviews + f(d.R + d.NC + d.O);
@@ -174,7 +193,7 @@ mod tests {
     fn every_rate_on_hand_counted_cases() {
         let d = worked();
         assert_eq!(d.total(), 110);
-        let r = rates(&d, None);
+        let r = rates(&d, EligibleShare::of(&d, None));
         close(r.e, 0.9, "e");
         assert!(!r.e_given);
         close(r.RR1, 40.0 / 100.0, "RR1");
@@ -198,7 +217,7 @@ mod tests {
     #[test]
     fn a_given_e_replaces_the_estimate_in_the_rates_that_use_it() {
         let d = worked();
-        let r = rates(&d, Some(0.5));
+        let r = rates(&d, EligibleShare::of(&d, Some(0.5)));
         assert_eq!((r.e, r.e_given), (Some(0.5), true));
         close(r.RR3, 40.0 / 95.0, "RR3");
         close(r.REF2, 20.0 / 95.0, "REF2");
@@ -208,7 +227,8 @@ mod tests {
 
     #[test]
     fn nothing_to_divide_by_leaves_the_rate_undefined() {
-        let none = rates(&Dispositions::default(), None);
+        let nothing = Dispositions::default();
+        let none = rates(&nothing, EligibleShare::of(&nothing, None));
         assert_eq!(
             (none.e, none.RR1, none.COOP1, none.CON3),
             (None, None, None, None)
@@ -218,7 +238,7 @@ mod tests {
             UH: 12,
             ..Dispositions::default()
         };
-        let r = rates(&untouched, None);
+        let r = rates(&untouched, EligibleShare::of(&untouched, None));
         assert_eq!(r.e, None);
         close(r.RR1, 0.0, "RR1");
         assert_eq!((r.RR3, r.RR5, r.COOP1), (None, None, None));
