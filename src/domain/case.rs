@@ -18,6 +18,9 @@ pub struct CaseProgress {
     /// The calls that count toward the attempt limit (a callback booked does not).
     pub counted_attempts: u32,
     pub ever_contacted: bool,
+    /// The most informative outcome of the calls so far, by the catalogue's precedence: what
+    /// the attempt limit would close the case with (see `domain::outcome::LimitPrecedence`).
+    pub limit_outcome: Option<OutcomeCode>,
     pub last_outcome: Option<OutcomeCode>,
     pub final_outcome: Option<OutcomeCode>,
     pub retry_at: Option<DateTime<Utc>>,

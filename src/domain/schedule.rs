@@ -1,7 +1,7 @@
 //! What a recorded call outcome does to a case: the attempt count, the retry time, an
 //! appointment, and closing the case when the outcome is final or the attempt limit is reached
-//! (2.30 if the person was ever reached, otherwise 3.90). Pure functions of the case, the
-//! outcome and an explicit `now`.
+//! (with the most informative outcome of its calls, by the catalogue's precedence). Pure
+//! functions of the case, the outcome and an explicit `now`.
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -142,17 +142,19 @@ pub fn after_attempt(
     let attempts = case.attempts + 1;
     let counted_attempts = case.counted_attempts + u32::from(rule.counts_toward_limit);
     let ever_contacted = case.ever_contacted || rule.contact;
+    let limit_outcome = catalogue
+        .at_limit()
+        .fold(case.limit_outcome.as_ref(), &rule.code);
     let final_outcome = if rule.is_final {
         Some(rule.code.clone())
     } else if counted_attempts >= policy.max_attempts && appointment.is_none() {
-        let closing =
-            catalogue
-                .limit_reached(ever_contacted)
-                .ok_or(ScheduleError::NoLimitOutcome(if ever_contacted {
-                    crate::domain::outcome::LIMIT_CONTACTED
-                } else {
-                    crate::domain::outcome::LIMIT_NEVER_CONTACTED
-                }))?;
+        let closing = catalogue
+            .limit_closing(limit_outcome.as_ref(), ever_contacted)
+            .ok_or(ScheduleError::NoLimitOutcome(if ever_contacted {
+                crate::domain::outcome::LIMIT_CONTACTED
+            } else {
+                crate::domain::outcome::LIMIT_NEVER_CONTACTED
+            }))?;
         Some(closing.code.clone())
     } else {
         None
@@ -188,6 +190,7 @@ pub fn after_attempt(
         attempts,
         counted_attempts,
         ever_contacted,
+        limit_outcome,
         last_outcome: Some(rule.code.clone()),
         final_outcome,
         retry_at,
@@ -322,27 +325,81 @@ mod tests {
         );
     }
 
-    #[test]
-    fn attempt_limit_closes_as_2_30_when_ever_reached_otherwise_3_90() {
-        let policy = limit(3);
-        let mut never = CaseProgress::default();
-        for _ in 0..3 {
-            never = apply(&never, call("3.13"), policy).expect("open");
-        }
-        assert_eq!(
-            never.final_outcome.as_ref().map(|c| c.as_str()),
-            Some("3.90")
-        );
+    /// Records a history under an attempt limit of `limit`: what the case ends as.
+    fn history(codes: &[&str], limit_at: u32) -> CaseProgress {
+        let at = now() + Duration::hours(4);
+        codes.iter().fold(CaseProgress::default(), |case, code| {
+            let appointment = (*code == "2.21").then_some(Appointment {
+                at,
+                kind: AppointmentKind::Soft,
+            });
+            apply(
+                &case,
+                Call {
+                    appointment,
+                    ..call(code)
+                },
+                limit(limit_at),
+            )
+            .unwrap_or_else(|e| panic!("{codes:?}: {e}"))
+        })
+    }
 
-        let mut reached = CaseProgress::default();
-        for code in ["1.2", "3.13", "3.12"] {
-            reached = apply(&reached, call(code), policy).expect("open");
+    #[test]
+    fn the_attempt_limit_closes_with_the_most_informative_outcome() {
+        let table: &[(&[&str], u32, &str)] = &[
+            // The walk-through that found the fault: refused softly, then no answer, limit 2.
+            (&["2.111", "3.13"], 2, "2.111"),
+            (&["3.13", "2.111", "3.12"], 3, "2.111"),
+            (&["1.2", "3.13", "3.12"], 3, "1.2"),
+            // A callback is no counted attempt: three calls reach a limit of two.
+            (&["2.21", "3.13", "3.13"], 2, "2.21"),
+            (&["2.22", "3.13", "3.16"], 3, "2.22"),
+            (&["3.13", "3.13", "3.13"], 3, "3.13"),
+            (&["3.12", "3.12"], 2, "3.12"),
+            (&["3.13", "3.12", "3.16"], 3, "3.90"),
+        ];
+        for (codes, limit_at, expected) in table {
+            let closed = history(codes, *limit_at);
+            assert_eq!(
+                closed.final_outcome.as_ref().map(|c| c.as_str()),
+                Some(*expected),
+                "{codes:?} with a limit of {limit_at}"
+            );
         }
+        let open = history(&["2.111", "3.13"], 3);
         assert_eq!(
-            reached.final_outcome.as_ref().map(|c| c.as_str()),
+            open.final_outcome, None,
+            "under the limit the case stays open"
+        );
+        assert_eq!(
+            open.limit_outcome.as_ref().map(|c| c.as_str()),
+            Some("2.111")
+        );
+    }
+
+    #[test]
+    fn a_not_eligible_outcome_closes_at_once_whatever_came_before() {
+        let closed = history(&["2.111", "4.32"], 5);
+        assert_eq!(
+            closed.final_outcome.as_ref().map(|c| c.as_str()),
+            Some("4.32")
+        );
+    }
+
+    #[test]
+    fn a_history_no_line_matches_closes_as_2_30_or_3_90() {
+        let catalogue = OutcomeCatalogue::builtin();
+        assert_eq!(
+            catalogue.limit_closing(None, true).map(|r| r.code.as_str()),
             Some("2.30")
         );
-        assert_eq!(reached.attempts, 3);
+        assert_eq!(
+            catalogue
+                .limit_closing(None, false)
+                .map(|r| r.code.as_str()),
+            Some("3.90")
+        );
     }
 
     #[test]

@@ -93,6 +93,8 @@ pub struct OutcomeView {
     pub other_operator: bool,
     /// The next call is made in a part of the day not yet tried.
     pub new_slot: bool,
+    /// Its place (1 first) in the precedence the attempt limit closes a case by, if it has one.
+    pub at_limit: Option<u32>,
 }
 
 pub async fn campaigns(store: &dyn Store) -> Result<Vec<CampaignView>> {
@@ -142,8 +144,50 @@ pub fn outcomes(catalogue: &OutcomeCatalogue) -> Vec<OutcomeView> {
             interview: o.interview,
             other_operator: o.other_operator,
             new_slot: o.new_slot,
+            at_limit: catalogue
+                .at_limit()
+                .line_of(&o.code)
+                .filter(|&line| {
+                    o.is_recordable()
+                        || catalogue.at_limit().lines()[line].mixed.as_ref() == Some(&o.code)
+                })
+                .and_then(|line| u32::try_from(line + 1).ok()),
         })
         .collect()
+}
+
+/// The attempt limit's precedence in words, a line each, as `khaosat outcomes list` prints it
+/// under the table.
+pub fn limit_rule_text(catalogue: &OutcomeCatalogue) -> String {
+    let mut text = String::from(
+        "Hết lượt gọi: ca đóng với kết quả nhiều thông tin nhất trong các lần gọi, theo thứ tự:\n",
+    );
+    for (i, line) in catalogue.at_limit().lines().iter().enumerate() {
+        let codes: Vec<String> = catalogue
+            .rules()
+            .iter()
+            .filter(|r| r.is_recordable() && line.prefix_matches(&r.code))
+            .map(|r| format!("{} {}", r.code, r.label_vi))
+            .collect();
+        let codes = if codes.is_empty() {
+            format!("mã bắt đầu bằng {}", line.prefix)
+        } else {
+            codes.join("; ")
+        };
+        let mixed = line
+            .mixed
+            .as_ref()
+            .map(|m| format!(" — các lần gọi khác mã nhau: {m}"))
+            .unwrap_or_default();
+        text.push_str(&format!("  {}. {codes}{mixed}\n", i + 1));
+    }
+    text.push_str(&format!(
+        "Cùng một dòng: mã của lần gọi gần nhất. Không khớp dòng nào: {} nếu đã liên hệ được, nếu không {}.\n\
+         Kết quả không đủ điều kiện (4.x) đóng ca ngay khi ghi.\n",
+        crate::domain::outcome::LIMIT_CONTACTED,
+        crate::domain::outcome::LIMIT_NEVER_CONTACTED
+    ));
+    text
 }
 
 /// A campaign as the supervisor describes it.

@@ -106,7 +106,7 @@ pub async fn next_case(
             })
             .collect(),
     };
-    let interview = if claim.interviewed {
+    let interview = if case.has_interview {
         resumed_interview(store, &campaign, &case, req.operator_id).await?
     } else {
         None

@@ -12,9 +12,10 @@ use uuid::Uuid;
 
 use crate::domain::mode::Mode;
 use crate::domain::outcome::AaporCategory;
-use crate::domain::results::fieldwork::{calling_days, hours_worked, project};
+use crate::domain::results::fieldwork::{calling_days, project};
 use crate::domain::results::index::{self, AgencyIndex, AgencyTallies, OverallIndex, FORMULA};
 use crate::domain::results::rates::{self, Dispositions, EligibleShare, Rates, FORMULAS};
+use crate::domain::results::work_time::{hours_worked, interview_time, IDLE_LIMIT};
 use crate::domain::time::format_date;
 use crate::error::{Error, Result};
 use crate::ops::interview::campaign_script;
@@ -476,13 +477,13 @@ pub struct OperatorFigures {
     /// Attempts recorded as complete (1.1).
     #[ts(type = "number")]
     pub completes: u64,
-    /// Per day, first call's start to last call's end, summed.
+    /// The calls' time, with the gaps between them up to the idle limit; longer gaps are breaks.
     pub hours: f64,
     pub attempts_per_hour: Option<f64>,
     /// Complete phone interviews the operator took, finished in the period.
     #[ts(type = "number")]
     pub interviews: u64,
-    /// Their mean length, start to finish, in minutes.
+    /// Their mean length in minutes: the time spent in each on every call it was taken on.
     pub mean_interview_minutes: Option<f64>,
 }
 
@@ -493,6 +494,8 @@ pub struct OperatorsReport {
     /// The period, dd/mm/yyyy, when bounded.
     pub from: Option<String>,
     pub to: Option<String>,
+    /// A gap between two calls longer than this is a break, left out of the hours worked.
+    pub idle_limit_minutes: u32,
     pub operators: Vec<OperatorFigures>,
 }
 
@@ -557,7 +560,8 @@ pub async fn operators(store: &dyn Store, req: &OperatorsRequest) -> Result<Oper
     let mut lengths: HashMap<Uuid, Vec<f64>> = HashMap::new();
     for i in store.finished_interviews(campaign.id).await? {
         if i.status == InterviewStatus::Complete && i.finished_at >= from && i.finished_at < to {
-            let minutes = (i.finished_at - i.started_at).num_milliseconds() as f64 / 60_000.0;
+            let minutes =
+                interview_time(i.started_at, &i.calls).num_milliseconds() as f64 / 60_000.0;
             lengths.entry(i.operator_id).or_default().push(minutes);
             calls.entry(i.operator_id).or_default();
         }
@@ -571,7 +575,7 @@ pub async fn operators(store: &dyn Store, req: &OperatorsRequest) -> Result<Oper
     let mut operators: Vec<OperatorFigures> = calls
         .into_iter()
         .map(|(id, calls)| {
-            let hours = hours_worked(&calls, campaign.time_zone);
+            let hours = hours_worked(&calls, IDLE_LIMIT);
             let attempts = calls.len() as u64;
             let interviews = lengths.get(&id).map_or(&[][..], Vec::as_slice);
             let (login, name) = staff
@@ -596,6 +600,7 @@ pub async fn operators(store: &dyn Store, req: &OperatorsRequest) -> Result<Oper
         campaign: campaign.code.clone(),
         from: req.from.map(format_date),
         to: req.to.map(format_date),
+        idle_limit_minutes: u32::try_from(IDLE_LIMIT.num_minutes()).unwrap_or(u32::MAX),
         operators,
     })
 }

@@ -9,6 +9,7 @@ mod postgres;
 mod rows;
 mod sql_store;
 mod sqlite;
+mod work;
 
 use std::fmt::Debug;
 use std::sync::Arc;
@@ -49,8 +50,6 @@ pub struct Claim {
     pub case: CaseRecord,
     /// The operator already held this case (a restarted workstation picks its call up again).
     pub resumed: bool,
-    /// The case has an interview (begun on an earlier call, or on this one before a restart).
-    pub interviewed: bool,
 }
 
 /// Everything the use cases need from a database. Every write that touches a case under call
@@ -188,7 +187,7 @@ pub trait Store: Send + Sync + Debug {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Vec<WorkedAttempt>>;
-    /// The campaign's finished phone interviews.
+    /// The campaign's finished phone interviews, each with the calls of its case.
     async fn finished_interviews(&self, campaign: Uuid) -> Result<Vec<FinishedInterview>>;
 
     /// The campaign's finished interviews (complete or partial), by agency and dossier.

@@ -110,6 +110,8 @@ pub struct CaseRecord {
     pub assigned_to: Option<Uuid>,
     pub priority: i32,
     pub progress: CaseProgress,
+    /// An interview was begun (in progress, partial or finished): the desk resumes it.
+    pub has_interview: bool,
     pub last_attempt_at: Option<DateTime<Utc>>,
     pub lease_holder: Option<Uuid>,
     pub lease_epoch: i64,
@@ -438,7 +440,7 @@ pub struct WorkedAttempt {
     pub outcome: OutcomeCode,
 }
 
-/// A finished phone interview: who took it, for which agency, and when.
+/// A finished phone interview: who took it, for which agency, when, and the calls of its case.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FinishedInterview {
     pub agency_id: Uuid,
@@ -446,6 +448,7 @@ pub struct FinishedInterview {
     pub status: InterviewStatus,
     pub started_at: DateTime<Utc>,
     pub finished_at: DateTime<Utc>,
+    pub calls: Vec<crate::domain::results::work_time::InterviewCall>,
 }
 
 /// A case of the campaign as an import of interviews finds it by dossier code.

@@ -9,9 +9,9 @@ use uuid::Uuid;
 
 use super::model::{
     Agency, AgencyTarget, AttemptRecord, AuditEntry, Campaign, CaseRecord, Contact,
-    DispositionCount, DossierCase, ExportedInterview, FinishedInterview, ImportedInterview,
-    InterviewCount, InterviewImport, InterviewRecord, InterviewStatus, Lease, QuestionnaireSummary,
-    Role, SampleCandidate, ScoredInterview, Staff, StoredAnswer, WorkedAttempt,
+    DispositionCount, DossierCase, ExportedInterview, ImportedInterview, InterviewCount,
+    InterviewImport, InterviewRecord, InterviewStatus, Lease, QuestionnaireSummary, Role,
+    SampleCandidate, ScoredInterview, Staff, StoredAnswer,
 };
 use crate::domain::calendar::{CallingHours, SlotSet};
 use crate::domain::case::CaseProgress;
@@ -47,7 +47,8 @@ pub const ASSIGN_CALL_LIST: &str = "UPDATE survey_case SET assigned_to = $2 WHER
 pub const SELECT_CASES: &str =
     "SELECT c.id, c.campaign_id, a.code AS agency_code, a.name AS agency_name,
      c.full_name, c.phone_e164, c.dossier_code, c.procedure_name, c.received_on, c.assigned_to,
-     c.priority, c.attempts, c.counted_attempts, c.ever_contacted, c.last_outcome, c.final_outcome,
+     c.priority, c.attempts, c.counted_attempts, c.ever_contacted, c.limit_outcome, c.last_outcome,
+     c.final_outcome, c.has_interview,
      c.retry_at, c.appointment_at, c.avoid_operator, c.last_attempt_at, c.lease_holder,
      c.lease_expires_at, c.lease_claimed_at, c.lease_epoch, c.appointment_operator, c.tried_slots,
      c.version
@@ -86,11 +87,12 @@ pub fn due_appointments() -> String {
     )
 }
 
-/// The order cases of a call list are called in: priority, fewest attempts, least recently
-/// tried.
-const LIST_ORDER: &str = "priority DESC, attempts, last_attempt_at NULLS FIRST, id";
+/// The order cases of a call list are called in: a begun interview first (a partial one, or
+/// one left open), then priority, fewest attempts, least recently tried.
+const LIST_ORDER: &str =
+    "has_interview DESC, priority DESC, attempts, last_attempt_at NULLS FIRST, id";
 
-/// Fresh and retry cases on a call list — the operator's own (`list` = `= $2`) or the shared
+/// Begun interviews, fresh and retry cases on a call list — the operator's own (`list` = `= $2`) or the shared
 /// pool (`IS NULL`) — in [`LIST_ORDER`], each branch locked with `lock`. Free cases come from
 /// `survey_case_free_idx`, in its order (`assigned_to` leads the ORDER BY although the filter
 /// fixes it: PostgreSQL does not take `IS NULL` as fixing a column, and would sort the whole
@@ -104,11 +106,11 @@ pub fn queue(list: &str, lock: &str) -> String {
     );
     format!(
         "SELECT id FROM (
-           SELECT * FROM (SELECT id, priority, attempts, last_attempt_at FROM survey_case
+           SELECT * FROM (SELECT id, has_interview, priority, attempts, last_attempt_at FROM survey_case
              WHERE {on_list} AND lease_holder IS NULL
              ORDER BY assigned_to, {LIST_ORDER} LIMIT 1{lock}) AS free
            UNION ALL
-           SELECT * FROM (SELECT id, priority, attempts, last_attempt_at FROM survey_case
+           SELECT * FROM (SELECT id, has_interview, priority, attempts, last_attempt_at FROM survey_case
              WHERE {on_list} AND lease_holder IS NOT NULL AND lease_expires_at <= $3
              ORDER BY {LIST_ORDER} LIMIT 1{lock}) AS expired
          ) AS best ORDER BY {LIST_ORDER} LIMIT 1"
@@ -172,16 +174,9 @@ pub fn claim_or_resume(calling_open: bool, lock_held: &str, lock: &str) -> Strin
     };
     format!(
         "WITH held AS ({held}), {claimed}
-         SELECT c.*, a.code AS agency_code, a.name AS agency_name, {} AS interviewed
-         FROM claimed c JOIN agency a ON a.id = c.agency_id",
-        interviewed("c.id")
+         SELECT c.*, a.code AS agency_code, a.name AS agency_name
+         FROM claimed c JOIN agency a ON a.id = c.agency_id"
     )
-}
-
-/// Whether the case `case` (an SQL expression) has an interview: a claim says so, so the desk
-/// reads an interview only when there is one to resume.
-pub fn interviewed(case: &str) -> String {
-    format!("EXISTS (SELECT 1 FROM interview WHERE case_id = {case})")
 }
 
 /// A case handed out by [`claim_or_resume`].
@@ -190,7 +185,6 @@ pub struct ClaimedRow {
     #[sqlx(flatten)]
     pub case: CaseRow,
     pub resumed: bool,
-    pub interviewed: bool,
 }
 
 /// What an operator's queue holds: `$1` campaign, `$2` operator, `$3` now.
@@ -262,6 +256,7 @@ pub struct CaseForAttemptRow {
 pub const APPLY_ATTEMPT: &str = "UPDATE survey_case SET attempts = $2, ever_contacted = $3,
      last_outcome = $4, final_outcome = $5, retry_at = $6, appointment_at = $7, last_attempt_at = $8,
      counted_attempts = $9, avoid_operator = $10, appointment_operator = $11, tried_slots = $12,
+     limit_outcome = $13,
      version = version + 1, lease_holder = NULL, lease_expires_at = NULL, lease_claimed_at = NULL
      WHERE id = $1";
 /// An attempt's columns, in the order `bind_attempt!` binds them; the case comes apart.
@@ -276,23 +271,23 @@ pub fn insert_attempt() -> String {
 pub const RECORD_TRIES: usize = 5;
 
 /// Records an attempt in one PostgreSQL statement, only while the case is as it was read: the
-/// case's new progress ([`APPLY_ATTEMPT`], `$1`–`$12`), the attempt's row (`$13`–`$20` as
-/// `bind_attempt!` binds them), and for an interview's outcome its end (`$24`: the status, or
-/// NULL). `$21` the lease's epoch, `$22` the case's version when read, `$23` the holder. No row
+/// case's new progress ([`APPLY_ATTEMPT`], `$1`–`$13`), the attempt's row (`$14`–`$21` as
+/// `bind_attempt!` binds them), and for an interview's outcome its end (`$25`: the status, or
+/// NULL). `$22` the lease's epoch, `$23` the case's version when read, `$24` the holder. No row
 /// is inserted when the case changed.
 pub fn record_attempt_if_unchanged() -> String {
     format!(
-        "WITH applied AS ({APPLY_ATTEMPT} AND lease_epoch = $21 AND version = $22 AND lease_holder = $23
+        "WITH applied AS ({APPLY_ATTEMPT} AND lease_epoch = $22 AND version = $23 AND lease_holder = $24
              RETURNING id, campaign_id, agency_id),
-         finished AS (UPDATE interview SET status = $24::text, finished_at = $16
-             WHERE $24::text IS NOT NULL AND case_id IN (SELECT id FROM applied)),
+         finished AS (UPDATE interview SET status = $25::text, finished_at = $17
+             WHERE $25::text IS NOT NULL AND case_id IN (SELECT id FROM applied)),
          scored AS ({INSERT_RESULT}
-             SELECT i.id, a.campaign_id, a.agency_id, i.mode, $24::text, $25::text
+             SELECT i.id, a.campaign_id, a.agency_id, i.mode, $25::text, $26::text
              FROM applied a JOIN interview i ON i.case_id = a.id
-             WHERE $24::text IS NOT NULL
+             WHERE $25::text IS NOT NULL
              {UPSERT_RESULT})
          INSERT INTO attempt ({ATTEMPT_COLUMNS})
-         SELECT $13, $14, $15, $16, $17, $18, $19, $20, id FROM applied"
+         SELECT $14, $15, $16, $17, $18, $19, $20, $21, id FROM applied"
     )
 }
 const INSERT_RESULT: &str =
@@ -321,6 +316,9 @@ pub const INSERT_INTERVIEW: &str = "INSERT INTO interview
      (id, case_id, questionnaire_id, operator_id, status, started_at)
      VALUES ($1, $2, $3, $4, 'in_progress', $5)
      ON CONFLICT (case_id) DO NOTHING";
+/// The case has an interview begun: the claim calls it before fresh cases of its list.
+pub const MARK_INTERVIEWED: &str =
+    "UPDATE survey_case SET has_interview = TRUE WHERE id = $1 AND NOT has_interview";
 /// A partial interview taken up again on a later call.
 pub const REOPEN_INTERVIEW: &str = "UPDATE interview SET status = 'in_progress', finished_at = NULL
      WHERE case_id = $1 AND status = 'partial'";
@@ -371,7 +369,7 @@ impl TryFrom<QuestionnaireRow> for QuestionnaireSummary {
     }
 }
 
-fn corrupt(what: &'static str, id: Uuid) -> Error {
+pub(super) fn corrupt(what: &'static str, id: Uuid) -> Error {
     Error::Invalid(format!(
         "dữ liệu {what} {id} không hợp lệ trong cơ sở dữ liệu"
     ))
@@ -519,8 +517,10 @@ pub struct CaseRow {
     attempts: i32,
     counted_attempts: i32,
     ever_contacted: bool,
+    limit_outcome: Option<String>,
     last_outcome: Option<String>,
     final_outcome: Option<String>,
+    has_interview: bool,
     retry_at: Option<DateTime<Utc>>,
     appointment_at: Option<DateTime<Utc>>,
     avoid_operator: Option<Uuid>,
@@ -549,6 +549,7 @@ impl TryFrom<CaseRow> for CaseRecord {
                 counted_attempts: u32::try_from(row.counted_attempts)
                     .map_err(|_| corrupt("ca", id))?,
                 ever_contacted: row.ever_contacted,
+                limit_outcome: outcome(row.limit_outcome)?,
                 last_outcome: outcome(row.last_outcome)?,
                 final_outcome: outcome(row.final_outcome)?,
                 retry_at: row.retry_at,
@@ -568,6 +569,7 @@ impl TryFrom<CaseRow> for CaseRecord {
             received_on: row.received_on,
             assigned_to: row.assigned_to,
             priority: row.priority,
+            has_interview: row.has_interview,
             last_attempt_at: row.last_attempt_at,
             lease_holder: row.lease_holder,
             lease_epoch: row.lease_epoch,
@@ -774,13 +776,6 @@ pub const AGENCY_TARGETS: &str = "SELECT c.agency_id,
      (SELECT d.required FROM sample_draw d WHERE d.campaign_id = $1 AND d.agency_id = c.agency_id
       ORDER BY d.wave DESC LIMIT 1)
      FROM survey_case c WHERE c.campaign_id = $1 GROUP BY c.agency_id";
-/// Attempts of the campaign that ended in [`$2`, `$3`).
-pub const WORKED_ATTEMPTS: &str = "SELECT a.operator_id, a.started_at, a.ended_at, a.outcome
-     FROM attempt a JOIN survey_case c ON c.id = a.case_id
-     WHERE c.campaign_id = $1 AND a.ended_at >= $2 AND a.ended_at < $3";
-pub const FINISHED_INTERVIEWS: &str = "SELECT c.agency_id, i.operator_id, i.status, i.started_at, i.finished_at
-     FROM interview i JOIN survey_case c ON c.id = i.case_id
-     WHERE c.campaign_id = $1 AND i.mode = 'phone' AND i.status <> 'in_progress' AND i.finished_at IS NOT NULL";
 
 pub const AGENCY_POPULATIONS: &str =
     "SELECT a.code, COUNT(*) FROM dossier d JOIN agency a ON a.id = d.agency_id
@@ -909,7 +904,8 @@ pub const INSERT_INTERVIEW_IMPORT: &str = "INSERT INTO interview_import
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
 /// The open cases of an import's (`$1`) interviews close as complete (`$2`): nobody phones a
 /// person who has answered. Whoever held one loses the lease.
-pub const CLOSE_IMPORTED_CASES: &str = "UPDATE survey_case SET final_outcome = $2,
+pub const CLOSE_IMPORTED_CASES: &str =
+    "UPDATE survey_case SET final_outcome = $2, has_interview = TRUE,
      last_outcome = COALESCE(last_outcome, $2), retry_at = NULL, appointment_at = NULL,
      lease_holder = NULL, lease_expires_at = NULL, lease_claimed_at = NULL,
      lease_epoch = lease_epoch + 1, version = version + 1
@@ -1078,7 +1074,7 @@ fn mode_of(text: &str, id: Uuid) -> Result<Mode> {
     Mode::parse(text).map_err(|_| corrupt("phiếu", id))
 }
 
-fn status_of(text: &str, id: Uuid) -> Result<InterviewStatus> {
+pub(super) fn status_of(text: &str, id: Uuid) -> Result<InterviewStatus> {
     InterviewStatus::parse(text).ok_or_else(|| corrupt("phiếu", id))
 }
 
@@ -1138,44 +1134,6 @@ pub fn agency_targets(found: Vec<(Uuid, i64, Option<i32>)>) -> Vec<AgencyTarget>
             drawn: u32::try_from(drawn).unwrap_or(0),
             required: required.and_then(|r| u32::try_from(r).ok()).unwrap_or(0),
         })
-        .collect()
-}
-
-pub fn worked_attempts(
-    found: Vec<(Uuid, DateTime<Utc>, DateTime<Utc>, String)>,
-) -> Result<Vec<WorkedAttempt>> {
-    found
-        .into_iter()
-        .map(|(operator_id, started_at, ended_at, outcome)| {
-            Ok(WorkedAttempt {
-                operator_id,
-                started_at,
-                ended_at,
-                outcome: outcome
-                    .parse()
-                    .map_err(|_| corrupt("lần gọi của điện thoại viên", operator_id))?,
-            })
-        })
-        .collect()
-}
-
-/// Agency, operator, status, started, finished.
-pub type FinishedRow = (Uuid, Uuid, String, DateTime<Utc>, DateTime<Utc>);
-
-pub fn finished_interviews(found: Vec<FinishedRow>) -> Result<Vec<FinishedInterview>> {
-    found
-        .into_iter()
-        .map(
-            |(agency_id, operator_id, status, started_at, finished_at)| {
-                Ok(FinishedInterview {
-                    agency_id,
-                    operator_id,
-                    status: status_of(&status, operator_id)?,
-                    started_at,
-                    finished_at,
-                })
-            },
-        )
         .collect()
 }
 

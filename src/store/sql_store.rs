@@ -21,7 +21,7 @@ macro_rules! bind_attempt {
 
 pub(crate) use bind_attempt;
 
-/// Binds a case (`$1`) and the progress an attempt ended `$at` leaves it with (`$2`–`$12`), in
+/// Binds a case (`$1`) and the progress an attempt ended `$at` leaves it with (`$2`–`$13`), in
 /// the order of `rows::APPLY_ATTEMPT`.
 macro_rules! bind_progress {
     ($query:expr, $case:expr, $next:expr, $at:expr) => {
@@ -38,6 +38,7 @@ macro_rules! bind_progress {
             .bind($next.avoid_operator)
             .bind($next.appointment_operator)
             .bind($next.tried_slots.bits())
+            .bind($next.limit_outcome.as_ref().map(|o| o.as_str()))
     };
 }
 
@@ -242,7 +243,7 @@ macro_rules! sql_store {
                         .await
                         .doing("nhận ca")?;
                     return claimed
-                        .map(|row| Ok(Claim { resumed: row.resumed, interviewed: row.interviewed, case: row.case.try_into()? }))
+                        .map(|row| row.case.try_into().map(|case| Claim { resumed: row.resumed, case }))
                         .transpose();
                 }
                 // SQLite: the write lock first, then the held case, else (in calling hours) the
@@ -276,13 +277,8 @@ macro_rules! sql_store {
                     }
                 };
                 let case = case_in(&mut tx, id).await?;
-                let (interviewed,): (bool,) = sqlx::query_as(&format!("SELECT {}", rows::interviewed("$1")))
-                    .bind(id)
-                    .fetch_one(&mut *tx)
-                    .await
-                    .doing("nhận ca")?;
                 tx.commit().await.doing("nhận ca")?;
-                Ok(Some(Claim { case, resumed, interviewed }))
+                Ok(Some(Claim { case, resumed }))
             }
 
             async fn force_release(&self, case: Uuid, by: Uuid, at: DateTime<Utc>) -> Result<Option<Uuid>> {
@@ -549,11 +545,13 @@ macro_rules! sql_store {
                     .execute(&mut *tx)
                     .await
                     .doing("mở phiếu")?;
-                sqlx::query(rows::REOPEN_INTERVIEW)
-                    .bind(interview.case_id)
-                    .execute(&mut *tx)
-                    .await
-                    .doing("mở phiếu")?;
+                for sql in [rows::REOPEN_INTERVIEW, rows::MARK_INTERVIEWED] {
+                    sqlx::query(sql)
+                        .bind(interview.case_id)
+                        .execute(&mut *tx)
+                        .await
+                        .doing("mở phiếu")?;
+                }
                 tx.commit().await.doing("mở phiếu")?;
                 self.case_interview(interview.case_id)
                     .await?
@@ -799,23 +797,23 @@ macro_rules! sql_store {
                 from: DateTime<Utc>,
                 to: DateTime<Utc>,
             ) -> Result<Vec<WorkedAttempt>> {
-                let found = sqlx::query_as(rows::WORKED_ATTEMPTS)
+                let found = sqlx::query_as(crate::store::work::WORKED_ATTEMPTS)
                     .bind(campaign)
                     .bind(from)
                     .bind(to)
                     .fetch_all(&self.pool)
                     .await
                     .doing("đọc lần gọi")?;
-                rows::worked_attempts(found)
+                crate::store::work::worked_attempts(found)
             }
 
             async fn finished_interviews(&self, campaign: Uuid) -> Result<Vec<FinishedInterview>> {
-                let found = sqlx::query_as(rows::FINISHED_INTERVIEWS)
+                let found = sqlx::query_as(crate::store::work::FINISHED_INTERVIEW_CALLS)
                     .bind(campaign)
                     .fetch_all(&self.pool)
                     .await
                     .doing("đọc phiếu đã xong")?;
-                rows::finished_interviews(found)
+                crate::store::work::finished_interviews(found)
             }
 
             async fn exported_interviews(&self, campaign: Uuid) -> Result<Vec<ExportedInterview>> {

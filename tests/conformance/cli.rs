@@ -484,3 +484,106 @@ fn reports_print_as_tables_and_as_json_with_the_calls_a_script_recorded() {
     );
     assert!(String::from_utf8_lossy(&csv_report.stderr).contains("báo cáo chỉ xuất ra tệp Excel"));
 }
+
+#[test]
+fn a_soft_refusal_at_the_attempt_limit_closes_as_a_refusal_through_the_desk_commands() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let db = format!("sqlite://{}", dir.path().join("k.sqlite3").display());
+    let monday = "2026-11-23T09:00:00+07:00";
+    assert!(khaosat(&["--db", &db, "init", "--demo"]).status.success());
+    let list = dir.path().join("mot-nguoi.csv");
+    std::fs::write(
+        &list,
+        "Mã hồ sơ,Họ tên,Số điện thoại,Cơ quan,Thủ tục,Ngày nhận kết quả\n\
+         GH-1,Lê Văn Một,0912000001,GH-STP,Cấp Phiếu lý lịch tư pháp,15/10/2026\n",
+    )
+    .expect("list written");
+    for step in [
+        &[
+            "campaign",
+            "create",
+            "--code",
+            "GH-2",
+            "--name",
+            "Giới hạn 2 lần gọi",
+            "--received-from",
+            "2026-10-01",
+            "--received-to",
+            "2026-10-31",
+            "--max-attempts",
+            "2",
+        ][..],
+        &["agency", "add", "--code", "GH-STP", "--name", "Sở Tư pháp"],
+        &["import", "--campaign", "GH-2", list.to_str().expect("path")],
+        &["sample", "--campaign", "GH-2", "--seed", "1"],
+    ] {
+        let out = at(monday, &db, step);
+        assert!(
+            out.status.success(),
+            "{step:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let call = |now: &str, operator: &str, code: &str| {
+        let card = json(&at(
+            now,
+            &db,
+            &[
+                "desk",
+                "next",
+                "--campaign",
+                "GH-2",
+                "--operator",
+                operator,
+                "--json",
+            ],
+        ));
+        let case = card["lease"]["caseId"]
+            .as_str()
+            .expect("case id")
+            .to_owned();
+        let epoch = card["lease"]["epoch"].to_string();
+        json(&at(
+            now,
+            &db,
+            &[
+                "desk",
+                "outcome",
+                "--case",
+                &case,
+                "--code",
+                code,
+                "--epoch",
+                &epoch,
+                "--note",
+                "không muốn trả lời lúc này",
+                "--json",
+            ],
+        ))
+    };
+    let refused = call(monday, "dtv.lan", "2.111");
+    assert_eq!(refused["finalOutcome"], serde_json::Value::Null);
+    assert_eq!(refused["retryAt"], "30/11/2026 09:00", "a week later");
+    let last = call("2026-11-30T09:05:00+07:00", "dtv.minh", "3.13");
+    assert_eq!(
+        last["finalOutcome"], "2.111",
+        "a refusal at the limit stays a refusal: {last}"
+    );
+
+    let rates = json(&at(
+        "2026-11-30T10:00:00+07:00",
+        &db,
+        &["report", "rates", "--campaign", "GH-2", "--json"],
+    ));
+    assert_eq!(rates["overall"]["counts"]["R"], 1, "{rates}");
+    assert_eq!(rates["overall"]["counts"]["O"], 0, "{rates}");
+    assert_eq!(rates["overall"]["rates"]["REF1"], 1.0, "{rates}");
+
+    let listed = khaosat(&["--db", &db, "outcomes", "list", "--campaign", "GH-2"]);
+    let text = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        text.contains("Hết lượt gọi: ca đóng với kết quả nhiều thông tin nhất")
+            && text.contains("2. 2.112 Từ chối dứt khoát; 2.111 Từ chối, có thể thuyết phục lại"),
+        "{text}"
+    );
+}

@@ -42,6 +42,18 @@ pub async fn campaign_with_agencies(
     operators: usize,
     max_attempts: u32,
 ) -> Fixture {
+    campaign_with_outcomes(store, now, per_agency, operators, max_attempts, None).await
+}
+
+/// As [`campaign_with_agencies`], calling with its own outcome catalogue (file name, text).
+pub async fn campaign_with_outcomes(
+    store: &dyn Store,
+    now: DateTime<Utc>,
+    per_agency: &[usize],
+    operators: usize,
+    max_attempts: u32,
+    outcomes: Option<(&str, &str)>,
+) -> Fixture {
     let tag = Uuid::new_v4().simple().to_string()[..8].to_owned();
     let mut operator_ids = Vec::new();
     for i in 0..operators {
@@ -68,8 +80,13 @@ pub async fn campaign_with_agencies(
             .hash()
             .to_string(),
         created_at: now,
-        outcomes: khaosat::domain::outcome::OutcomeCatalogue::builtin().clone(),
-        outcomes_file: None,
+        outcomes: match outcomes {
+            Some((name, text)) => {
+                khaosat::domain::outcome::OutcomeCatalogue::parse(text, name).expect("catalogue")
+            }
+            None => khaosat::domain::outcome::OutcomeCatalogue::builtin().clone(),
+        },
+        outcomes_file: outcomes.map(|(_, text)| text.to_owned()),
         calling: Default::default(),
     };
     store.add_campaign(&campaign).await.expect("campaign");

@@ -16,6 +16,15 @@ pub const DEFAULT_PG: &str = "postgres://postgres@127.0.0.1:5432/postgres";
 pub struct TestDb {
     pub url: String,
     pub store: Arc<dyn Store>,
+    #[allow(dead_code)]
+    cleanup: Cleanup,
+}
+
+/// An empty database made for one test, no migration applied: `url` opens it; removed when
+/// dropped.
+pub struct BlankDb {
+    pub url: String,
+    #[allow(dead_code)]
     cleanup: Cleanup,
 }
 
@@ -24,9 +33,9 @@ enum Cleanup {
     Postgres { admin: String, name: String },
 }
 
-impl Drop for TestDb {
+impl Drop for Cleanup {
     fn drop(&mut self) {
-        if let Cleanup::Postgres { admin, name } = &self.cleanup {
+        if let Cleanup::Postgres { admin, name } = self {
             let (admin, name) = (admin.clone(), name.clone());
             // Dropping needs async I/O; do it on a thread of its own so it works from any runtime.
             let _ = std::thread::spawn(move || {
@@ -48,14 +57,12 @@ impl Drop for TestDb {
     }
 }
 
-impl TestDb {
-    pub async fn sqlite() -> Self {
+impl BlankDb {
+    pub fn sqlite() -> Self {
         let dir = tempfile::tempdir().expect("temporary directory");
         let path = dir.path().join("khaosat.sqlite3");
-        let store = SqliteStore::open(&path).await.expect("open sqlite");
-        TestDb {
+        BlankDb {
             url: format!("sqlite://{}", path.display()),
-            store: Arc::new(store),
             cleanup: Cleanup::Sqlite(dir),
         }
     }
@@ -81,14 +88,42 @@ impl TestDb {
             .execute(&mut conn)
             .await
             .expect("create test database");
-        let url = database_url(&admin, &name);
-        let store = PostgresStore::connect(&url)
+        Some(BlankDb {
+            url: database_url(&admin, &name),
+            cleanup: Cleanup::Postgres { admin, name },
+        })
+    }
+
+    /// The path of an SQLite database.
+    pub fn sqlite_path(&self) -> Option<&str> {
+        self.url.strip_prefix("sqlite://")
+    }
+}
+
+impl TestDb {
+    pub async fn sqlite() -> Self {
+        let blank = BlankDb::sqlite();
+        let path = blank.sqlite_path().expect("an SQLite path").to_owned();
+        let store = SqliteStore::open(std::path::Path::new(&path))
+            .await
+            .expect("open sqlite");
+        TestDb {
+            url: blank.url,
+            store: Arc::new(store),
+            cleanup: blank.cleanup,
+        }
+    }
+
+    /// `None` only when PostgreSQL is unreachable and not required.
+    pub async fn postgres() -> Option<Self> {
+        let blank = BlankDb::postgres().await?;
+        let store = PostgresStore::connect(&blank.url)
             .await
             .expect("connect to the test database");
         Some(TestDb {
-            url,
+            url: blank.url,
             store: Arc::new(store),
-            cleanup: Cleanup::Postgres { admin, name },
+            cleanup: blank.cleanup,
         })
     }
 

@@ -29,7 +29,12 @@ export function caseStatusLabel(
   t: T,
 ): string {
   if (c.status === "inCall" && c.heldBy) return t("status.inCallBy", { holder: c.heldBy });
-  if (c.status === "closed" && c.finalOutcome) return outcomeLabel(c.finalOutcome, outcomes, lang);
+  if (c.status === "closed" && c.finalOutcome) {
+    const label = outcomeLabel(c.finalOutcome, outcomes, lang);
+    // An outcome that does not close a case by itself closed it at the attempt limit.
+    const atLimit = outcomes.find((o) => o.code === c.finalOutcome && o.recordable && !o.isFinal);
+    return atLimit ? t("status.closedAtLimit", { outcome: label }) : label;
+  }
   return statusName(c.status, t);
 }
 

@@ -59,8 +59,8 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
                 println!("{}", serde_json::to_string(&views)?);
             } else {
                 println!(
-                    "{:<7} {:<5} {:<4} {:<6} {:<8} TÊN",
-                    "MÃ", "PHÍM", "AAPOR", "CUỐI", "GỌI LẠI"
+                    "{:<7} {:<5} {:<4} {:<6} {:<8} {:<9} TÊN",
+                    "MÃ", "PHÍM", "AAPOR", "CUỐI", "GỌI LẠI", "HẾT LƯỢT"
                 );
                 for o in views {
                     let retry = o
@@ -72,15 +72,18 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
                         })
                         .unwrap_or_default();
                     println!(
-                        "{:<7} {:<5} {:<5} {:<6} {:<8} {}",
+                        "{:<7} {:<5} {:<5} {:<6} {:<8} {:<9} {}",
                         o.code.as_str(),
                         o.hotkey.unwrap_or_default(),
                         format!("{:?}", o.category),
                         if o.is_final { "có" } else { "" },
                         retry,
+                        o.at_limit.map(|n| n.to_string()).unwrap_or_default(),
                         o.label_vi
                     );
                 }
+                println!();
+                print!("{}", catalogue::limit_rule_text(&found));
             }
         }
     }

@@ -211,6 +211,11 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
                     two(o.mean_interview_minutes)
                 );
             }
+            println!(
+                "Giờ: thời gian các cuộc gọi và khoảng giữa chúng; khoảng nghỉ quá {} phút giữa hai cuộc gọi không tính.\n\
+                 Phút/phiếu: thời gian trong phiếu ở mỗi cuộc gọi, cộng lại.",
+                report.idle_limit_minutes
+            );
         }
     }
     Ok(())

@@ -1,8 +1,9 @@
 //! The outcome catalogue as data: which outcomes an operator records and what each does to a
 //! case (final or not, retry delay, whether it counts toward the attempt limit, note or
 //! appointment required, the person reached, interview needed, a different operator next time,
-//! hotkey). The built-in one is `default.toml`; a campaign may bring its own file of the same
-//! form, checked on load with every problem listed by place.
+//! hotkey), and what the attempt limit closes a case with (`at_limit`). The built-in one is
+//! `default.toml`; a campaign may bring its own file of the same form, checked on load with
+//! every problem listed by place.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -11,6 +12,7 @@ use chrono::Duration;
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
+use super::at_limit::{LimitLine, LimitPrecedence};
 use super::code::OutcomeCode;
 use super::{AaporCategory, InterviewNeed};
 
@@ -52,6 +54,7 @@ impl OutcomeRule {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutcomeCatalogue {
     rules: Vec<OutcomeRule>,
+    at_limit: LimitPrecedence,
 }
 
 /// One problem of a catalogue file: where, and why.
@@ -71,7 +74,8 @@ pub struct CatalogueError(pub Vec<CatalogueProblem>);
 #[error("mã kết quả cuộc gọi “{0}” không có trong danh mục của đợt khảo sát")]
 pub struct UnknownOutcome(pub String);
 
-/// The codes the attempt limit closes a case with (DESIGN.md, "Calling").
+/// The codes the attempt limit closes a case with when no line of the precedence matches its
+/// calls (DESIGN.md, "Calling").
 pub const LIMIT_CONTACTED: &str = "2.30";
 pub const LIMIT_NEVER_CONTACTED: &str = "3.90";
 
@@ -88,6 +92,23 @@ static BUILTIN: LazyLock<OutcomeCatalogue> = LazyLock::new(|| {
 struct FileOutcomes {
     #[serde(default)]
     outcome: Vec<FileOutcome>,
+    /// `None`: the built-in precedence (a file written before the precedence was data).
+    at_limit: Option<Vec<FileLimitLine>>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct FileLimitLine {
+    r#match: String,
+    mixed: Option<String>,
+}
+
+/// The built-in catalogue's precedence lines, for a file that has none of its own.
+fn builtin_limit_lines() -> Vec<FileLimitLine> {
+    toml::from_str::<FileOutcomes>(DEFAULT_TOML)
+        .ok()
+        .and_then(|file| file.at_limit)
+        .unwrap_or_default()
 }
 
 #[derive(Deserialize)]
@@ -177,6 +198,69 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
+}
+
+/// Checks the `[[at_limit]]` lines against the catalogue's outcomes. `own`: the file wrote
+/// them, so a line must match one of its outcomes (the built-in lines, used for a file without
+/// any, need not).
+fn limit_lines(
+    lines: &[FileLimitLine],
+    own: bool,
+    rules: &[OutcomeRule],
+    source: &str,
+    problems: &mut Vec<CatalogueProblem>,
+) -> LimitPrecedence {
+    let mut checked: Vec<LimitLine> = Vec::new();
+    for (i, raw) in lines.iter().enumerate() {
+        let place = format!("{source}, at_limit thứ {} (“{}”)", i + 1, raw.r#match);
+        let mut problem = |reason: String| {
+            problems.push(CatalogueProblem {
+                place: place.clone(),
+                reason,
+            })
+        };
+        let prefix = match raw.r#match.parse::<OutcomeCode>() {
+            Ok(prefix) => prefix,
+            Err(e) => {
+                problem(e.to_string());
+                continue;
+            }
+        };
+        if prefix.group() == 4 {
+            problem(
+                "kết quả không đủ điều kiện (4.x) đóng ca ngay khi ghi, không xếp thứ tự khi hết lượt gọi"
+                    .to_owned(),
+            );
+        }
+        if checked.iter().any(|line| line.prefix == prefix) {
+            problem("dòng này đã có ở trên".to_owned());
+        }
+        let line = LimitLine {
+            prefix,
+            mixed: None,
+        };
+        if own
+            && !rules
+                .iter()
+                .any(|r| r.is_recordable() && line.prefix_matches(&r.code))
+        {
+            problem("không khớp kết quả nào điện thoại viên ghi được".to_owned());
+        }
+        let mixed = match raw.mixed.as_deref() {
+            None => None,
+            Some(code) => match rules.iter().find(|r| r.code.as_str() == code.trim()) {
+                Some(rule) if rule.by_rules => Some(rule.code.clone()),
+                _ => {
+                    problem(format!(
+                        "mixed “{code}” phải là một kết quả của danh mục do quy tắc đặt (by = \"rules\")"
+                    ));
+                    None
+                }
+            },
+        };
+        checked.push(LimitLine { mixed, ..line });
+    }
+    LimitPrecedence::new(checked)
 }
 
 impl OutcomeCatalogue {
@@ -315,6 +399,9 @@ impl OutcomeCatalogue {
                 by_rules,
             });
         }
+        let own_lines = file.at_limit.is_some();
+        let lines = file.at_limit.unwrap_or_else(builtin_limit_lines);
+        let at_limit = limit_lines(&lines, own_lines, &rules, source, &mut problems);
         for code in [LIMIT_CONTACTED, LIMIT_NEVER_CONTACTED] {
             if !rules
                 .iter()
@@ -338,7 +425,7 @@ impl OutcomeCatalogue {
             });
         }
         if problems.is_empty() {
-            Ok(Self { rules })
+            Ok(Self { rules, at_limit })
         } else {
             Err(CatalogueError(problems))
         }
@@ -359,14 +446,28 @@ impl OutcomeCatalogue {
             .ok_or_else(|| UnknownOutcome(code.to_owned()))
     }
 
-    /// What the attempt limit closes a case with: 2.30 if the person was ever reached,
-    /// otherwise 3.90. Both are required by [`OutcomeCatalogue::parse`].
-    pub fn limit_reached(&self, ever_contacted: bool) -> Option<&OutcomeRule> {
-        self.get(if ever_contacted {
-            LIMIT_CONTACTED
-        } else {
-            LIMIT_NEVER_CONTACTED
-        })
+    /// The precedence the attempt limit closes a case by.
+    pub fn at_limit(&self) -> &LimitPrecedence {
+        &self.at_limit
+    }
+
+    /// What the attempt limit closes a case with: the most informative outcome of its calls
+    /// (`informative`, folded by [`LimitPrecedence::fold`]), else 2.30 if the person was ever
+    /// reached, otherwise 3.90 (both required by [`OutcomeCatalogue::parse`]).
+    pub fn limit_closing(
+        &self,
+        informative: Option<&OutcomeCode>,
+        ever_contacted: bool,
+    ) -> Option<&OutcomeRule> {
+        informative
+            .and_then(|code| self.get(code.as_str()))
+            .or_else(|| {
+                self.get(if ever_contacted {
+                    LIMIT_CONTACTED
+                } else {
+                    LIMIT_NEVER_CONTACTED
+                })
+            })
     }
 
     /// The outcome that finishing the questionnaire records (1.1 in the built-in catalogue).
@@ -401,10 +502,10 @@ mod tests {
         assert!(rule("2.112").is_final, "hard refusal is final");
         assert!(rule("4.32").is_final && rule("4.32").category == AaporCategory::NE);
         assert!(rule("2.21").appointment_required && !rule("2.21").counts_toward_limit);
-        assert_eq!(c.limit_reached(true).map(|r| r.code.as_str()), Some("2.30"));
         assert_eq!(
-            c.limit_reached(false).map(|r| r.code.as_str()),
-            Some("3.90")
+            c.at_limit().lines().len(),
+            6,
+            "partial, refusal, callback, machine, other, never reached"
         );
         assert_eq!(c.complete().map(|r| r.code.as_str()), Some("1.1"));
         assert!(!rule("3.90").is_recordable() && rule("3.90").hotkey.is_none());
@@ -520,6 +621,61 @@ retry_after = "7d"
                 .expect_err("unknown field")
                 .0;
         assert!(unknown[0].reason.contains("colour"), "{unknown:?}");
+    }
+
+    #[test]
+    fn the_attempt_limit_lines_are_checked_with_their_place() {
+        let own = format!(
+            "{}\n[[at_limit]]\nmatch = \"2.1\"\n\n[[at_limit]]\nmatch = \"2.1\"\n\n\
+             [[at_limit]]\nmatch = \"4.3\"\n\n[[at_limit]]\nmatch = \"2.4\"\n\n\
+             [[at_limit]]\nmatch = \"3.1\"\nmixed = \"3.13\"\n\n[[at_limit]]\nmatch = \"hai\"\n",
+            DEFAULT_TOML
+                .split("\n[[at_limit]]")
+                .next()
+                .expect("the outcomes")
+        );
+        let problems = OutcomeCatalogue::parse(&own, "ketqua.toml")
+            .expect_err("broken lines")
+            .0;
+        let lines: Vec<String> = problems
+            .iter()
+            .map(|p| format!("{}: {}", p.place, p.reason))
+            .collect();
+        let has = |needle: &str| lines.iter().any(|l| l.contains(needle));
+        assert!(
+            has("at_limit thứ 2 (“2.1”): dòng này đã có ở trên"),
+            "{lines:#?}"
+        );
+        assert!(
+            has("at_limit thứ 3 (“4.3”): kết quả không đủ điều kiện (4.x)"),
+            "{lines:#?}"
+        );
+        assert!(
+            has("at_limit thứ 4 (“2.4”): không khớp kết quả nào"),
+            "{lines:#?}"
+        );
+        assert!(
+            has("at_limit thứ 5 (“3.1”): mixed “3.13” phải là"),
+            "{lines:#?}"
+        );
+        assert!(
+            has("at_limit thứ 6 (“hai”): “hai” không phải mã"),
+            "{lines:#?}"
+        );
+        assert_eq!(lines.len(), 5, "{lines:#?}");
+    }
+
+    #[test]
+    fn a_file_without_attempt_limit_lines_takes_the_builtin_precedence() {
+        let before = DEFAULT_TOML
+            .split("\n[[at_limit]]")
+            .next()
+            .expect("the outcomes");
+        let older = OutcomeCatalogue::parse(before, "cu.toml").expect("a file of the old form");
+        assert_eq!(older.at_limit(), builtin().at_limit());
+        let none = OutcomeCatalogue::parse(&format!("at_limit = []\n{before}"), "khong.toml")
+            .expect("no precedence at all");
+        assert!(none.at_limit().lines().is_empty());
     }
 
     #[test]

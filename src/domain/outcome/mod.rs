@@ -1,10 +1,13 @@
 //! Call outcomes (dispositions), after AAPOR's final disposition codes for telephone surveys:
 //! the code itself (`code`), and the catalogue that says what each outcome does to a case
-//! (`catalogue`), which is data a campaign may replace.
+//! (`catalogue`), which is data a campaign may replace, and what the attempt limit closes a case
+//! with (`at_limit`).
 
+mod at_limit;
 mod catalogue;
 mod code;
 
+pub use at_limit::{LimitLine, LimitPrecedence};
 pub use catalogue::{
     parse_delay, CatalogueError, CatalogueProblem, OutcomeCatalogue, OutcomeRule, UnknownOutcome,
     DEFAULT_TOML, LIMIT_CONTACTED, LIMIT_NEVER_CONTACTED,

@@ -1,10 +1,7 @@
-//! Fieldwork figures: when an agency's sample will be complete at the rate calls are going,
-//! and how long an operator worked. Pure arithmetic over dates and times the store returns.
+//! Fieldwork figures: when an agency's sample will be complete at the rate calls are going.
+//! Pure arithmetic over dates the store returns.
 
-use std::collections::BTreeMap;
-
-use chrono::{DateTime, NaiveDate, Utc};
-use chrono_tz::Tz;
+use chrono::NaiveDate;
 
 use crate::domain::calendar::CallingHours;
 
@@ -52,24 +49,8 @@ pub fn project(
     }
 }
 
-/// Hours worked: per local day, from the start of the first call to the end of the last one
-/// (the shift as the calls show it), summed over the days.
-pub fn hours_worked(calls: &[(DateTime<Utc>, DateTime<Utc>)], zone: Tz) -> f64 {
-    let mut days: BTreeMap<NaiveDate, (DateTime<Utc>, DateTime<Utc>)> = BTreeMap::new();
-    for &(start, end) in calls {
-        let day = start.with_timezone(&zone).date_naive();
-        let span = days.entry(day).or_insert((start, end));
-        span.0 = span.0.min(start);
-        span.1 = span.1.max(end);
-    }
-    days.values()
-        .map(|(start, end)| (*end - *start).num_milliseconds().max(0) as f64 / 3_600_000.0)
-        .sum()
-}
-
 #[cfg(test)]
 mod tests {
-    use chrono::TimeZone;
 
     use super::*;
 
@@ -108,26 +89,5 @@ mod tests {
         let none_yet = project(&weekdays(), date(23, 11), 6, 0, 5);
         assert_eq!((none_yet.daily_rate, none_yet.done_by), (Some(0.0), None));
         assert_eq!(project(&weekdays(), date(23, 11), 0, 0, 5).daily_rate, None);
-    }
-
-    #[test]
-    fn hours_worked_span_each_day_from_first_call_to_last() {
-        let zone: Tz = "Asia/Ho_Chi_Minh".parse().expect("zone");
-        let at = |d, h, m| {
-            zone.with_ymd_and_hms(2026, 11, d, h, m, 0)
-                .unwrap()
-                .with_timezone(&Utc)
-        };
-        let calls = [
-            (at(23, 8, 0), at(23, 8, 10)),
-            (at(23, 11, 0), at(23, 11, 30)),
-            (at(23, 9, 0), at(23, 9, 5)),
-            // The next day: 14:00 to 15:15.
-            (at(24, 14, 0), at(24, 14, 20)),
-            (at(24, 15, 0), at(24, 15, 15)),
-        ];
-        let hours = hours_worked(&calls, zone);
-        assert!((hours - (3.5 + 1.25)).abs() < 1e-9, "{hours}");
-        assert_eq!(hours_worked(&[], zone), 0.0);
     }
 }

@@ -71,7 +71,11 @@ otherOperator: boolean,
 /**
  * The next call is made in a part of the day not yet tried.
  */
-newSlot: boolean, };
+newSlot: boolean, 
+/**
+ * Its place (1 first) in the precedence the attempt limit closes a case by, if it has one.
+ */
+atLimit: number | null, };
 
 export type OutcomeCode = string;
 
@@ -633,7 +637,11 @@ export type OperatorsReport = { campaign: string,
 /**
  * The period, dd/mm/yyyy, when bounded.
  */
-from: string | null, to: string | null, operators: Array<OperatorFigures>, };
+from: string | null, to: string | null, 
+/**
+ * A gap between two calls longer than this is a break, left out of the hours worked.
+ */
+idleLimitMinutes: number, operators: Array<OperatorFigures>, };
 
 export type OperatorFigures = { operator: string, name: string, attempts: number, 
 /**
@@ -641,7 +649,7 @@ export type OperatorFigures = { operator: string, name: string, attempts: number
  */
 completes: number, 
 /**
- * Per day, first call's start to last call's end, summed.
+ * The calls' time, with the gaps between them up to the idle limit; longer gaps are breaks.
  */
 hours: number, attemptsPerHour: number | null, 
 /**
@@ -649,7 +657,7 @@ hours: number, attemptsPerHour: number | null,
  */
 interviews: number, 
 /**
- * Their mean length, start to finish, in minutes.
+ * Their mean length in minutes: the time spent in each on every call it was taken on.
  */
 meanInterviewMinutes: number | null, };
 

@@ -271,7 +271,9 @@ export function ResultsPanel({ campaign, person, report, clearError }: Props) {
         {operators.data ? (
           <>
             <OperatorsTable operators={operators.data} />
-            <p className="muted results-notes">{t("res.ops.hoursNote")}</p>
+            <p className="muted results-notes" data-testid="operators-note">
+              {t("res.ops.hoursNote", { minutes: String(operators.data.idleLimitMinutes) })}
+            </p>
           </>
         ) : (
           <p className="muted">{t("common.loading")}</p>

@@ -422,8 +422,10 @@ function LastResultLine({ last, outcomes }: { last: LastResult; outcomes: readon
   const { recorded } = last;
   const label = outcomeLabel(recorded.outcome, outcomes, lang);
   let text: string;
-  if (recorded.finalOutcome && recorded.finalOutcome !== recorded.outcome) {
-    text = t("desk.recordedClosedBy", {
+  const closedAtLimit =
+    recorded.finalOutcome !== null && !outcomes.find((o) => o.code === recorded.outcome)?.isFinal;
+  if (recorded.finalOutcome && closedAtLimit) {
+    text = t("desk.recordedClosedAtLimit", {
       outcome: label,
       final: outcomeLabel(recorded.finalOutcome, outcomes, lang),
     });

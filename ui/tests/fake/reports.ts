@@ -417,5 +417,5 @@ export function operatorsReport(from: string | null, to: string | null): Operato
     : today
       ? [figures(LAN.login, LAN.fullName, 38, 11, 6.25, 11, 10.7), figures(MINH.login, MINH.fullName, 5, 0, 0.5, 0, null)]
       : [];
-  return { campaign: CAMPAIGN.code, from: from && shown(from), to: to && shown(to), operators };
+  return { campaign: CAMPAIGN.code, from: from && shown(from), to: to && shown(to), idleLimitMinutes: 15, operators };
 }

@@ -94,6 +94,13 @@ describe("labels", () => {
     expect(caseStatusLabel({ status: "retry", heldBy: null, finalOutcome: null }, OUTCOMES, "vi", t)).toBe("Chờ gọi lại");
     expect(caseStatusLabel({ status: "appointment", heldBy: null, finalOutcome: null }, OUTCOMES, "vi", t)).toBe("Hẹn gọi lại");
     expect(caseStatusLabel({ status: "new", heldBy: null, finalOutcome: null }, OUTCOMES, "vi", t)).toBe("Chưa gọi");
+    // A soft refusal never converted closes the case at the attempt limit: it says so.
+    expect(caseStatusLabel({ status: "closed", heldBy: null, finalOutcome: "2.111" }, OUTCOMES, "vi", t)).toBe(
+      "Từ chối, có thể thuyết phục lại (hết lượt gọi)",
+    );
+    expect(caseStatusLabel({ status: "closed", heldBy: null, finalOutcome: "3.90" }, OUTCOMES, "vi", t)).toBe(
+      "Hết lượt gọi (chưa liên hệ được)",
+    );
   });
 
   test("a stop reads as what the call counts as", () => {
