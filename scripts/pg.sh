@@ -97,6 +97,9 @@ start_cluster() {
   fi
 }
 
+# Sourced (scripts/pg-tls.sh does, for the helpers above): define them and do nothing else.
+if [ "${BASH_SOURCE[0]}" != "$0" ]; then return 0; fi
+
 if [ "${1:-}" = stop ]; then
   stop_cluster
   exit 0

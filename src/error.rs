@@ -20,6 +20,13 @@ pub enum Error {
     Invalid(String),
     #[error("{0}")]
     Conflict(String),
+    /// The person may not do this: their role, their campaigns, or a case that is not theirs.
+    #[error("{0}")]
+    Forbidden(String),
+    /// The login and password do not open the database (a wrong password, an unknown or
+    /// disabled login: the database does not say which, and neither do we).
+    #[error("tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khoá")]
+    LoginRefused,
     #[error("không kết nối được cơ sở dữ liệu ({0})")]
     Unavailable(String),
     #[error("cơ sở dữ liệu báo lỗi khi {doing}")]
@@ -43,6 +50,9 @@ impl Error {
     }
 }
 
+/// How the schema's own functions begin a refusal meant for the person (see the migrations).
+const OWN_REFUSAL: &str = "khaosat: ";
+
 /// Adds what the store was doing to a database error, and tells a lost connection apart.
 pub trait DbContext<T> {
     fn doing(self, doing: &'static str) -> Result<T>;
@@ -57,6 +67,24 @@ impl<T> DbContext<T> for std::result::Result<T, sqlx::Error> {
             | sqlx::Error::PoolClosed => {
                 tracing::warn!(error = %source, doing, "database unreachable");
                 Error::Unavailable(doing.to_owned())
+            }
+            // The schema's own functions refuse with a sentence for people (`khaosat: …`).
+            sqlx::Error::Database(ref db) if db.message().starts_with(OWN_REFUSAL) => {
+                let reason = db.message().trim_start_matches(OWN_REFUSAL).to_owned();
+                match db.code().as_deref() {
+                    Some("42501") => Error::Forbidden(reason),
+                    Some("23505" | "42710") => Error::Conflict(reason),
+                    _ => Error::Invalid(reason),
+                }
+            }
+            sqlx::Error::Database(ref db) if db.code().as_deref() == Some("42501") => {
+                tracing::warn!(doing, "refused by the database's permissions");
+                Error::Forbidden(format!("bạn không có quyền {doing}"))
+            }
+            sqlx::Error::Database(ref db)
+                if matches!(db.code().as_deref(), Some("28P01" | "28000")) =>
+            {
+                Error::LoginRefused
             }
             source => Error::Database { doing, source },
         })

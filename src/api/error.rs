@@ -18,6 +18,10 @@ pub enum ErrorKind {
     Invalid,
     /// Someone else changed the same thing first.
     Conflict,
+    /// The person may not do this (their role, their campaigns, a case not theirs).
+    Forbidden,
+    /// The login or the password is wrong, or the account is disabled.
+    LoginRefused,
     /// The database cannot be reached.
     Unavailable,
     /// Something went wrong that the person cannot fix; details are in the log.
@@ -48,6 +52,8 @@ impl From<Error> for ApiError {
             Error::LeaseLost { .. } => ErrorKind::LeaseLost,
             Error::Rule(_) | Error::Invalid(_) => ErrorKind::Invalid,
             Error::Conflict(_) => ErrorKind::Conflict,
+            Error::Forbidden(_) => ErrorKind::Forbidden,
+            Error::LoginRefused => ErrorKind::LoginRefused,
             Error::Unavailable(_) => ErrorKind::Unavailable,
             Error::Database { .. } | Error::Migration(_) => ErrorKind::Internal,
         };

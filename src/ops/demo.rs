@@ -15,10 +15,11 @@ use super::catalogue::CampaignView;
 use super::sampling::{self, SampleRequest};
 use crate::domain::intake::{Channel, DossierRow};
 use crate::domain::outcome::OutcomeCatalogue;
+use crate::domain::people::Login;
 use crate::domain::phone::PhoneNumber;
 use crate::domain::sampling::SampleRule;
 use crate::domain::time::DEFAULT_TIME_ZONE;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::store::model::{Agency, Campaign, ImportBatch, Role, Staff};
 use crate::store::Store;
 
@@ -205,6 +206,7 @@ pub fn demo_staff() -> Vec<Staff> {
         login: login.to_owned(),
         full_name: name.to_owned(),
         role,
+        active: true,
     })
     .collect()
 }
@@ -218,6 +220,18 @@ pub async fn seed(store: &dyn Store, now: DateTime<Utc>) -> Result<DemoSeeded> {
             respondents,
             created: false,
         });
+    }
+    let others: Vec<String> = store
+        .campaigns()
+        .await?
+        .into_iter()
+        .map(|c| c.code)
+        .collect();
+    if !others.is_empty() {
+        return Err(Error::Invalid(format!(
+            "cơ sở dữ liệu này đã có đợt khảo sát khác ({}): dữ liệu mẫu, với những tài khoản ai cũng biết mật khẩu, không được tạo ở đây; hãy dùng một cơ sở dữ liệu riêng cho bản thử",
+            others.join(", ")
+        )));
     }
     for person in demo_staff() {
         store.put_staff(&person).await?;
@@ -249,6 +263,10 @@ pub async fn seed(store: &dyn Store, now: DateTime<Utc>) -> Result<DemoSeeded> {
         calling: CallingRules::default(),
     };
     store.add_campaign(&campaign).await?;
+    for person in demo_staff() {
+        let login = Login::parse(&person.login).map_err(|e| Error::Invalid(e.to_string()))?;
+        store.assign(&login, campaign.id, true).await?;
+    }
 
     let agencies: Vec<Agency> = AGENCIES
         .iter()

@@ -106,16 +106,20 @@ pub async fn next_case(
             })
             .collect(),
     };
+    let contact = store
+        .held_contact(&lease)
+        .await?
+        .ok_or(Error::LeaseLost { case: case.id })?;
     let interview = if case.has_interview {
-        resumed_interview(store, &campaign, &case, req.operator_id).await?
+        resumed_interview(store, &campaign, &case, &contact.full_name, req.operator_id).await?
     } else {
         None
     };
     Ok(Some(CaseCard {
         lease,
         resumed: claim.resumed,
-        respondent_name: case.full_name,
-        phone: case.phone.national(),
+        respondent_name: contact.full_name,
+        phone: contact.phone.national(),
         agency_code: case.agency_code,
         agency_name: case.agency_name,
         procedure: case.procedure,
@@ -138,6 +142,7 @@ async fn resumed_interview(
     store: &dyn Store,
     campaign: &Campaign,
     case: &CaseRecord,
+    respondent: &str,
     operator: Uuid,
 ) -> Result<Option<InterviewView>> {
     let Some(found) = store.case_interview(case.id).await? else {
@@ -148,7 +153,7 @@ async fn resumed_interview(
     Ok(Some(interview_view(
         &script,
         &found,
-        &placeholders(case, &name),
+        &placeholders(case, respondent, &name),
         &campaign.outcomes,
     )))
 }
@@ -187,7 +192,8 @@ pub struct AppointmentView {
     pub due: bool,
     /// Booked for this operator only (until the grace period has passed).
     pub hard: bool,
-    pub respondent_name: String,
+    /// `090****567`: the person's name and number are shown once the case is taken.
+    pub phone_masked: String,
     pub agency_name: String,
     pub dossier_code: String,
 }
@@ -319,7 +325,7 @@ pub async fn queue(
                     at: format_instant(at, zone),
                     due: at <= now,
                     hard: case.progress.appointment_operator.is_some(),
-                    respondent_name: case.full_name,
+                    phone_masked: case.phone_masked,
                     agency_name: case.agency_name,
                     dossier_code: case.dossier_code,
                 })

@@ -314,10 +314,15 @@ pub async fn case_interview(store: &dyn Store, case_id: Uuid) -> Result<Option<I
     let campaign = store.campaign(case.campaign_id).await?;
     let script = campaign_script(store, &campaign).await?;
     let operator = operator_name(store, interview.operator_id).await?;
+    let respondent = store
+        .case_names(campaign.id)
+        .await?
+        .remove(&case.id)
+        .unwrap_or_default();
     Ok(Some(interview_view(
         &script,
         &interview,
-        &placeholders(&case, &operator),
+        &placeholders(&case, &respondent, &operator),
         &campaign.outcomes,
     )))
 }
@@ -333,10 +338,11 @@ pub async fn operator_name(store: &dyn Store, id: Uuid) -> Result<String> {
         .unwrap_or_default())
 }
 
-/// The respondent's details for the wording, as the operator `operator` reads it.
-pub fn placeholders(case: &CaseRecord, operator: &str) -> Placeholders {
+/// The respondent's details for the wording, as the operator `operator` reads it to the
+/// person named `respondent`.
+pub fn placeholders(case: &CaseRecord, respondent: &str, operator: &str) -> Placeholders {
     Placeholders {
-        ten: case.full_name.clone(),
+        ten: respondent.to_owned(),
         co_quan: case.agency_name.clone(),
         thu_tuc: case.procedure.clone(),
         ngay_nhan: Some(case.received_on),
@@ -431,8 +437,20 @@ async fn call_context(
     let script = campaign_script(store, &campaign).await?;
     let case = store.case(lease.case_id).await?;
     let operator = operator_name(store, lease.holder).await?;
-    let fill = placeholders(&case, &operator);
+    let respondent = held_respondent(store, lease).await?;
+    let fill = placeholders(&case, &respondent, &operator);
     Ok((campaign, script, fill))
+}
+
+/// The name of the person the lease's holder is calling; the lease must still be theirs.
+pub async fn held_respondent(store: &dyn Store, lease: &Lease) -> Result<String> {
+    store
+        .held_contact(lease)
+        .await?
+        .map(|contact| contact.full_name)
+        .ok_or(Error::LeaseLost {
+            case: lease.case_id,
+        })
 }
 
 pub async fn start_interview(

@@ -13,4 +13,5 @@ pub mod interview_import;
 pub mod questionnaires;
 pub mod reports;
 pub mod sampling;
+pub mod staff;
 pub mod supervise;

@@ -76,6 +76,7 @@ pub async fn campaign_cases(
             .collect(),
         None => HashMap::new(),
     };
+    let mut respondents = store.case_names(campaign.id).await?;
     let zone = campaign.time_zone;
     Ok(store
         .campaign_cases(campaign.id)
@@ -85,7 +86,8 @@ pub async fn campaign_cases(
             let status = case.progress.status(now);
             CaseOverview {
                 case_id: case.id,
-                phone_masked: case.phone.masked(),
+                respondent_name: respondents.remove(&case.id).unwrap_or_default(),
+                phone_masked: case.phone_masked,
                 agency_code: case.agency_code,
                 agency_name: case.agency_name,
                 procedure: case.procedure,
@@ -105,7 +107,6 @@ pub async fn campaign_cases(
                 appointment_hard: case.progress.appointment_operator.is_some(),
                 version: case.version,
                 interview: interviews.remove(&case.id),
-                respondent_name: case.full_name,
             }
         })
         .collect())

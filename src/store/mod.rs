@@ -5,6 +5,8 @@
 mod kept;
 mod location;
 pub mod model;
+mod people;
+mod pg_schema;
 mod postgres;
 mod rows;
 mod sql_store;
@@ -25,6 +27,7 @@ pub use sqlite::SqliteStore;
 use crate::domain::case::CaseProgress;
 use crate::domain::intake::DossierRow;
 use crate::domain::outcome::{OutcomeCatalogue, OutcomeCode};
+use crate::domain::people::{Login, Password};
 use crate::domain::results::index::ScoreLine;
 use crate::domain::sampling::SampleRule;
 use crate::domain::schedule::CallPolicy;
@@ -34,8 +37,8 @@ use model::{
     Agency, AgencyTarget, AttemptRecord, AuditEntry, Campaign, CaseRecord, ClaimRules, Contact,
     DispositionCount, DossierCase, ExportedInterview, FinishedInterview, ImportBatch, ImportCounts,
     ImportedInterview, InterviewCount, InterviewImport, InterviewRecord, Lease, Moved,
-    NewInterview, QuestionnaireSummary, QueueCounts, Reassignment, SampleCandidate, SampleDraw,
-    ScoredInterview, Staff, StoredAnswer, WorkedAttempt,
+    NewInterview, NewStaff, QuestionnaireSummary, QueueCounts, Reassignment, SampleCandidate,
+    SampleDraw, ScoredInterview, Staff, StoredAnswer, WorkedAttempt,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,9 +61,32 @@ pub struct Claim {
 pub trait Store: Send + Sync + Debug {
     fn backend(&self) -> Backend;
 
-    /// Adds a person, or updates the name and role of the one with the same login.
+    /// Adds a person, or updates the name and role of the one with the same login, without a
+    /// way to log in (the demo's and the benchmark's people; `sync_logins` gives them one).
     async fn put_staff(&self, staff: &Staff) -> Result<()>;
     async fn staff(&self) -> Result<Vec<Staff>>;
+    /// Adds a person who logs in with their password: on PostgreSQL their own login role, in
+    /// their role's group, allowed into this database only (administrators only). A login in
+    /// use is a conflict.
+    async fn add_staff(&self, person: &NewStaff<'_>) -> Result<Staff>;
+    /// Sets a person's password (an administrator's doing, or one's own).
+    async fn set_password(&self, login: &Login, password: &Password) -> Result<()>;
+    /// Enables or disables a person's login; disabling hands back the cases they hold (how
+    /// many is returned) and, on PostgreSQL, ends their open sessions.
+    async fn set_active(&self, login: &Login, active: bool) -> Result<u32>;
+    /// Puts a person on a campaign (`on`) or takes them off it.
+    async fn assign(&self, login: &Login, campaign: Uuid, on: bool) -> Result<()>;
+    /// Every (person, campaign) assignment.
+    async fn assignments(&self) -> Result<Vec<(Uuid, Uuid)>>;
+    /// A login role for each person without one (a database from before login roles): how
+    /// many were made; nothing to do on SQLite.
+    async fn sync_logins(&self) -> Result<u32>;
+    /// The person this session is: on PostgreSQL its role's; `None` on SQLite, where the core
+    /// keeps the session, and for the database administrator's session.
+    async fn whoami(&self) -> Result<Option<Staff>>;
+    /// SQLite's local accounts: the person these are the login and password of. A wrong
+    /// password, an unknown login and a disabled account all give `LoginRefused`.
+    async fn check_login(&self, login: &Login, password: &Password) -> Result<Staff>;
 
     /// Adds a campaign; a campaign code already in use is a conflict.
     async fn add_campaign(&self, campaign: &Campaign) -> Result<()>;
@@ -88,6 +114,12 @@ pub trait Store: Send + Sync + Debug {
     ) -> Result<Option<Claim>>;
     async fn case(&self, id: Uuid) -> Result<CaseRecord>;
     async fn campaign_cases(&self, campaign: Uuid) -> Result<Vec<CaseRecord>>;
+    /// The name and whole number of the case `lease` is on, for the lease's holder only: `None`
+    /// for anyone else (on PostgreSQL the database itself keeps them to the session's holds).
+    async fn held_contact(&self, lease: &Lease) -> Result<Option<Contact>>;
+    /// The names of a campaign's people, by case, as a supervisor sees them (none for an
+    /// operator on PostgreSQL).
+    async fn case_names(&self, campaign: Uuid) -> Result<std::collections::HashMap<Uuid, String>>;
 
     /// Moves the lease's expiry; refused when the lease is stale.
     async fn extend_lease(&self, lease: &Lease, until: DateTime<Utc>) -> Result<()>;

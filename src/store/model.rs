@@ -18,36 +18,7 @@ use crate::domain::sampling::SampleRule;
 use crate::domain::schedule::{Appointment, CallPolicy, CallingRules};
 use crate::domain::survey::{ContentHash, QuestionId};
 
-/// What a person may do. In shared mode each person is also a PostgreSQL login role named
-/// by [`Staff::login`], so row-level security can tell them apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub enum Role {
-    Operator,
-    Supervisor,
-    Admin,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Operator => "operator",
-            Role::Supervisor => "supervisor",
-            Role::Admin => "admin",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Self> {
-        [Role::Operator, Role::Supervisor, Role::Admin]
-            .into_iter()
-            .find(|r| r.as_str() == text)
-    }
-
-    /// Supervisors and administrators move cases, import and export results; operators do not.
-    pub fn supervises(self) -> bool {
-        matches!(self, Role::Supervisor | Role::Admin)
-    }
-}
+pub use crate::domain::people::Role;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Staff {
@@ -56,6 +27,17 @@ pub struct Staff {
     pub login: String,
     pub full_name: String,
     pub role: Role,
+    /// A disabled person can no longer log in.
+    pub active: bool,
+}
+
+/// A person an administrator adds, with their first password.
+#[derive(Debug, Clone, Copy)]
+pub struct NewStaff<'a> {
+    pub login: &'a crate::domain::people::Login,
+    pub full_name: &'a str,
+    pub role: Role,
+    pub password: &'a crate::domain::people::Password,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,8 +84,9 @@ pub struct CaseRecord {
     pub campaign_id: Uuid,
     pub agency_code: String,
     pub agency_name: String,
-    pub full_name: String,
-    pub phone: PhoneNumber,
+    /// The number as everybody but the case's holder sees it: `090****567`. The name and the
+    /// whole number are read apart ([`Store::held_contact`](super::Store::held_contact)).
+    pub phone_masked: String,
     pub dossier_code: String,
     pub procedure: String,
     pub received_on: NaiveDate,
@@ -304,7 +287,6 @@ pub struct ImportCounts {
 pub struct SampleCandidate {
     pub case_id: Uuid,
     pub agency_code: String,
-    pub phone_e164: String,
     /// The wave that released it; `None` when not drawn yet.
     pub wave: Option<u32>,
 }

@@ -8,6 +8,7 @@ use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::{Connection, PgConnection, Postgres, Transaction};
 
 use super::kept::Kept;
+use super::people::postgres as people_postgres;
 use super::sql_store::sql_store;
 
 /// Rows serialised and sent to the server per `COPY` message.
@@ -15,7 +16,10 @@ const COPY_ROWS: usize = 5_000;
 
 /// Writes rows with `COPY … FROM STDIN` in CSV, PostgreSQL's fastest way in: the rows are
 /// serialised in column order and streamed in chunks. An empty unquoted field is NULL, so the
-/// NOT NULL text columns (`not_null`) keep an empty value as an empty string.
+/// NOT NULL text columns (`not_null`) keep an empty value as an empty string. `columns` is
+/// `table (column, …)`. COPY cannot write a table under row-level security: for a person's
+/// session the rows go to a temporary table of the same columns first, then into the table
+/// with one `INSERT … SELECT`, where the policies check each.
 async fn copy_rows<T: serde::Serialize>(
     tx: &mut Transaction<'static, Postgres>,
     columns: &str,
@@ -25,10 +29,54 @@ async fn copy_rows<T: serde::Serialize>(
     if items.is_empty() {
         return Ok(());
     }
+    let (table, list) = columns
+        .split_once(' ')
+        .ok_or_else(|| sqlx::Error::Protocol(format!("COPY target “{columns}”")))?;
+    let (secured,): (bool,) = sqlx::query_as("SELECT row_security_active($1::regclass)")
+        .bind(table)
+        .fetch_one(&mut **tx)
+        .await?;
+    let staging = format!("khaosat_staging_{table}");
+    if secured {
+        let names: Vec<&str> = list
+            .trim_matches(|c| c == '(' || c == ')')
+            .split(',')
+            .map(str::trim)
+            .collect();
+        let types: Vec<(String, String)> = sqlx::query_as(
+            "SELECT attname::text, format_type(atttypid, atttypmod) FROM pg_attribute
+             WHERE attrelid = $1::regclass AND attname = ANY ($2) AND NOT attisdropped",
+        )
+        .bind(table)
+        .bind(&names)
+        .fetch_all(&mut **tx)
+        .await?;
+        let definition: Vec<String> = names
+            .iter()
+            .map(|name| {
+                let kind = types
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map_or("text", |(_, t)| t.as_str());
+                format!("{name} {kind}")
+            })
+            .collect();
+        sqlx::query(&format!(
+            "CREATE TEMPORARY TABLE {staging} ({}) ON COMMIT DROP",
+            definition.join(", ")
+        ))
+        .execute(&mut **tx)
+        .await?;
+    }
+    let target = if secured {
+        format!("{staging} {list}")
+    } else {
+        columns.to_owned()
+    };
     let csv_error = |e: csv::Error| sqlx::Error::Protocol(format!("CSV for COPY: {e}"));
     let mut copy = tx
         .copy_in_raw(&format!(
-            "COPY {columns} FROM STDIN (FORMAT csv, FORCE_NOT_NULL ({not_null}))"
+            "COPY {target} FROM STDIN (FORMAT csv, FORCE_NOT_NULL ({not_null}))"
         ))
         .await?;
     for chunk in items.chunks(COPY_ROWS) {
@@ -44,6 +92,17 @@ async fn copy_rows<T: serde::Serialize>(
         copy.send(bytes).await?;
     }
     copy.finish().await?;
+    if secured {
+        sqlx::query(&format!(
+            "INSERT INTO {columns} SELECT {} FROM {staging}",
+            list.trim_matches(|c| c == '(' || c == ')')
+        ))
+        .execute(&mut **tx)
+        .await?;
+        sqlx::query(&format!("DROP TABLE {staging}"))
+            .execute(&mut **tx)
+            .await?;
+    }
     Ok(())
 }
 
@@ -54,7 +113,7 @@ async fn insert_cases(
     copy_rows(
         tx,
         rows::NEW_CASE_COLUMNS,
-        "full_name, phone_e164, dossier_code, procedure_name",
+        "full_name, phone_e164, dossier_code, procedure_name, phone_masked",
         cases,
     )
     .await
@@ -106,6 +165,29 @@ async fn insert_results(
     .await
 }
 
+/// The stored dossiers with the list's codes and the cases with its phone numbers, which an
+/// import folds its rows into: through the definer functions that give a supervisor of the
+/// campaign just what the list in their hands already tells them.
+async fn known(
+    tx: &mut Transaction<'static, Postgres>,
+    campaign: uuid::Uuid,
+    rows: &[crate::domain::intake::DossierRow],
+) -> sqlx::Result<crate::domain::folding::Known> {
+    let codes: Vec<&str> = rows.iter().map(|r| r.dossier_code.as_str()).collect();
+    let phones: Vec<String> = rows.iter().map(|r| r.phone.e164()).collect();
+    let dossiers: Vec<rows::DossierDataRow> = sqlx::query_as(rows::PG_KNOWN_DOSSIERS)
+        .bind(campaign)
+        .bind(&codes)
+        .fetch_all(&mut **tx)
+        .await?;
+    let cases: Vec<rows::KnownCaseRow> = sqlx::query_as(rows::PG_KNOWN_CASES)
+        .bind(campaign)
+        .bind(&phones)
+        .fetch_all(&mut **tx)
+        .await?;
+    Ok(rows::known(dossiers, cases))
+}
+
 #[derive(Debug, Clone)]
 pub struct PostgresStore {
     pool: PgPool,
@@ -119,10 +201,11 @@ pub struct PostgresStore {
 /// to every statement a busy pool runs (and sqlx pings again when a connection comes back).
 const PING_IF_IDLE: Duration = Duration::from_secs(30);
 
-/// Connections a store keeps by default. A workstation runs one operator's desk (a claim or an
-/// outcome at a time, a heartbeat, the queue beside it), so a few are plenty, and a call center
-/// of hundreds of workstations stays within the server's `max_connections`.
-pub const DEFAULT_POOL_SIZE: u32 = 8;
+/// Connections a store keeps by default. A workstation runs one person's desk (a claim or an
+/// outcome at a time, a heartbeat, the queue beside it) under that person's own role, which no
+/// pooler can share with another login, so two are enough and a call center of hundreds of
+/// workstations stays within the server's `max_connections` (see the README).
+pub const DEFAULT_POOL_SIZE: u32 = 2;
 
 impl PostgresStore {
     /// Connects with the default pool and applies the PostgreSQL migrations.
@@ -136,6 +219,7 @@ impl PostgresStore {
         let options: PgConnectOptions = url
             .parse()
             .map_err(|_| Error::Invalid("địa chỉ PostgreSQL không hợp lệ".to_owned()))?;
+        super::location::refuse_plain_text_to_remote(&options)?;
         let options = options.application_name("khaosat");
         // One direct connection first: a server that refuses is reported at once, where the
         // pool would keep retrying until its acquire timeout.
@@ -160,7 +244,7 @@ impl PostgresStore {
             .connect_with(options)
             .await
             .doing("kết nối PostgreSQL")?;
-        sqlx::migrate!("./migrations/postgres").run(&pool).await?;
+        super::pg_schema::bring_up_to_date(&pool).await?;
         tracing::debug!("postgres store open");
         Ok(Self {
             pool,
@@ -181,9 +265,14 @@ sql_store!(
     lock_case = " FOR UPDATE OF c",
     lock_row = " FOR UPDATE",
     lock_claim = " FOR UPDATE SKIP LOCKED",
+    lock_campaign = rows::PG_LOCK_CAMPAIGN,
+    sample_candidates = rows::PG_SAMPLE_CANDIDATES,
     insert_cases = insert_cases,
     insert_dossiers = insert_dossiers,
     insert_interviews = insert_interviews,
     insert_answers = insert_answers,
-    insert_results = insert_results
+    insert_results = insert_results,
+    known = known,
+    contacts = rows::PG_CONTACTS,
+    people = people_postgres
 );

@@ -10,8 +10,8 @@ use uuid::Uuid;
 use super::model::{
     Agency, AgencyTarget, AttemptRecord, AuditEntry, Campaign, CaseRecord, Contact,
     DispositionCount, DossierCase, ExportedInterview, ImportedInterview, InterviewCount,
-    InterviewImport, InterviewRecord, InterviewStatus, Lease, QuestionnaireSummary, Role,
-    SampleCandidate, ScoredInterview, Staff, StoredAnswer,
+    InterviewImport, InterviewRecord, InterviewStatus, Lease, QuestionnaireSummary,
+    SampleCandidate, ScoredInterview, StoredAnswer,
 };
 use crate::domain::calendar::{CallingHours, SlotSet};
 use crate::domain::case::CaseProgress;
@@ -26,11 +26,6 @@ use crate::domain::survey::{ContentHash, QuestionId};
 use crate::domain::time::parse_time_zone;
 use crate::error::{Error, Result};
 
-pub const INSERT_STAFF: &str =
-    "INSERT INTO staff (id, login, full_name, role) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (login) DO UPDATE SET full_name = excluded.full_name, role = excluded.role";
-pub const SELECT_STAFF: &str = "SELECT id, login, full_name, role FROM staff ORDER BY role, login";
-
 pub const INSERT_CAMPAIGN: &str = "INSERT INTO campaign
      (id, code, name, time_zone, received_from, received_to, max_attempts, questionnaire_id, created_at,
       outcomes, calling)
@@ -44,15 +39,33 @@ pub const SELECT_AGENCIES: &str = "SELECT id, code, name FROM agency ORDER BY co
 
 pub const ASSIGN_CALL_LIST: &str = "UPDATE survey_case SET assigned_to = $2 WHERE id = $1";
 
-pub const SELECT_CASES: &str =
-    "SELECT c.id, c.campaign_id, a.code AS agency_code, a.name AS agency_name,
-     c.full_name, c.phone_e164, c.dossier_code, c.procedure_name, c.received_on, c.assigned_to,
-     c.priority, c.attempts, c.counted_attempts, c.ever_contacted, c.limit_outcome, c.last_outcome,
-     c.final_outcome, c.has_interview,
-     c.retry_at, c.appointment_at, c.avoid_operator, c.last_attempt_at, c.lease_holder,
-     c.lease_expires_at, c.lease_claimed_at, c.lease_epoch, c.appointment_operator, c.tried_slots,
-     c.version
-     FROM survey_case c JOIN agency a ON a.id = c.agency_id";
+/// The columns of a case every role may read, `c.` before each: the person's name and number
+/// are not among them (see `held_contact` and `case_name`).
+macro_rules! case_columns {
+    () => {
+        "c.id, c.campaign_id, c.agency_id, c.phone_masked, c.dossier_code, c.procedure_name,
+         c.received_on, c.assigned_to, c.priority, c.attempts, c.counted_attempts,
+         c.ever_contacted, c.limit_outcome, c.last_outcome, c.final_outcome, c.has_interview,
+         c.retry_at, c.appointment_at, c.avoid_operator, c.last_attempt_at, c.lease_holder,
+         c.lease_expires_at, c.lease_claimed_at, c.lease_epoch, c.appointment_operator,
+         c.tried_slots, c.version"
+    };
+}
+pub const CASE_COLUMNS: &str = case_columns!();
+
+pub const SELECT_CASES: &str = concat!(
+    "SELECT ",
+    case_columns!(),
+    ", a.code AS agency_code, a.name AS agency_name
+     FROM survey_case c JOIN agency a ON a.id = c.agency_id"
+);
+
+/// The name and number of the case `$1` held by `$2`: only its holder reads them (on
+/// PostgreSQL the view itself keeps to the session's own holds).
+pub const HELD_CONTACT: &str =
+    "SELECT full_name, phone_e164 FROM held_contact WHERE case_id = $1 AND holder = $2";
+/// The names of a campaign's (`$1`) people, for a supervisor.
+pub const CASE_NAMES: &str = "SELECT case_id, full_name FROM case_name WHERE campaign_id = $1";
 
 /// The case this operator already holds in the campaign, if the lease is still running. The
 /// ORDER BY follows `survey_case_held_idx` so the planner reads that index in order (and marks
@@ -156,15 +169,15 @@ pub fn take_next(lock: &str) -> String {
 /// [`take_next`]. Binds `$1`–`$5` as [`take_next`] (outside calling hours only `$1`–`$3`).
 pub fn claim_or_resume(calling_open: bool, lock_held: &str, lock: &str) -> String {
     let held = format!(
-        "SELECT c.* FROM survey_case c
+        "SELECT {CASE_COLUMNS} FROM survey_case c
          WHERE campaign_id = $1 AND lease_holder = $2 AND lease_expires_at > $3
            AND final_outcome IS NULL
          ORDER BY lease_holder, campaign_id LIMIT 1{lock_held}"
     );
     let claimed = if calling_open {
         format!(
-            "taken AS (UPDATE survey_case SET {TAKE_LEASE}
-                 WHERE id = {} AND NOT EXISTS (SELECT 1 FROM held) RETURNING *),
+            "taken AS (UPDATE survey_case c SET {TAKE_LEASE}
+                 WHERE id = {} AND NOT EXISTS (SELECT 1 FROM held) RETURNING {CASE_COLUMNS}),
              claimed AS (SELECT h.*, TRUE AS resumed FROM held h
                  UNION ALL SELECT t.*, FALSE FROM taken t)",
             next_in_queues(lock)
@@ -239,7 +252,7 @@ pub const SELECT_AUDIT: &str = "SELECT id, at, actor, campaign_id, action, case_
 /// recording needs, in one read. `lock` keeps the row until the write (`FOR UPDATE OF c`).
 pub fn case_for_attempt(lock: &str) -> String {
     format!(
-        "SELECT c.*, a.code AS agency_code, a.name AS agency_name,
+        "SELECT {CASE_COLUMNS}, a.code AS agency_code, a.name AS agency_name,
            EXISTS (SELECT 1 FROM attempt WHERE id = $2) AS recorded
          FROM survey_case c JOIN agency a ON a.id = c.agency_id WHERE c.id = $1{lock}"
     )
@@ -376,27 +389,6 @@ pub(super) fn corrupt(what: &'static str, id: Uuid) -> Error {
 }
 
 #[derive(sqlx::FromRow)]
-pub struct StaffRow {
-    id: Uuid,
-    login: String,
-    full_name: String,
-    role: String,
-}
-
-impl TryFrom<StaffRow> for Staff {
-    type Error = Error;
-    fn try_from(row: StaffRow) -> Result<Self> {
-        let role = Role::parse(&row.role).ok_or_else(|| corrupt("nhân sự", row.id))?;
-        Ok(Staff {
-            id: row.id,
-            login: row.login,
-            full_name: row.full_name,
-            role,
-        })
-    }
-}
-
-#[derive(sqlx::FromRow)]
 pub struct CampaignRow {
     id: Uuid,
     code: String,
@@ -507,8 +499,7 @@ pub struct CaseRow {
     campaign_id: Uuid,
     agency_code: String,
     agency_name: String,
-    full_name: String,
-    phone_e164: String,
+    phone_masked: String,
     dossier_code: String,
     procedure_name: String,
     received_on: NaiveDate,
@@ -543,7 +534,7 @@ impl TryFrom<CaseRow> for CaseRecord {
                 .transpose()
         };
         Ok(CaseRecord {
-            phone: PhoneNumber::parse(&row.phone_e164).map_err(|_| corrupt("ca", id))?,
+            phone_masked: row.phone_masked,
             progress: CaseProgress {
                 attempts: u32::try_from(row.attempts).map_err(|_| corrupt("ca", id))?,
                 counted_attempts: u32::try_from(row.counted_attempts)
@@ -563,7 +554,6 @@ impl TryFrom<CaseRow> for CaseRecord {
             campaign_id: row.campaign_id,
             agency_code: row.agency_code,
             agency_name: row.agency_name,
-            full_name: row.full_name,
             dossier_code: row.dossier_code,
             procedure: row.procedure_name,
             received_on: row.received_on,
@@ -744,12 +734,24 @@ pub fn fenced(rows_affected: u64, lease: &Lease) -> Result<()> {
     }
 }
 
+/// The campaign an import writes into (SQLite: its `BEGIN IMMEDIATE` already serialises writes).
 pub const LOCK_CAMPAIGN: &str = "SELECT id FROM campaign WHERE id = $1";
+/// PostgreSQL: the campaign, with a lock held until the transaction ends, so imports into one
+/// campaign run one after the other. An advisory lock: a supervisor may not update campaigns,
+/// which `FOR UPDATE` would need.
+pub const PG_LOCK_CAMPAIGN: &str =
+    "WITH held AS (SELECT pg_advisory_xact_lock(hashtextextended($1::text, 1022)))
+     SELECT c.id FROM campaign c, held WHERE c.id = $1";
+/// The campaign's stored dossiers and cases, as an import folds a list into them (SQLite; on
+/// PostgreSQL, `khaosat_known_dossiers` and `khaosat_known_cases` give a supervisor those of
+/// the list's codes and numbers only).
 pub const SELECT_CAMPAIGN_DOSSIERS: &str = "SELECT d.dossier_code, d.full_name, d.phone_e164,
      a.code AS agency_code, d.procedure_name, d.field_name, d.received_on, d.channel, d.birth_year
      FROM dossier d JOIN agency a ON a.id = d.agency_id WHERE d.campaign_id = $1";
 pub const SELECT_KNOWN_CASES: &str =
     "SELECT id, phone_e164, received_on, dossier_code FROM survey_case WHERE campaign_id = $1";
+pub const PG_KNOWN_DOSSIERS: &str = "SELECT * FROM khaosat_known_dossiers($1, $2)";
+pub const PG_KNOWN_CASES: &str = "SELECT * FROM khaosat_known_cases($1, $2)";
 pub const MOVE_CASE_TO_DOSSIER: &str = "UPDATE survey_case SET agency_id = $2, full_name = $3,
      dossier_code = $4, procedure_name = $5, received_on = $6 WHERE id = $1";
 pub const INSERT_IMPORT_BATCH: &str = "INSERT INTO import_batch
@@ -780,8 +782,12 @@ pub const AGENCY_TARGETS: &str = "SELECT c.agency_id,
 pub const AGENCY_POPULATIONS: &str =
     "SELECT a.code, COUNT(*) FROM dossier d JOIN agency a ON a.id = d.agency_id
      WHERE d.campaign_id = $1 GROUP BY a.code ORDER BY a.code";
-pub const SAMPLE_CANDIDATES: &str = "SELECT c.id, a.code, c.phone_e164, c.wave FROM survey_case c
+/// The campaign's cases as the sampler draws from them, in a fixed order: by phone number, so
+/// the same list and seed draw the same people on either database. On PostgreSQL the order is
+/// given by `khaosat_sample_order`, since no supervisor may read the numbers themselves.
+pub const SAMPLE_CANDIDATES: &str = "SELECT c.id, a.code, c.wave FROM survey_case c
      JOIN agency a ON a.id = c.agency_id WHERE c.campaign_id = $1 ORDER BY c.phone_e164";
+pub const PG_SAMPLE_CANDIDATES: &str = "SELECT id, agency_code, wave FROM khaosat_sample_order($1)";
 pub const INSERT_SAMPLE_DRAW: &str = "INSERT INTO sample_draw
      (id, campaign_id, agency_id, wave, rule, margin, seed, population, required, drawn, drawn_at)
      SELECT $1, $2, id, $4, $5, $11, $6, $7, $8, $9, $10 FROM agency WHERE code = $3";
@@ -802,10 +808,11 @@ pub struct NewCase<'a> {
     pub dossier_code: &'a str,
     pub procedure_name: &'a str,
     pub received_on: NaiveDate,
+    pub phone_masked: String,
 }
 
 pub const NEW_CASE_COLUMNS: &str =
-    "survey_case (id, campaign_id, agency_id, full_name, phone_e164, dossier_code, procedure_name, received_on)";
+    "survey_case (id, campaign_id, agency_id, full_name, phone_e164, dossier_code, procedure_name, received_on, phone_masked)";
 
 /// An interview gathered outside the phone, as an import writes it in bulk; fields in the
 /// order of [`NEW_INTERVIEW_COLUMNS`].
@@ -1027,12 +1034,11 @@ pub fn known(dossiers: Vec<DossierDataRow>, cases: Vec<KnownCaseRow>) -> Known {
     }
 }
 
-pub fn candidates(rows: Vec<(Uuid, String, String, Option<i32>)>) -> Vec<SampleCandidate> {
+pub fn candidates(rows: Vec<(Uuid, String, Option<i32>)>) -> Vec<SampleCandidate> {
     rows.into_iter()
-        .map(|(case_id, agency_code, phone_e164, wave)| SampleCandidate {
+        .map(|(case_id, agency_code, wave)| SampleCandidate {
             case_id,
             agency_code,
-            phone_e164,
             wave: wave.and_then(|w| u32::try_from(w).ok()),
         })
         .collect()
@@ -1188,8 +1194,12 @@ impl TryFrom<ExportedRow> for ExportedInterview {
     }
 }
 
+/// The names and numbers of a campaign (`$1`), for an export that asks for them: read here on
+/// SQLite; on PostgreSQL through `khaosat_contacts`, which checks the session supervises the
+/// campaign and writes the export to the audit trail.
 pub const CONTACTS: &str =
     "SELECT id, full_name, phone_e164 FROM survey_case WHERE campaign_id = $1";
+pub const PG_CONTACTS: &str = "SELECT id, full_name, phone_e164 FROM khaosat_contacts($1)";
 
 pub fn contacts(found: Vec<(Uuid, String, String)>) -> Result<Vec<Contact>> {
     found

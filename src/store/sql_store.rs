@@ -51,9 +51,11 @@ macro_rules! sql_store {
     (
         $store:ident, $db:ty, $backend:expr,
         lock_case = $lock_case:literal, lock_row = $lock_row:literal, lock_claim = $lock_claim:literal,
+        lock_campaign = $lock_campaign:expr, sample_candidates = $sample_candidates:expr,
         insert_cases = $insert_cases:path, insert_dossiers = $insert_dossiers:path,
         insert_interviews = $insert_interviews:path, insert_answers = $insert_answers:path,
-        insert_results = $insert_results:path
+        insert_results = $insert_results:path, known = $known:path, contacts = $contacts:expr,
+        people = $people:ident
     ) => {
         use async_trait::async_trait;
         use chrono::{DateTime, Utc};
@@ -72,7 +74,7 @@ macro_rules! sql_store {
             InterviewCount, InterviewImport, InterviewRecord, InterviewStatus, Lease, Moved, NewInterview, QuestionnaireSummary, QueueCounts, Reassignment,
             SampleCandidate, SampleDraw, ScoredInterview, Staff, StoredAnswer, WorkedAttempt,
         };
-        use crate::store::rows::{self, AgencyRow, AnswerRow, AttemptRow, CampaignRow, CaseRow, InterviewRow, StaffRow};
+        use crate::store::rows::{self, AgencyRow, AnswerRow, AttemptRow, CampaignRow, CaseRow, InterviewRow};
         use crate::store::{Backend, Claim, Store};
 
         fn case_by_id_sql() -> String {
@@ -111,7 +113,7 @@ macro_rules! sql_store {
             }
 
             async fn put_staff(&self, staff: &Staff) -> Result<()> {
-                sqlx::query(rows::INSERT_STAFF)
+                sqlx::query(crate::store::people::INSERT_STAFF)
                     .bind(staff.id)
                     .bind(&staff.login)
                     .bind(&staff.full_name)
@@ -123,9 +125,46 @@ macro_rules! sql_store {
             }
 
             async fn staff(&self) -> Result<Vec<Staff>> {
-                let found: Vec<StaffRow> =
-                    sqlx::query_as(rows::SELECT_STAFF).fetch_all(&self.pool).await.doing("đọc nhân sự")?;
+                let found: Vec<crate::store::people::StaffRow> = sqlx::query_as(crate::store::people::SELECT_STAFF)
+                    .fetch_all(&self.pool)
+                    .await
+                    .doing("đọc nhân sự")?;
                 found.into_iter().map(Staff::try_from).collect()
+            }
+
+            async fn add_staff(&self, person: &crate::store::model::NewStaff<'_>) -> Result<Staff> {
+                $people::add_staff(&self.pool, person).await
+            }
+
+            async fn set_password(&self, login: &crate::domain::people::Login, password: &crate::domain::people::Password) -> Result<()> {
+                $people::set_password(&self.pool, login, password).await
+            }
+
+            async fn set_active(&self, login: &crate::domain::people::Login, active: bool) -> Result<u32> {
+                $people::set_active(&self.pool, login, active).await
+            }
+
+            async fn assign(&self, login: &crate::domain::people::Login, campaign: Uuid, on: bool) -> Result<()> {
+                $people::assign(&self.pool, login, campaign, on).await
+            }
+
+            async fn assignments(&self) -> Result<Vec<(Uuid, Uuid)>> {
+                sqlx::query_as(crate::store::people::SELECT_ASSIGNMENTS)
+                    .fetch_all(&self.pool)
+                    .await
+                    .doing("đọc phân công")
+            }
+
+            async fn sync_logins(&self) -> Result<u32> {
+                $people::sync_logins(&self.pool).await
+            }
+
+            async fn whoami(&self) -> Result<Option<Staff>> {
+                $people::whoami(&self.pool).await
+            }
+
+            async fn check_login(&self, login: &crate::domain::people::Login, password: &crate::domain::people::Password) -> Result<Staff> {
+                $people::check_login(&self.pool, login, password).await
             }
 
             async fn add_campaign(&self, campaign: &Campaign) -> Result<()> {
@@ -396,6 +435,28 @@ macro_rules! sql_store {
                 row.ok_or_else(|| Error::not_found("ca", id))?.try_into()
             }
 
+            async fn held_contact(&self, lease: &Lease) -> Result<Option<Contact>> {
+                let found: Option<(String, String)> = sqlx::query_as(rows::HELD_CONTACT)
+                    .bind(lease.case_id)
+                    .bind(lease.holder)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .doing("đọc liên lạc của ca")?;
+                found
+                    .map(|(name, phone)| rows::contacts(vec![(lease.case_id, name, phone)]))
+                    .transpose()
+                    .map(|found| found.and_then(|mut c| c.pop()))
+            }
+
+            async fn case_names(&self, campaign: Uuid) -> Result<std::collections::HashMap<Uuid, String>> {
+                let found: Vec<(Uuid, String)> = sqlx::query_as(rows::CASE_NAMES)
+                    .bind(campaign)
+                    .fetch_all(&self.pool)
+                    .await
+                    .doing("đọc tên người được khảo sát")?;
+                Ok(found.into_iter().collect())
+            }
+
             async fn campaign_cases(&self, campaign: Uuid) -> Result<Vec<CaseRecord>> {
                 let found: Vec<CaseRow> = sqlx::query_as(&format!(
                     "{} WHERE c.campaign_id = $1 ORDER BY a.code, c.received_on, c.id",
@@ -648,7 +709,7 @@ macro_rules! sql_store {
 
             async fn import_dossiers(&self, batch: &ImportBatch, rows: &[DossierRow]) -> Result<ImportCounts> {
                 let mut tx = self.begin_write().await?;
-                let campaign: Option<(Uuid,)> = sqlx::query_as(&format!("{}{}", rows::LOCK_CAMPAIGN, $lock_row))
+                let campaign: Option<(Uuid,)> = sqlx::query_as($lock_campaign)
                     .bind(batch.campaign_id)
                     .fetch_optional(&mut *tx)
                     .await
@@ -661,19 +722,10 @@ macro_rules! sql_store {
                 let agency_of = |code: &str| {
                     agency_ids.get(code).copied().ok_or_else(|| Error::not_found("cơ quan", code))
                 };
-                let dossiers: Vec<rows::DossierDataRow> = sqlx::query_as(rows::SELECT_CAMPAIGN_DOSSIERS)
-                    .bind(batch.campaign_id)
-                    .fetch_all(&mut *tx)
-                    .await
-                    .doing("đọc hồ sơ đã nhập")?;
-                let cases: Vec<rows::KnownCaseRow> = sqlx::query_as(rows::SELECT_KNOWN_CASES)
-                    .bind(batch.campaign_id)
-                    .fetch_all(&mut *tx)
-                    .await
-                    .doing("đọc ca đã có")?;
+                let known = $known(&mut tx, batch.campaign_id, rows).await.doing("đọc hồ sơ đã nhập")?;
                 let plan = crate::domain::folding::fold(
                     rows,
-                    &rows::known(dossiers, cases),
+                    &known,
                     // Time-ordered ids keep a large import's inserts at the end of the key index.
                     Uuid::now_v7,
                 );
@@ -690,6 +742,7 @@ macro_rules! sql_store {
                         dossier_code: &row.dossier_code,
                         procedure_name: &row.procedure,
                         received_on: row.received_on,
+                        phone_masked: row.phone.masked(),
                     });
                 }
                 $insert_cases(&mut tx, &new_cases).await.doing("lưu ca")?;
@@ -826,7 +879,7 @@ macro_rules! sql_store {
             }
 
             async fn contacts(&self, campaign: Uuid) -> Result<Vec<Contact>> {
-                let found = sqlx::query_as(rows::CONTACTS)
+                let found = sqlx::query_as($contacts)
                     .bind(campaign)
                     .fetch_all(&self.pool)
                     .await
@@ -905,7 +958,7 @@ macro_rules! sql_store {
             }
 
             async fn sample_candidates(&self, campaign: Uuid) -> Result<Vec<SampleCandidate>> {
-                let found: Vec<(Uuid, String, String, Option<i32>)> = sqlx::query_as(rows::SAMPLE_CANDIDATES)
+                let found: Vec<(Uuid, String, Option<i32>)> = sqlx::query_as($sample_candidates)
                     .bind(campaign)
                     .fetch_all(&self.pool)
                     .await

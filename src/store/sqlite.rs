@@ -12,6 +12,7 @@ use sqlx::sqlite::{
 use sqlx::{QueryBuilder, Sqlite, Transaction};
 
 use super::kept::Kept;
+use super::people::sqlite as people_sqlite;
 use super::sql_store::sql_store;
 
 #[derive(Debug, Clone)]
@@ -90,7 +91,7 @@ async fn insert_cases(
     tx: &mut Transaction<'static, Sqlite>,
     cases: &[rows::NewCase<'_>],
 ) -> sqlx::Result<()> {
-    insert_rows(tx, rows::NEW_CASE_COLUMNS, 8, cases, |mut row, case| {
+    insert_rows(tx, rows::NEW_CASE_COLUMNS, 9, cases, |mut row, case| {
         row.push_bind(case.id)
             .push_bind(case.campaign_id)
             .push_bind(case.agency_id)
@@ -98,7 +99,8 @@ async fn insert_cases(
             .push_bind(case.phone_e164.as_str())
             .push_bind(case.dossier_code)
             .push_bind(case.procedure_name)
-            .push_bind(case.received_on);
+            .push_bind(case.received_on)
+            .push_bind(&case.phone_masked);
     })
     .await
 }
@@ -179,6 +181,24 @@ async fn insert_results(
     .await
 }
 
+/// The campaign's stored dossiers and cases an import folds its rows into: all of them, the
+/// file being the one workstation's.
+async fn known(
+    tx: &mut Transaction<'static, Sqlite>,
+    campaign: uuid::Uuid,
+    _rows: &[crate::domain::intake::DossierRow],
+) -> sqlx::Result<crate::domain::folding::Known> {
+    let dossiers: Vec<rows::DossierDataRow> = sqlx::query_as(rows::SELECT_CAMPAIGN_DOSSIERS)
+        .bind(campaign)
+        .fetch_all(&mut **tx)
+        .await?;
+    let cases: Vec<rows::KnownCaseRow> = sqlx::query_as(rows::SELECT_KNOWN_CASES)
+        .bind(campaign)
+        .fetch_all(&mut **tx)
+        .await?;
+    Ok(rows::known(dossiers, cases))
+}
+
 sql_store!(
     SqliteStore,
     Sqlite,
@@ -186,9 +206,14 @@ sql_store!(
     lock_case = "",
     lock_row = "",
     lock_claim = "",
+    lock_campaign = rows::LOCK_CAMPAIGN,
+    sample_candidates = rows::SAMPLE_CANDIDATES,
     insert_cases = insert_cases,
     insert_dossiers = insert_dossiers,
     insert_interviews = insert_interviews,
     insert_answers = insert_answers,
-    insert_results = insert_results
+    insert_results = insert_results,
+    known = known,
+    contacts = rows::CONTACTS,
+    people = people_sqlite
 );

@@ -62,6 +62,7 @@ pub async fn campaign_with_outcomes(
             login: format!("op{i}.{tag}"),
             full_name: format!("Điện thoại viên {i}"),
             role: Role::Operator,
+            active: true,
         };
         store.put_staff(&staff).await.expect("staff");
         operator_ids.push(staff.id);

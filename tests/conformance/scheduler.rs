@@ -67,6 +67,7 @@ async fn supervisor(store: &dyn Store) -> Uuid {
         login: format!("gsv.{}", &Uuid::new_v4().simple().to_string()[..8]),
         full_name: "Giám sát viên".to_owned(),
         role: Role::Supervisor,
+        active: true,
     };
     store.put_staff(&person).await.expect("supervisor");
     person.id

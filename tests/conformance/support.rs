@@ -228,3 +228,83 @@ pub fn close(actual: Option<f64>, expected: f64, what: &str) {
         "{what}: {actual}, expected {expected}"
     );
 }
+
+/// A cluster started by `scripts/pg-tls.sh`, stopped and removed when dropped, even when the
+/// test fails.
+pub struct TlsCluster {
+    dir: String,
+    pub port: String,
+    pub ca: String,
+    pub other_ca: String,
+    /// Certified, not local by name, and resolving to this machine.
+    pub host: String,
+}
+
+fn script() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scripts/pg-tls.sh")
+}
+
+impl TlsCluster {
+    /// `None` only when no cluster can be started and none is required.
+    pub fn start() -> Option<Self> {
+        let required = ["KHAOSAT_REQUIRE_PG", "CI"]
+            .iter()
+            .any(|v| std::env::var_os(v).is_some());
+        let output = std::process::Command::new("bash").arg(script()).output();
+        let output = match output {
+            Ok(output) if output.status.success() => output,
+            failed => {
+                let why = match failed {
+                    Ok(output) => String::from_utf8_lossy(&output.stderr).into_owned(),
+                    Err(e) => e.to_string(),
+                };
+                assert!(
+                    !required,
+                    "scripts/pg-tls.sh could not start a cluster: {why}"
+                );
+                eprintln!("SKIPPED: scripts/pg-tls.sh could not start a cluster: {why}");
+                return None;
+            }
+        };
+        let exports = String::from_utf8_lossy(&output.stdout);
+        let get = |name: &str| {
+            exports
+                .lines()
+                .filter_map(|line| line.strip_prefix("export ")?.split_once('='))
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| unquote(value))
+                .unwrap_or_else(|| panic!("scripts/pg-tls.sh printed no {name}: {exports}"))
+        };
+        Some(TlsCluster {
+            dir: get("KHAOSAT_TLS_CLUSTER"),
+            port: get("KHAOSAT_TLS_PORT"),
+            ca: get("KHAOSAT_TLS_CA"),
+            other_ca: get("KHAOSAT_TLS_OTHER_CA"),
+            host: get("KHAOSAT_TLS_HOST"),
+        })
+    }
+
+    /// A URL to the database `database` as `user` (`user:password`) at `host`, with `query`.
+    pub fn url_to(&self, user: &str, host: &str, database: &str, query: &str) -> String {
+        format!("postgres://{user}@{host}:{}/{database}{query}", self.port)
+    }
+}
+
+impl Drop for TlsCluster {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("bash")
+            .arg(script())
+            .args(["stop", &self.dir])
+            .status();
+    }
+}
+
+/// Undoes the backslashes of bash's `printf %q` (the paths it prints need no other quoting).
+fn unquote(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        out.extend(if c == '\\' { chars.next() } else { Some(c) });
+    }
+    out
+}

@@ -1,7 +1,16 @@
 /** Turns whatever a command rejected with into an `ApiError`, and the English sentence per kind. */
 import type { ApiError, ErrorKind } from "./api/bindings";
 
-const KINDS: readonly ErrorKind[] = ["notFound", "leaseLost", "invalid", "conflict", "unavailable", "internal"];
+const KINDS: readonly ErrorKind[] = [
+  "notFound",
+  "leaseLost",
+  "invalid",
+  "conflict",
+  "forbidden",
+  "loginRefused",
+  "unavailable",
+  "internal",
+];
 
 export function isApiError(value: unknown): value is ApiError {
   if (typeof value !== "object" || value === null) return false;
@@ -26,6 +35,8 @@ export const ENGLISH_BY_KIND: Record<ErrorKind, string> = {
   leaseLost: "This case is no longer yours: its hold expired and another operator has it now.",
   invalid: "The request breaks a rule and was not saved.",
   conflict: "Someone else changed the same thing first; refresh and try again.",
+  forbidden: "You may not do this: it belongs to another role, campaign or operator.",
+  loginRefused: "The login or the password is wrong, or the account is disabled.",
   unavailable: "The database cannot be reached; try again in a moment.",
   internal: "Something went wrong that you cannot fix here; the details are in the log.",
 };

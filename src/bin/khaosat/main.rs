@@ -14,6 +14,7 @@ mod outcomes;
 mod questionnaire;
 mod report;
 mod sample;
+mod staff;
 
 use std::process::ExitCode;
 
@@ -68,6 +69,9 @@ enum Command {
     /// The campaign's results: satisfaction index, response rates, progress, operators.
     #[command(subcommand)]
     Report(report::Command),
+    /// The people: add, list, disable, enable, password, assign, unassign, sync.
+    #[command(subcommand)]
+    Staff(staff::Command),
     /// Benchmarks that print figures.
     #[command(subcommand)]
     Bench(bench::Command),
@@ -134,6 +138,7 @@ fn main() -> ExitCode {
             Command::Desk(command) => desk::run(cli.db.as_deref(), command).await,
             Command::Cases(command) => cases::run(cli.db.as_deref(), command).await,
             Command::Report(command) => report::run(cli.db.as_deref(), command).await,
+            Command::Staff(command) => staff::run(cli.db.as_deref(), command).await,
             Command::Bench(command) => bench::run(cli.db.as_deref(), command).await,
         }
     });

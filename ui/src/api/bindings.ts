@@ -9,7 +9,7 @@ export type ApiError = { kind: ErrorKind,
  */
 message: string, };
 
-export type ErrorKind = "notFound" | "leaseLost" | "invalid" | "conflict" | "unavailable" | "internal";
+export type ErrorKind = "notFound" | "leaseLost" | "invalid" | "conflict" | "forbidden" | "loginRefused" | "unavailable" | "internal";
 
 export type AppInfo = { version: string, 
 /**
@@ -280,7 +280,11 @@ due: boolean,
 /**
  * Booked for this operator only (until the grace period has passed).
  */
-hard: boolean, respondentName: string, agencyName: string, dossierCode: string, };
+hard: boolean, 
+/**
+ * `090****567`: the person's name and number are shown once the case is taken.
+ */
+phoneMasked: string, agencyName: string, dossierCode: string, };
 
 export type CallbackChoice = { labelVi: string, labelEn: string, 
 /**

@@ -61,7 +61,7 @@ export function QueueStrip({ queue }: { queue: QueueView | null }) {
       </span>
       {next && (
         <span className="queue-strip-next" data-testid="queue-next" data-case-id={next.caseId} title={`${next.agencyName} · ${next.dossierCode}`}>
-          {t("queue.next")} <span className="mono">{next.at}</span> {next.respondentName} <Marks appointment={next} />
+          {t("queue.next")} <span className="mono">{next.at}</span> <span className="mono">{next.phoneMasked}</span> <Marks appointment={next} />
         </span>
       )}
     </section>
@@ -124,8 +124,8 @@ export function QueuePanel({ queue, campaign }: Props) {
                   <span className="queue-appointment-marks">
                     <Marks appointment={a} />
                   </span>
-                  <span className="queue-appointment-name" data-testid="queue-appointment-name">
-                    {a.respondentName}
+                  <span className="queue-appointment-name mono" data-testid="queue-appointment-phone">
+                    {a.phoneMasked}
                   </span>
                   <span className="queue-appointment-where">
                     <span data-testid="queue-appointment-agency">{a.agencyName}</span>

@@ -485,7 +485,7 @@ export class FakeBackend {
           at: formatInstant(c.appointmentAt!),
           due: c.appointmentAt! <= now,
           hard: c.appointmentOperator !== null,
-          respondentName: c.name,
+          phoneMasked: masked(c.phone),
           agencyName: AGENCIES[c.agency]!,
           dossierCode: c.dossier,
         }));

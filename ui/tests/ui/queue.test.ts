@@ -35,7 +35,7 @@ async function focused(page: Page): Promise<string | null> {
   return page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? null);
 }
 
-/** Each appointment the queue lists, as "time | name | marks". */
+/** Each appointment the queue lists, as "time | masked number | marks". */
 async function appointments(page: Page): Promise<string[]> {
   const rows = byId(page, "queue").getByTestId("queue-appointment");
   const out: string[] = [];
@@ -46,7 +46,7 @@ async function appointments(page: Page): Promise<string[]> {
       (await row.getByTestId("queue-appointment-mine").count()) > 0 ? "mine" : "",
     ].filter(Boolean);
     out.push(
-      `${await textOf(row.getByTestId("queue-appointment-at"))} | ${await textOf(row.getByTestId("queue-appointment-name"))} | ${marks.join(",")}`,
+      `${await textOf(row.getByTestId("queue-appointment-at"))} | ${await textOf(row.getByTestId("queue-appointment-phone"))} | ${marks.join(",")}`,
     );
   }
   return out;
@@ -128,8 +128,8 @@ describe("scheduler at the desk", () => {
     // The queue lists it as Lan's own, beside Đặng Quốc Việt's soft one in the pool.
     await eventually(async () =>
       expect(await appointments(page)).toEqual([
-        "24/11/2026 09:00 | Đặng Quốc Việt | ",
-        "24/11/2026 14:30 | Phạm Văn Hùng | mine",
+        "24/11/2026 09:00 | 086****333 | ",
+        "24/11/2026 14:30 | 090****567 | mine",
       ]),
     );
 
@@ -140,7 +140,7 @@ describe("scheduler at the desk", () => {
     await byId(page, "appointment-confirm").click();
     await expectText(byId(page, "last-result"), "Đã ghi: Hẹn gọi lại — gọi lại lúc 25/11/2026 08:15");
     expect((await recorded(page))[1]).toMatchObject({ appointmentAt: "25/11/2026 08:15", appointmentKind: "soft" });
-    await eventually(async () => expect(await appointments(page)).toContain("25/11/2026 08:15 | Nguyễn Thị Mai | "));
+    await eventually(async () => expect(await appointments(page)).toContain("25/11/2026 08:15 | 091****789 | "));
   });
 
   test("the queue shows the open cases, those ready now and the appointments ahead, due ones marked", async () => {
@@ -152,9 +152,9 @@ describe("scheduler at the desk", () => {
     expect(await textOf(queue.getByTestId("queue-ready"))).toBe("6");
     await expectText(queue.getByTestId("queue-hours"), "Giờ gọi: T2–T7, 07:30–11:30, 13:30–20:00");
     expect(await appointments(page)).toEqual([
-      "23/11/2026 08:50 | Lý Thanh Tâm | due,mine",
-      "23/11/2026 11:00 | Trương Ngọc Hà | ",
-      "24/11/2026 09:00 | Đặng Quốc Việt | ",
+      "23/11/2026 08:50 | 094****456 | due,mine",
+      "23/11/2026 11:00 | 097****654 | ",
+      "24/11/2026 09:00 | 086****333 | ",
     ]);
     const first = queue.getByTestId("queue-appointment").first();
     expect(await textOf(first.getByTestId("queue-appointment-agency"))).toBe("Sở Tài chính");
@@ -168,7 +168,7 @@ describe("scheduler at the desk", () => {
     expect(await textOf(byId(page, "case-name"))).toBe("Lý Thanh Tâm");
     await expectText(byId(page, "case-appointment"), "Hẹn gọi lại lúc 23/11/2026 08:50 (hẹn riêng)");
     // Beside the case, the toolbar keeps the counts and the next appointment (not this one) in sight.
-    await expectText(byId(page, "queue-next"), "Hẹn tiếp: 23/11/2026 11:00 Trương Ngọc Hà");
+    await expectText(byId(page, "queue-next"), "Hẹn tiếp: 23/11/2026 11:00 097****654");
     expect(await textOf(byId(page, "queue-own"))).toBe("5");
     expect(await textOf(byId(page, "queue-ready"))).toBe("6");
     await screenshot(page, "desk-queue-strip");
@@ -178,7 +178,7 @@ describe("scheduler at the desk", () => {
     // Read again after the outcome: the appointment is gone, the case waits for its retry.
     await eventually(async () => expect((await callsOf(page, "operator_queue")).length).toBeGreaterThan(before));
     await eventually(async () =>
-      expect(await appointments(page)).toEqual(["23/11/2026 11:00 | Trương Ngọc Hà | ", "24/11/2026 09:00 | Đặng Quốc Việt | "]),
+      expect(await appointments(page)).toEqual(["23/11/2026 11:00 | 097****654 | ", "24/11/2026 09:00 | 086****333 | "]),
     );
     const asked = (await callsOf(page, "operator_queue")).map((c) => req<NextCaseRequest>(c));
     expect(asked.every((r) => r.operatorId === LAN.id)).toBe(true);

@@ -68,7 +68,8 @@ describe("errors", () => {
     expect(toApiError(new Error("boom")).kind).toBe("internal");
     expect(toApiError("command not found").message).toContain("command not found");
     expect(isApiError({ kind: "nope", message: "x" })).toBe(false);
-    expect(Object.keys(ENGLISH_BY_KIND)).toHaveLength(6);
+    expect(Object.keys(ENGLISH_BY_KIND)).toHaveLength(8);
+    expect(isApiError({ kind: "loginRefused", message: "Tên đăng nhập hoặc mật khẩu không đúng." })).toBe(true);
   });
 
   test("only failures that may have reached the database keep the attempt id", () => {

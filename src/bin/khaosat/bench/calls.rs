@@ -231,6 +231,7 @@ async fn set_up_campaign(
             login: format!("bench.{tag}.{i}"),
             full_name: format!("Điện thoại viên {i}"),
             role: Role::Operator,
+            active: true,
         };
         store.put_staff(&person).await?;
         operators.push(person.id);
@@ -424,6 +425,8 @@ fn kind(error: &Error) -> String {
         Error::Rule(_) => "rule".to_owned(),
         Error::Invalid(_) => "invalid".to_owned(),
         Error::Conflict(_) => "conflict".to_owned(),
+        Error::Forbidden(_) => "forbidden".to_owned(),
+        Error::LoginRefused => "login refused".to_owned(),
         Error::Unavailable(doing) => format!("unavailable ({doing})"),
         Error::Database { source, .. } => match source {
             sqlx::Error::Database(e) => {
