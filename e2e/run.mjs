@@ -1,16 +1,20 @@
 // End-to-end test of the real Khảo sát desktop app: tauri-driver (on 127.0.0.1) in front of
 // WebKitWebDriver drives the debug build of `khaosat-desktop`, once on a fresh SQLite file and
-// once on a fresh PostgreSQL database, each seeded with `khaosat init --demo`.
+// once on a fresh PostgreSQL database, each seeded with `khaosat init --demo`. The PostgreSQL
+// run uses a throwaway cluster (scripts/pg-tls.sh) that checks people's passwords with SCRAM over
+// verified TLS, as a call center's server does.
 //
-// The flow, per backend (steps 2–3 of the product's acceptance): operator dtv.lan opens the
-// desk and sees her queue (her list, the pool, ready now, in calling hours), takes a case with
+// The flow, per backend (steps 2–3 of the product's acceptance): the login screen refuses a
+// wrong password in Vietnamese; operator dtv.lan logs in (no supervisor screen anywhere), opens
+// the desk and sees her queue (her list, the pool, ready now, in calling hours), takes a case with
 // F2, opens the interview with Enter and answers the SIPAS questionnaire by keyboard alone (the
 // feedback branch, a multiple choice, Backspace and Esc, a typed comment), records the complete
 // interview the closing suggests with Enter; takes a second case and records "no answer"; takes
 // a third and books a callback, typed as dd/mm/yyyy hh:mm (the default and quick picks are the
 // core's callback choices; a date that does not exist is refused in the dialog, a time passed or
 // outside calling hours is refused by the core and said in the dialog, a good one is recorded as
-// typed); then the supervisor view finds the first respondent finished, with 1 attempt and every
+// typed); she logs out and the supervisor gsv.hong logs in: the supervisor view finds the first
+// respondent finished, with 1 attempt and every
 // question answered, reviews the interview in the order asked, imports a list, draws the
 // sample, and moves the pool's new cases to dtv.minh, seeing how many moved and the move in the
 // audit; last, the supervisor's results tab shows the agency's satisfaction index computed from
@@ -24,8 +28,8 @@
 //
 // Run it under a display, e.g. `xvfb-run -a e2e/run.sh` (run.sh checks the tools first).
 // Environment: CARGO_TARGET_DIR (default ~/.cache/khaosat/target) holds debug/khaosat-desktop and
-// debug/khaosat; KHAOSAT_TEST_PG is the PostgreSQL admin URL (default the local server); with
-// CI=true or KHAOSAT_REQUIRE_PG=1 an unreachable PostgreSQL fails the run instead of skipping it.
+// debug/khaosat; the PostgreSQL run needs PostgreSQL's server programs (scripts/setup.sh installs
+// them); with CI=true or KHAOSAT_REQUIRE_PG=1 their absence fails the run instead of skipping it.
 // KHAOSAT_E2E_BACKENDS (default sqlite,postgres,unavailable) picks the runs; KHAOSAT_E2E_PORT
 // moves tauri-driver (default 4444).
 // Ends with one line "N passed, M failed"; the exit status is non-zero when anything failed.
@@ -49,7 +53,6 @@ const CLI = path.join(TARGET, "debug/khaosat");
 const PORT = Number(process.env.KHAOSAT_E2E_PORT || 4444);
 const CI = ["true", "1"].includes((process.env.CI || "").toLowerCase());
 const REQUIRE_PG = CI || !!process.env.KHAOSAT_REQUIRE_PG;
-const ADMIN_PG = process.env.KHAOSAT_TEST_PG || "postgres://postgres@127.0.0.1:5432/postgres";
 const TIMEOUT = 30_000;
 const OPERATOR = "dtv.lan";
 /** The instant the app's and the CLI's clocks start at: calling hours, whatever the real hour. */
@@ -100,13 +103,6 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
   });
 }
 
-/** The admin URL with its database name replaced (keeps any ?query). */
-function databaseUrl(admin, name) {
-  const u = new URL(admin);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
 // ---------------------------------------------------------------- databases
 
 function sqliteDatabase() {
@@ -115,20 +111,29 @@ function sqliteDatabase() {
   return { url, drop: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** A fresh database on a throwaway cluster (scripts/pg-tls.sh) that speaks verified TLS and
+ * checks people's passwords with SCRAM; its superuser, trusted, plays the database's
+ * administrator who runs `khaosat init`. Dropping it stops and removes the cluster. */
 function postgresDatabase() {
-  const name = `khaosat_e2e_${crypto.randomBytes(6).toString("hex")}`;
-  const psql = (sql) => run("psql", [ADMIN_PG, "-XAtq", "-v", "ON_ERROR_STOP=1", "-c", sql], { PGCONNECT_TIMEOUT: "5" });
-  psql(`CREATE DATABASE ${name}`);
-  return {
-    url: databaseUrl(ADMIN_PG, name),
-    drop: () => {
-      try {
-        psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } catch (e) {
-        log(`warning: could not drop ${name}: ${e.message}`);
-      }
-    },
+  const script = path.join(ROOT, "scripts/pg-tls.sh");
+  const exports = run("bash", [script]);
+  const get = (key) => {
+    const line = exports.split("\n").find((l) => l.startsWith(`export ${key}=`));
+    if (!line) fail(`scripts/pg-tls.sh printed no ${key}`);
+    return line.slice(`export ${key}=`.length).replace(/\\(.)/g, "$1");
   };
+  const cluster = get("KHAOSAT_TLS_CLUSTER");
+  const stop = () => spawnSync("bash", [script, "stop", cluster], { encoding: "utf8" });
+  try {
+    const port = get("KHAOSAT_TLS_PORT");
+    const name = `khaosat_e2e_${crypto.randomBytes(6).toString("hex")}`;
+    run("psql", [`postgres://postgres@127.0.0.1:${port}/postgres`, "-XAtq", "-v", "ON_ERROR_STOP=1", "-c", `CREATE DATABASE ${name}`]);
+    const query = `sslmode=verify-full&sslrootcert=${encodeURIComponent(get("KHAOSAT_TLS_CA"))}`;
+    return { url: `postgres://postgres@${get("KHAOSAT_TLS_HOST")}:${port}/${name}?${query}`, drop: stop };
+  } catch (e) {
+    stop();
+    throw e;
+  }
 }
 
 /** A location that cannot be opened: by default a SQLite file whose directory cannot be
@@ -138,12 +143,10 @@ function unavailableDatabase() {
   return { url, drop: () => {} };
 }
 
+/** Whether PostgreSQL's server programs are here for scripts/pg-tls.sh to start a cluster. */
 function postgresReachable() {
-  const r = spawnSync("psql", [ADMIN_PG, "-XAtqc", "select 1"], {
-    encoding: "utf8",
-    env: { ...process.env, PGCONNECT_TIMEOUT: "5" },
-  });
-  return r.status === 0;
+  const lib = "/usr/lib/postgresql";
+  return fs.existsSync(lib) && fs.readdirSync(lib).some((v) => fs.existsSync(path.join(lib, v, "bin/initdb")));
 }
 
 // ---------------------------------------------------------------- tauri-driver
@@ -381,15 +384,36 @@ const SIPAS_KEYS = {
 
 // ---------------------------------------------------------------- the flow
 
-async function flow(backend, driver, steps) {
+/** Logs a person in through the login form (the server field, on PostgreSQL, as filled in). */
+async function logIn(driver, login, password) {
+  await visible(driver, "login-form");
+  await typeInto(driver, "login-user", login);
+  await typeInto(driver, "login-password", password, Key.ENTER);
+}
+
+async function flow(backend, driver, steps, passwords) {
   const s = {};
-  await steps.step("the start screen shows the operators", async () => {
-    await visible(driver, "start-screen", 60_000);
-    await visible(driver, `work-as-${OPERATOR}`);
+  await steps.step("the login screen says where it works and refuses a wrong password", async () => {
+    await visible(driver, "login-screen", 60_000);
+    const where = await text(driver, "db-info");
+    log(`    ${where}`);
+    if (/postgres:\/\/[^@/]*@/.test(where)) fail(`the screen shows the database's user: "${where}"`);
+    if (backend === "postgres" && !(await present(driver, "login-server"))) fail("no server field on PostgreSQL");
+    await logIn(driver, OPERATOR, "khong-phai-mat-khau");
+    const refused = await text(driver, "login-error");
+    log(`    refused: ${refused}`);
+    if (!refused.includes("Tên đăng nhập hoặc mật khẩu không đúng")) fail(`unexpected refusal "${refused}"`);
+    if (await present(driver, "desk")) fail("a wrong password opened the desk");
+    log(`    ${await screenshot(driver, `e2e-${backend}-login-refused.png`)}`);
   });
-  await steps.step(`${OPERATOR} opens the desk`, async () => {
-    await click(driver, `work-as-${OPERATOR}`);
+  await steps.step(`${OPERATOR} logs in and opens the desk, with no supervisor screen anywhere`, async () => {
+    await logIn(driver, OPERATOR, passwords[OPERATOR]);
     await visible(driver, "desk");
+    const person = await text(driver, "current-person");
+    if (!person.includes("Nguyễn Thị Lan")) fail(`the top bar shows "${person}"`);
+    for (const id of ["nav-supervisor", "nav-people", "tab-cases", "supervisor"]) {
+      if (await present(driver, id)) fail(`an operator sees [data-testid="${id}"]`);
+    }
   });
   await steps.step("the queue shows her list, the pool and what is ready, in calling hours", async () => {
     await visible(driver, "queue-own");
@@ -559,9 +583,11 @@ async function flow(backend, driver, steps) {
     log(`    last-result: ${recorded}`);
     if (!recorded.includes("24/11/2026 14:30")) fail(`the callback is not at the time typed: "${recorded}"`);
   });
-  await steps.step("the supervisor finds the first respondent finished, 1 attempt, every question answered", async () => {
-    await click(driver, "nav-supervisor");
+  await steps.step("she logs out; the supervisor logs in and finds the first respondent finished, 1 attempt, every question answered", async () => {
+    await click(driver, "nav-logout");
+    await logIn(driver, "gsv.hong", passwords["gsv.hong"]);
     await visible(driver, "cases-table");
+    if (await present(driver, "nav-people")) fail("a supervisor sees the people's screen");
     await withElement(driver, "case-search", async (search) => {
       await search.clear();
       await search.sendKeys(s.name);
@@ -681,9 +707,7 @@ async function flow(backend, driver, steps) {
     log(`    ${await screenshot(driver, `e2e-${backend}-sample.png`)}`);
   });
   await steps.step("the supervisor moves the pool's new cases to dtv.minh and sees how many moved", async () => {
-    // Moving cases is the supervisor's: gsv.hong, not the operator who looked in so far.
-    await click(driver, "nav-home");
-    await click(driver, "work-as-gsv.hong");
+    // Moving cases is the supervisor's: gsv.hong is the one logged in.
     await visible(driver, "supervisor");
     await click(driver, "tab-reassign");
     await visible(driver, "reassign");
@@ -767,14 +791,14 @@ async function flow(backend, driver, steps) {
 
 /** Without a database the window still opens and says why, with a way to retry. */
 async function unavailableFlow(backend, driver, steps) {
-  await steps.step("the start screen says the database cannot be reached", async () => {
-    await visible(driver, "start-screen", 60_000);
+  await steps.step("the login screen says the database cannot be reached", async () => {
+    await visible(driver, "login-screen", 60_000);
     const message = await text(driver, "error");
     log(`    error: ${message.split("\n")[0]}`);
     if (!message.includes("Không kết nối được cơ sở dữ liệu")) fail(`unexpected error text: "${message}"`);
     await visible(driver, "retry");
   });
-  await steps.step("screenshot of the start screen without a database", async () => {
+  await steps.step("screenshot of the login screen without a database", async () => {
     log(`    ${await screenshot(driver, `e2e-${backend}-start.png`)}`);
   });
 }
@@ -816,6 +840,7 @@ async function runBackend(backend, tools) {
   log(`== e2e on ${backend}`);
   const pre = stepper(backend, null);
   let database = null;
+  let passwords = {};
   let driverProcess = null;
   let driver = null;
   const driverLog = path.join(OUT, `e2e-${backend}-driver.log`);
@@ -825,15 +850,26 @@ async function runBackend(backend, tools) {
     await pre.step("a fresh database with the demo campaign", async () => {
       database = backend === "sqlite" ? sqliteDatabase() : postgresDatabase();
       onInterrupt.add(database.drop);
-      run(CLI, ["--db", database.url, "init", "--demo"], { KHAOSAT_NOW: NOW });
+      // The demo people's passwords are printed once, here.
+      const seeded = JSON.parse(run(CLI, ["--db", database.url, "init", "--demo", "--json"], { KHAOSAT_NOW: NOW }));
+      for (const person of seeded.demo?.people ?? []) passwords[person.login] = person.password;
+      if (!passwords[OPERATOR] || !passwords["gsv.hong"]) fail("init --demo --json gave no passwords");
     });
   }
+  // A profile of its own (the web view's storage, the app's data): nothing an earlier run left,
+  // such as a remembered server, carries over.
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), `khaosat-e2e-${backend}-`));
+  const dropProfile = () => fs.rmSync(profile, { recursive: true, force: true });
+  onInterrupt.add(dropProfile);
   await pre.step("tauri-driver starts and opens the app", async () => {
     fs.mkdirSync(OUT, { recursive: true });
+    const dirs = Object.fromEntries(
+      ["XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"].map((name) => [name, path.join(profile, name)]),
+    );
     driverProcess = await startDriver(
       tools.tauriDriver,
       tools.nativeDriver,
-      { KHAOSAT_DB: database.url, KHAOSAT_LOG: "info", KHAOSAT_NOW: NOW },
+      { ...dirs, KHAOSAT_DB: database.url, KHAOSAT_LOG: "info", KHAOSAT_NOW: NOW },
       driverLog,
     );
     driver = await new Builder()
@@ -846,13 +882,15 @@ async function runBackend(backend, tools) {
   });
   // When the set-up failed, the flow's steps are listed as not run.
   const steps = stepper(backend, driver, pre.broken);
-  await (backend === "unavailable" ? unavailableFlow : flow)(backend, driver, steps);
+  await (backend === "unavailable" ? unavailableFlow : flow)(backend, driver, steps, passwords);
   if (driver) await driver.quit().catch(() => {});
   if (driverProcess) await driverProcess.stop();
   if (database) {
     onInterrupt.delete(database.drop);
     database.drop();
   }
+  onInterrupt.delete(dropProfile);
+  dropProfile();
   if (pre.broken || steps.broken) {
     const tail = fs.existsSync(driverLog) ? fs.readFileSync(driverLog, "utf8").split("\n").slice(-25).join("\n") : "";
     if (tail.trim()) log(`  --- last lines of ${path.relative(ROOT, driverLog)}:\n${tail}`);
@@ -890,10 +928,10 @@ async function main() {
   let backends = (process.env.KHAOSAT_E2E_BACKENDS || "sqlite,postgres,unavailable").split(",").map((b) => b.trim()).filter(Boolean);
   if (backends.includes("postgres") && !postgresReachable()) {
     if (REQUIRE_PG) {
-      log(`PostgreSQL is required (CI or KHAOSAT_REQUIRE_PG) but unreachable at KHAOSAT_TEST_PG`);
+      log(`PostgreSQL is required (CI or KHAOSAT_REQUIRE_PG) but its server programs are missing`);
       failed++;
     } else {
-      log("SKIPPED: the PostgreSQL run (unreachable; set KHAOSAT_TEST_PG or run scripts/test.sh)");
+      log("SKIPPED: the PostgreSQL run (no PostgreSQL server programs; run scripts/setup.sh)");
     }
     backends = backends.filter((b) => b !== "postgres");
   }

@@ -8,6 +8,12 @@ use chrono::{DateTime, Duration, DurationRound, Utc};
 
 pub trait Clock: Send + Sync + Debug {
     fn now(&self) -> DateTime<Utc>;
+
+    /// Whether this clock is not the workstation's own (a test's, or `KHAOSAT_NOW`): the window
+    /// then says so. The database's clock, which the audit keeps, is never affected.
+    fn is_set(&self) -> bool {
+        true
+    }
 }
 
 /// The workstation's clock, to the millisecond (both databases keep that precision).
@@ -18,6 +24,10 @@ impl Clock for SystemClock {
     fn now(&self) -> DateTime<Utc> {
         let now = Utc::now();
         now.duration_trunc(Duration::milliseconds(1)).unwrap_or(now)
+    }
+
+    fn is_set(&self) -> bool {
+        false
     }
 }
 

@@ -75,6 +75,9 @@ CREATE INDEX staff_login_idx ON staff (login) INCLUDE (id, active);
 ALTER TABLE survey_case ADD COLUMN phone_masked text NOT NULL DEFAULT '';
 UPDATE survey_case SET phone_masked =
     left('0' || substr(phone_e164, 4), 3) || '****' || right(phone_e164, 3);
+-- When the person's name and number were removed (a campaign's purge, or the person's own
+-- request): the case keeps its outcomes and answers, and is never called again.
+ALTER TABLE survey_case ADD COLUMN purged_at timestamptz;
 
 -- Imports and draws record who made them (the session's role, by default).
 ALTER TABLE import_batch ADD COLUMN imported_by name NOT NULL DEFAULT current_user;
@@ -251,7 +254,7 @@ BEGIN
                jsonb_build_object('export', 'contacts', 'cases', count(*))
         FROM survey_case c WHERE c.campaign_id = campaign;
     RETURN QUERY SELECT c.id, c.full_name, c.phone_e164 FROM survey_case c
-        WHERE c.campaign_id = campaign ORDER BY c.id;
+        WHERE c.campaign_id = campaign AND c.purged_at IS NULL ORDER BY c.id;
 END $$;
 
 -- People, by the administrators: these make and change login roles, which needs the owner's
@@ -555,7 +558,7 @@ GRANT SELECT (id, campaign_id, agency_id, dossier_code, procedure_name, received
               priority, attempts, counted_attempts, ever_contacted, limit_outcome, last_outcome,
               final_outcome, has_interview, retry_at, appointment_at, avoid_operator,
               last_attempt_at, lease_holder, lease_expires_at, lease_claimed_at, lease_epoch,
-              appointment_operator, tried_slots, version, wave, phone_masked)
+              appointment_operator, tried_slots, version, wave, phone_masked, purged_at)
     ON survey_case TO khaosat_operator, khaosat_supervisor, khaosat_admin;
 GRANT UPDATE ON survey_case TO khaosat_operator, khaosat_supervisor, khaosat_admin;
 GRANT INSERT ON survey_case TO khaosat_supervisor, khaosat_admin;
@@ -563,6 +566,7 @@ GRANT SELECT (campaign_id, dossier_code, case_id, agency_id, procedure_name, fie
               received_on, channel, birth_year, import_id)
     ON dossier TO khaosat_supervisor, khaosat_admin;
 GRANT INSERT ON dossier TO khaosat_supervisor, khaosat_admin;
+GRANT UPDATE ON dossier TO khaosat_admin;
 GRANT SELECT ON held_contact TO khaosat_operator;
 GRANT SELECT ON case_name TO khaosat_supervisor, khaosat_admin;
 GRANT SELECT, INSERT ON attempt TO khaosat_operator;

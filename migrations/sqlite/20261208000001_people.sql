@@ -16,6 +16,7 @@ INSERT INTO staff_campaign (staff_id, campaign_id) SELECT s.id, c.id FROM staff 
 ALTER TABLE survey_case ADD COLUMN phone_masked TEXT NOT NULL DEFAULT '';
 UPDATE survey_case SET phone_masked =
     substr('0' || substr(phone_e164, 4), 1, 3) || '****' || substr(phone_e164, -3);
+ALTER TABLE survey_case ADD COLUMN purged_at TEXT;
 
 ALTER TABLE import_batch ADD COLUMN imported_by TEXT;
 ALTER TABLE sample_draw ADD COLUMN drawn_by TEXT;

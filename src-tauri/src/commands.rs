@@ -1,7 +1,11 @@
 //! The Tauri commands: one per entry of [`khaosat::api::COMMANDS`], same name, same argument
 //! name (`req` or `lease`), each a single call into the core's [`khaosat::api::App`].
 
-use khaosat::api::{ApiError, AppInfo, IMPORT_PROGRESS_EVENT};
+use khaosat::api::{
+    AddPersonRequest, ApiError, AppInfo, AssignPersonRequest, CloseRequestRequest, LoginRequest,
+    PersonActiveReport, PersonActiveRequest, PersonPasswordRequest, PurgeRequest, RequestIdRequest,
+    RequestListRequest, IMPORT_PROGRESS_EVENT,
+};
 use khaosat::ops::catalogue::{AgencyView, CampaignView, OutcomeView, StaffView};
 use khaosat::ops::desk::{
     CaseCard, NextCaseRequest, OutcomeRecorded, QueueView, RecordOutcomeRequest,
@@ -11,11 +15,15 @@ use khaosat::ops::intake::{ImportFileRequest, ImportPreview, ImportReport, SaveR
 use khaosat::ops::interview::{
     CaseRequest, InterviewView, SaveAnswerRequest, StartInterviewRequest,
 };
+use khaosat::ops::purge::PurgeReport;
 use khaosat::ops::reports::{
     IndexReport, IndexRequest, OperatorsReport, OperatorsRequest, ProgressReport, RatesReport,
     RatesRequest,
 };
+use khaosat::ops::requests::{NewRequest, RequestView};
 use khaosat::ops::sampling::{DrawSampleRequest, SampleReport};
+use khaosat::ops::session::SessionView;
+use khaosat::ops::staff::PersonView;
 use khaosat::ops::supervise::{
     AuditView, CampaignRequest, CaseOverview, CaseSelection, CaseVersion, ForceReleaseRequest,
     ForceReleased, ReassignReport, ReassignRequest,
@@ -44,6 +52,8 @@ macro_rules! shell_commands {
 
 shell_commands![
     app_info,
+    login,
+    logout,
     list_campaigns,
     list_staff,
     list_outcomes,
@@ -72,11 +82,88 @@ shell_commands![
     operator_figures,
     export_interviews,
     export_report,
+    list_people,
+    add_person,
+    set_person_active,
+    set_person_password,
+    assign_person,
+    list_requests,
+    add_request,
+    acknowledge_request,
+    close_request,
+    purge_campaign,
 ];
 
 #[tauri::command]
 async fn app_info(shell: State<'_, Shell>) -> Reply<AppInfo> {
-    Ok(shell.app().await?.app_info())
+    Ok(shell.app().await?.app_info().await)
+}
+
+#[tauri::command]
+async fn login(shell: State<'_, Shell>, req: LoginRequest) -> Reply<SessionView> {
+    shell.app().await?.login(req).await
+}
+
+#[tauri::command]
+async fn logout(shell: State<'_, Shell>) -> Reply<()> {
+    shell.app().await?.logout().await;
+    Ok(())
+}
+
+#[tauri::command]
+async fn list_people(shell: State<'_, Shell>) -> Reply<Vec<PersonView>> {
+    shell.app().await?.list_people().await
+}
+
+#[tauri::command]
+async fn add_person(shell: State<'_, Shell>, req: AddPersonRequest) -> Reply<PersonView> {
+    shell.app().await?.add_person(req).await
+}
+
+#[tauri::command]
+async fn set_person_active(
+    shell: State<'_, Shell>,
+    req: PersonActiveRequest,
+) -> Reply<PersonActiveReport> {
+    shell.app().await?.set_person_active(req).await
+}
+
+#[tauri::command]
+async fn set_person_password(shell: State<'_, Shell>, req: PersonPasswordRequest) -> Reply<()> {
+    shell.app().await?.set_person_password(req).await
+}
+
+#[tauri::command]
+async fn assign_person(shell: State<'_, Shell>, req: AssignPersonRequest) -> Reply<()> {
+    shell.app().await?.assign_person(req).await
+}
+
+#[tauri::command]
+async fn list_requests(
+    shell: State<'_, Shell>,
+    req: RequestListRequest,
+) -> Reply<Vec<RequestView>> {
+    shell.app().await?.list_requests(req).await
+}
+
+#[tauri::command]
+async fn add_request(shell: State<'_, Shell>, req: NewRequest) -> Reply<RequestView> {
+    shell.app().await?.add_request(req).await
+}
+
+#[tauri::command]
+async fn acknowledge_request(shell: State<'_, Shell>, req: RequestIdRequest) -> Reply<()> {
+    shell.app().await?.acknowledge_request(req).await
+}
+
+#[tauri::command]
+async fn close_request(shell: State<'_, Shell>, req: CloseRequestRequest) -> Reply<()> {
+    shell.app().await?.close_request(req).await
+}
+
+#[tauri::command]
+async fn purge_campaign(shell: State<'_, Shell>, req: PurgeRequest) -> Reply<PurgeReport> {
+    shell.app().await?.purge_campaign(req).await
 }
 
 #[tauri::command]

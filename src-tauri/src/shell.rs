@@ -94,7 +94,7 @@ async fn open(given: Option<&str>, clock: Option<Arc<dyn Clock>>) -> ApiResult<A
     .await;
     match &opened {
         Ok(app) => {
-            let info = app.app_info();
+            let info = app.app_info().await;
             tracing::info!(backend = %info.backend, version = %info.version, "database open");
         }
         Err(error) => tracing::error!(kind = ?error.kind, %error, "database unavailable"),

@@ -5,7 +5,7 @@
 //! from `khaosat::api::COMMANDS`. The demo runs on a fixed clock, a Monday morning in calling
 //! hours, so the tests pass at any hour.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeZone, Utc};
@@ -13,6 +13,7 @@ use khaosat::api::{ApiError, App, ErrorKind, COMMANDS};
 use khaosat::clock::{FixedClock, SystemClock};
 use khaosat::ops::catalogue::{CampaignView, StaffView};
 use khaosat::ops::demo::{self, DEMO_CAMPAIGN_CODE};
+use khaosat::ops::session::Session;
 use khaosat::store::DatabaseLocation;
 use khaosat_desktop::{invoke_handler, Shell, REGISTERED_COMMANDS, RETRY_AFTER};
 use serde_json::{json, Value};
@@ -33,6 +34,8 @@ fn monday_morning() -> DateTime<Utc> {
 struct Window {
     // Kept alive for the app's database file.
     _dir: Option<TempDir>,
+    /// The demo people's passwords, by login.
+    passwords: HashMap<String, String>,
     _app: tauri::App<MockRuntime>,
     webview: WebviewWindow<MockRuntime>,
 }
@@ -49,6 +52,7 @@ impl Window {
             .expect("the mock window opens");
         Self {
             _dir: dir,
+            passwords: HashMap::new(),
             _app: app,
             webview,
         }
@@ -60,18 +64,32 @@ impl Window {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let path = dir.path().join("khaosat.sqlite3");
         let now = monday_morning();
-        tauri::async_runtime::block_on(async {
-            let app = App::open(
-                DatabaseLocation::Sqlite(path.clone()),
-                Arc::new(FixedClock::new(now)),
-            )
-            .await
-            .expect("the SQLite database opens");
-            demo::seed(app.store(), now).await.expect("the demo seeds");
+        let seeded = tauri::async_runtime::block_on(async {
+            let store = khaosat::store::open(&DatabaseLocation::Sqlite(path.clone()))
+                .await
+                .expect("the SQLite database opens");
+            demo::seed(&Session::administrator(store), now)
+                .await
+                .expect("the demo seeds")
         });
         let url = format!("sqlite://{}", path.display());
         let shell = Shell::opening(Some(url)).with_clock(Arc::new(FixedClock::new(now)));
-        Self::with_shell(shell, Some(dir))
+        let mut window = Self::with_shell(shell, Some(dir));
+        window.passwords = seeded
+            .people
+            .into_iter()
+            .map(|p| (p.login, p.password))
+            .collect();
+        window
+    }
+
+    /// Logs one of the demo people in, as the start screen does.
+    fn login(&self, login: &str) -> Value {
+        let password = self.passwords.get(login).expect("a demo person");
+        self.call(
+            "login",
+            json!({ "req": { "login": login, "password": password } }),
+        )
     }
 
     fn invoke(&self, cmd: &str, body: Value) -> Result<Value, Value> {
@@ -127,6 +145,7 @@ fn every_core_command_answers_under_its_name_and_argument() {
         let name = command.name;
         match command.arg {
             None => {
+                window.login("qt.demo");
                 let response = window.invoke(name, json!({}));
                 assert!(response.is_ok(), "{name}: {response:?}");
             }
@@ -150,6 +169,7 @@ fn every_core_command_answers_under_its_name_and_argument() {
 #[test]
 fn an_operator_gets_a_case_of_the_demo_campaign() {
     let window = Window::demo();
+    window.login("dtv.lan");
     let campaigns: Vec<CampaignView> = window.call("list_campaigns", json!({}));
     let campaign = campaigns
         .iter()
@@ -162,10 +182,7 @@ fn an_operator_gets_a_case_of_the_demo_campaign() {
         .expect("operator dtv.lan exists");
 
     // The case card is sent, never received, so it is read here as JSON.
-    let card: Value = window.call(
-        "next_case",
-        json!({ "req": { "campaignId": campaign.id, "operatorId": lan.id } }),
-    );
+    let card: Value = window.call("next_case", json!({ "req": { "campaignId": campaign.id } }));
     assert!(card.is_object(), "dtv.lan has a case to call: {card}");
     for field in [
         "respondentName",
@@ -204,7 +221,8 @@ fn demo_campaign_and(window: &Window, login: &str) -> (CampaignView, StaffView) 
 #[test]
 fn the_desk_reads_the_campaigns_outcomes_and_the_operators_queue() {
     let window = Window::demo();
-    let (campaign, lan) = demo_campaign_and(&window, "dtv.lan");
+    window.login("dtv.lan");
+    let (campaign, _) = demo_campaign_and(&window, "dtv.lan");
     let outcomes: Value = window.call(
         "list_outcomes",
         json!({ "req": { "campaignId": campaign.id } }),
@@ -216,7 +234,7 @@ fn the_desk_reads_the_campaigns_outcomes_and_the_operators_queue() {
     assert_eq!(soft_refusal["noteRequired"], json!(true));
     assert_eq!(soft_refusal["hotkey"], json!("8"));
 
-    let req = json!({ "req": { "campaignId": campaign.id, "operatorId": lan.id } });
+    let req = json!({ "req": { "campaignId": campaign.id } });
     let queue: Value = window.call("operator_queue", req.clone());
     assert_eq!(queue["callingOpen"], json!(true), "{queue}");
     assert_eq!(queue["slot"], json!("morning"));
@@ -239,8 +257,8 @@ fn the_desk_reads_the_campaigns_outcomes_and_the_operators_queue() {
 #[test]
 fn a_supervisor_moves_the_pool_and_takes_a_case_back_through_the_window() {
     let window = Window::demo();
+    window.login("gsv.hong");
     let (campaign, minh) = demo_campaign_and(&window, "dtv.minh");
-    let (_, hong) = demo_campaign_and(&window, "gsv.hong");
     let selection = json!({ "req": {
         "campaignId": campaign.id, "agencyCodes": ["STP"], "statuses": ["new"],
         "callList": { "kind": "pool" }
@@ -249,22 +267,22 @@ fn a_supervisor_moves_the_pool_and_takes_a_case_back_through_the_window() {
     let count = selected.as_array().map_or(0, Vec::len);
     assert!(count > 0, "the pool holds new STP cases: {selected}");
 
-    // An operator may not move cases; the supervisor may.
+    // An operator may not move cases; the supervisor may. Who is asking is the login.
+    window.login("dtv.minh");
     let refused = window
         .invoke(
             "reassign",
             json!({ "req": {
-                "campaignId": campaign.id, "cases": selected, "toOperator": minh.id,
-                "supervisorId": minh.id
+                "campaignId": campaign.id, "cases": selected, "toOperator": minh.id
             } }),
         )
         .expect_err("an operator cannot move cases");
-    assert_eq!(refused["kind"], json!("invalid"), "{refused}");
+    assert_eq!(refused["kind"], json!("forbidden"), "{refused}");
+    window.login("gsv.hong");
     let moved: Value = window.call(
         "reassign",
         json!({ "req": {
-            "campaignId": campaign.id, "cases": selected, "toOperator": minh.id,
-            "supervisorId": hong.id
+            "campaignId": campaign.id, "cases": selected, "toOperator": minh.id
         } }),
     );
     assert_eq!(moved["moved"], json!(count), "{moved}");
@@ -274,8 +292,7 @@ fn a_supervisor_moves_the_pool_and_takes_a_case_back_through_the_window() {
     let again: Value = window.call(
         "reassign",
         json!({ "req": {
-            "campaignId": campaign.id, "cases": selected, "toOperator": null,
-            "supervisorId": hong.id
+            "campaignId": campaign.id, "cases": selected, "toOperator": null
         } }),
     );
     assert_eq!(again["moved"], json!(0), "{again}");
@@ -283,21 +300,19 @@ fn a_supervisor_moves_the_pool_and_takes_a_case_back_through_the_window() {
     let empty: Value = window.call("select_cases", selection);
     assert_eq!(empty, json!([]), "nothing new of STP is left in the pool");
 
-    let card: Value = window.call(
-        "next_case",
-        json!({ "req": { "campaignId": campaign.id, "operatorId": minh.id } }),
-    );
+    window.login("dtv.minh");
+    let card: Value = window.call("next_case", json!({ "req": { "campaignId": campaign.id } }));
     let case_id = card["lease"]["caseId"].clone();
-    let released: Value = window.call(
-        "force_release",
-        json!({ "req": { "caseId": case_id, "supervisorId": hong.id } }),
-    );
+    window.login("gsv.hong");
+    let released: Value = window.call("force_release", json!({ "req": { "caseId": case_id } }));
     assert_eq!(released["heldBy"], json!("Trần Quốc Minh"));
+    window.login("dtv.minh");
     let beat = window
         .invoke("heartbeat", json!({ "lease": card["lease"] }))
         .expect_err("the old lease is fenced off");
     assert_eq!(beat["kind"], json!("leaseLost"), "{beat}");
 
+    window.login("gsv.hong");
     let audit: Value = window.call("audit_log", json!({ "req": { "campaignId": campaign.id } }));
     let actions: Vec<&str> = audit
         .as_array()
@@ -346,8 +361,56 @@ fn a_database_that_comes_back_is_opened_on_the_next_try() {
         "a failure is remembered for a moment"
     );
     std::thread::sleep(RETRY_AFTER + std::time::Duration::from_millis(100));
-    let campaigns: Vec<CampaignView> = window.call("list_campaigns", json!({}));
-    assert!(campaigns.is_empty(), "a new, empty database");
+    let info: Value = window.call("app_info", json!({}));
+    assert_eq!(info["backend"], json!("sqlite"));
+    assert_eq!(
+        info["session"],
+        Value::Null,
+        "a new, empty database: nobody logged in"
+    );
+}
+
+#[test]
+fn only_a_login_opens_the_window_and_it_acts_as_that_person() {
+    let window = Window::demo();
+    let before = window
+        .invoke("list_campaigns", json!({}))
+        .expect_err("nothing before a login");
+    assert_eq!(before["kind"], json!("forbidden"), "{before}");
+    let wrong = window
+        .invoke(
+            "login",
+            json!({ "req": { "login": "dtv.lan", "password": "khong-phai-mat-khau" } }),
+        )
+        .expect_err("a wrong password");
+    assert_eq!(wrong["kind"], json!("loginRefused"));
+    assert_eq!(
+        wrong["message"],
+        json!("Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khoá.")
+    );
+    let me = window.login("dtv.lan");
+    assert_eq!(me["role"], json!("operator"));
+    assert_eq!(me["fullName"], json!("Nguyễn Thị Lan"));
+    let info: Value = window.call("app_info", json!({}));
+    assert_eq!(info["session"]["login"], json!("dtv.lan"));
+    assert_eq!(info["testClock"], json!(true), "the tests' clock is set");
+    let (campaign, _) = demo_campaign_and(&window, "dtv.lan");
+    let refused = window
+        .invoke(
+            "campaign_cases",
+            json!({ "req": { "campaignId": campaign.id } }),
+        )
+        .expect_err("an operator sees no supervisor screen");
+    assert_eq!(refused["kind"], json!("forbidden"));
+    let people = window
+        .invoke("list_people", json!({}))
+        .expect_err("nor the people");
+    assert_eq!(people["kind"], json!("forbidden"));
+    let _: Value = window.call("logout", json!({}));
+    let after = window
+        .invoke("list_campaigns", json!({}))
+        .expect_err("logged out");
+    assert_eq!(after["kind"], json!("forbidden"));
 }
 
 /// A SQLite location under a "directory" that is a file, so the database cannot be created.
@@ -367,7 +430,15 @@ fn sample(ts_type: &str) -> Value {
     match ts_type {
         "CampaignRequest" => json!({ "campaignId": id }),
         "CaseRequest" => json!({ "caseId": id }),
-        "NextCaseRequest" => json!({ "campaignId": id, "operatorId": id }),
+        "NextCaseRequest" => json!({ "campaignId": id }),
+        "LoginRequest" => json!({ "login": "dtv.lan", "password": "mat-khau-1022" }),
+        "AddPersonRequest" => json!({
+            "login": "dtv.moi", "fullName": "Người mới", "role": "operator", "campaigns": [],
+            "password": "mat-khau-1022"
+        }),
+        "PersonActiveRequest" => json!({ "login": "dtv.lan", "active": false }),
+        "PersonPasswordRequest" => json!({ "login": "dtv.lan", "password": "mat-khau-1022" }),
+        "AssignPersonRequest" => json!({ "login": "dtv.lan", "campaign": "X", "assigned": true }),
         "Lease" => lease,
         "StartInterviewRequest" => json!({ "lease": lease, "interviewId": id }),
         "SaveAnswerRequest" => {
@@ -384,10 +455,9 @@ fn sample(ts_type: &str) -> Value {
             "campaignId": id, "agencyCodes": [], "statuses": [], "callList": { "kind": "any" }
         }),
         "ReassignRequest" => json!({
-            "campaignId": id, "cases": [{ "caseId": id, "version": 1 }], "toOperator": null,
-            "supervisorId": id
+            "campaignId": id, "cases": [{ "caseId": id, "version": 1 }], "toOperator": null
         }),
-        "ForceReleaseRequest" => json!({ "caseId": id, "supervisorId": id }),
+        "ForceReleaseRequest" => json!({ "caseId": id }),
         "ImportFileRequest" => {
             json!({ "campaignId": id, "path": "/tmp/danh-sach.csv", "sheet": null })
         }
@@ -401,11 +471,18 @@ fn sample(ts_type: &str) -> Value {
         "RatesRequest" => json!({ "campaignId": id, "by": "agency", "e": null }),
         "OperatorsRequest" => json!({ "campaignId": id, "from": "2026-11-16", "to": null }),
         "ExportRequest" => json!({
-            "campaignId": id, "format": "csv", "out": "/tmp/phieu.csv", "withContacts": false, "by": id
+            "campaignId": id, "format": "csv", "out": "/tmp/phieu.csv", "withContacts": false
         }),
         "ReportExportRequest" => {
             json!({ "campaignId": id, "report": "sipas", "out": "/tmp/chi-so.xlsx" })
         }
+        "RequestListRequest" => json!({ "openOnly": true }),
+        "NewRequest" => json!({
+            "kind": "withdraw", "phone": "0912345678", "receivedOn": "2026-11-20", "note": ""
+        }),
+        "RequestIdRequest" => json!({ "id": id }),
+        "CloseRequestRequest" => json!({ "id": id, "note": "Đã trả lời qua điện thoại" }),
+        "PurgeRequest" => json!({ "campaignId": id, "dryRun": true }),
         other => panic!("add a sample argument of the new request type {other}"),
     }
 }

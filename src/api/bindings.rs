@@ -6,18 +6,23 @@
 
 use ts_rs::TS;
 
-use super::{ApiError, AppInfo, ErrorKind, COMMANDS};
+use super::{
+    AddPersonRequest, ApiError, AppInfo, AssignPersonRequest, CloseRequestRequest, ErrorKind,
+    LoginRequest, PersonActiveReport, PersonActiveRequest, PersonPasswordRequest, PurgeRequest,
+    RequestIdRequest, RequestListRequest, COMMANDS,
+};
 use crate::domain::calendar::TimeSlot;
 use crate::domain::case::CaseStatus;
 use crate::domain::mode::Mode;
 use crate::domain::outcome::{AaporCategory, InterviewNeed, OutcomeCatalogue, OutcomeCode};
+use crate::domain::privacy::requests::RequestKind;
 use crate::domain::results::index::{AgencyIndex, ComponentIndex, CriterionIndex, OverallIndex};
 use crate::domain::results::rates::{Dispositions, Rates};
 use crate::domain::schedule::AppointmentKind;
 use crate::domain::survey::{Kind, Script, Stop};
 use crate::domain::time::LocalTime;
 use crate::ops::catalogue::{AgencyView, CampaignView, OutcomeView, StaffView};
-use crate::ops::demo::DemoSeeded;
+use crate::ops::demo::{DemoPerson, DemoSeeded};
 use crate::ops::desk::{
     AppointmentView, AttemptView, CallbackChoice, CaseCard, NextCaseRequest, OutcomeRecorded,
     QueueView, RecordOutcomeRequest,
@@ -28,14 +33,18 @@ use crate::ops::intake::{
     RejectedRow, SaveRejectsRequest,
 };
 use crate::ops::interview::{
-    CaseRequest, GivenAnswer, InterviewSummary, InterviewView, OptionView, QuestionKind,
-    QuestionView, SaveAnswerRequest, SectionView, StartInterviewRequest,
+    CaseRequest, ConsentView, GivenAnswer, InterviewSummary, InterviewView, OptionView,
+    QuestionKind, QuestionView, SaveAnswerRequest, SectionView, StartInterviewRequest,
 };
+use crate::ops::purge::PurgeReport;
 use crate::ops::reports::{
     AgencyProgress, IndexReport, IndexRequest, ModeIndex, OperatorFigures, OperatorsReport,
     OperatorsRequest, ProgressReport, RatesBy, RatesReport, RatesRequest, RatesRow,
 };
+use crate::ops::requests::{NewRequest, RequestView};
 use crate::ops::sampling::{AgencySample, DrawSampleRequest, SampleReport};
+use crate::ops::session::SessionView;
+use crate::ops::staff::PersonView;
 use crate::ops::supervise::{
     AuditView, CallListFilter, CampaignRequest, CaseOverview, CaseSelection, CaseVersion,
     ForceReleaseRequest, ForceReleased, ReassignReport, ReassignRequest,
@@ -189,6 +198,24 @@ fn declarations() -> Vec<String> {
         ReportKind::decl(),
         ReportExportRequest::decl(),
         Exported::decl(),
+        SessionView::decl(),
+        LoginRequest::decl(),
+        PersonView::decl(),
+        AddPersonRequest::decl(),
+        PersonActiveRequest::decl(),
+        PersonActiveReport::decl(),
+        PersonPasswordRequest::decl(),
+        AssignPersonRequest::decl(),
+        DemoPerson::decl(),
+        ConsentView::decl(),
+        RequestKind::decl(),
+        RequestListRequest::decl(),
+        NewRequest::decl(),
+        RequestView::decl(),
+        RequestIdRequest::decl(),
+        CloseRequestRequest::decl(),
+        PurgeRequest::decl(),
+        PurgeReport::decl(),
     ]
 }
 

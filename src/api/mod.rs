@@ -14,6 +14,8 @@ use ts_rs::TS;
 pub use error::{ApiError, ErrorKind};
 
 use crate::clock::Clock;
+use crate::domain::people::{Password, Role};
+use crate::error::Error;
 use crate::ops::catalogue::{self, AgencyView, CampaignView, OutcomeView, StaffView};
 use crate::ops::desk::{
     self, CaseCard, NextCaseRequest, OutcomeRecorded, QueueView, RecordOutcomeRequest,
@@ -25,141 +27,298 @@ use crate::ops::intake::{
 use crate::ops::interview::{
     self, CaseRequest, InterviewView, SaveAnswerRequest, StartInterviewRequest,
 };
+use crate::ops::purge::{self, PurgeReport};
 use crate::ops::reports::{
     self, IndexReport, IndexRequest, OperatorsReport, OperatorsRequest, ProgressReport,
     RatesReport, RatesRequest,
 };
+use crate::ops::requests::{self, NewRequest, RequestView};
 use crate::ops::sampling::{self, DrawSampleRequest, SampleReport};
+use crate::ops::session::{Session, SessionView};
+use crate::ops::staff::{self, NewPerson, PersonView};
 use crate::ops::supervise::{
     self, AuditView, CampaignRequest, CaseOverview, CaseSelection, CaseVersion,
     ForceReleaseRequest, ForceReleased, ReassignReport, ReassignRequest,
 };
 use crate::store::model::Lease;
-use crate::store::{self, Backend, DatabaseLocation, Store};
+use crate::store::{self, DatabaseLocation, Store};
+use serde::Deserialize;
+use tokio::sync::RwLock;
 
 pub type ApiResult<T> = Result<T, ApiError>;
 
 /// The event the window receives while a list imports, carrying an `ImportProgress`.
 pub const IMPORT_PROGRESS_EVENT: &str = "import-progress";
 
-/// What the window shows about where it works.
+/// What the window shows about where it works, before and after a login.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AppInfo {
     pub version: String,
     /// `sqlite` or `postgres`.
     pub backend: String,
-    /// The database, with any password hidden.
+    /// The database: the file, or the server with no user and no password.
     pub location: String,
     /// How often the desk must renew its lease on the case it holds.
     pub heartbeat_seconds: u32,
+    /// The app runs on a set clock (`KHAOSAT_NOW`, a testing aid), not the workstation's: the
+    /// window says so. The audit keeps the database's own clock whatever this says.
+    pub test_clock: bool,
+    /// The person logged in, if any.
+    pub session: Option<SessionView>,
+    /// Today in Vietnam by the app's clock, `yyyy-mm-dd`: what date fields start from.
+    pub today: String,
 }
 
-#[derive(Debug, Clone)]
+/// A person logging in: on PostgreSQL to `server` (else the app's), on SQLite to its file.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LoginRequest {
+    #[serde(default)]
+    pub server: Option<String>,
+    pub login: String,
+    #[ts(type = "string")]
+    pub password: Password,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AddPersonRequest {
+    pub login: String,
+    pub full_name: String,
+    pub role: Role,
+    #[serde(default)]
+    pub campaigns: Vec<String>,
+    #[ts(type = "string")]
+    pub password: Password,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonActiveRequest {
+    pub login: String,
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonPasswordRequest {
+    pub login: String,
+    #[ts(type = "string")]
+    pub password: Password,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AssignPersonRequest {
+    pub login: String,
+    /// The campaign's code.
+    pub campaign: String,
+    pub assigned: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestListRequest {
+    /// Only the requests not closed yet.
+    pub open_only: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestIdRequest {
+    pub id: uuid::Uuid,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CloseRequestRequest {
+    pub id: uuid::Uuid,
+    /// How the person was answered.
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PurgeRequest {
+    pub campaign_id: uuid::Uuid,
+    /// Count what would go; change nothing.
+    #[serde(default)]
+    pub dry_run: bool,
+}
+
+/// What disabling or enabling a login did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonActiveReport {
+    /// The cases the disabled person held, now back in the pool.
+    pub released: u32,
+}
+
+/// The desktop's core: the database (the embedded file, open from the start; a shared
+/// server, opened by each person's login), the clock, and the session of whoever logged in.
+#[derive(Debug)]
 pub struct App {
-    store: Arc<dyn Store>,
     clock: Arc<dyn Clock>,
     location: DatabaseLocation,
+    /// The embedded database; `None` on PostgreSQL, where each login opens its own connection.
+    local: Option<Arc<dyn Store>>,
+    session: RwLock<Option<Session>>,
 }
 
 impl App {
-    /// Opens the database (migrating it) and makes the app over it.
+    /// Opens the embedded database (migrating it), or takes note of the shared server, which a
+    /// login will connect to.
     pub async fn open(location: DatabaseLocation, clock: Arc<dyn Clock>) -> ApiResult<Self> {
-        let store = store::open(&location).await?;
+        let local = match &location {
+            DatabaseLocation::Sqlite(_) => Some(store::open(&location).await?),
+            DatabaseLocation::Postgres(_) => None,
+        };
         Ok(Self {
-            store,
             clock,
             location,
+            local,
+            session: RwLock::new(None),
         })
     }
 
-    pub fn store(&self) -> &dyn Store {
-        &*self.store
+    /// The session of whoever is logged in; refused when nobody is.
+    async fn session(&self) -> ApiResult<Session> {
+        self.session.read().await.clone().ok_or_else(|| {
+            ApiError::from(Error::Forbidden(
+                "hãy đăng nhập trước (phiên làm việc đã kết thúc)".to_owned(),
+            ))
+        })
     }
 
-    pub fn app_info(&self) -> AppInfo {
+    pub async fn app_info(&self) -> AppInfo {
         AppInfo {
             version: env!("CARGO_PKG_VERSION").to_owned(),
-            backend: match self.store.backend() {
-                Backend::Sqlite => "sqlite",
-                Backend::Postgres => "postgres",
+            backend: match self.location {
+                DatabaseLocation::Sqlite(_) => "sqlite",
+                DatabaseLocation::Postgres(_) => "postgres",
             }
             .to_owned(),
-            location: self.location.to_string(),
+            location: self.location.server().to_string(),
             heartbeat_seconds: u32::try_from(desk::HEARTBEAT_EVERY.num_seconds()).unwrap_or(60),
+            test_clock: self.clock.is_set(),
+            session: self.session.read().await.as_ref().and_then(Session::view),
+            today: self
+                .clock
+                .now()
+                .with_timezone(&crate::domain::time::DEFAULT_TIME_ZONE)
+                .date_naive()
+                .to_string(),
+        }
+    }
+
+    /// Logs a person in: their password checked by PostgreSQL (connecting as their role) or,
+    /// on the embedded file, against its Argon2id hash.
+    pub async fn login(&self, req: LoginRequest) -> ApiResult<SessionView> {
+        let session = match &self.local {
+            Some(store) => Session::local(Arc::clone(store), &req.login, &req.password).await?,
+            None => {
+                let server = match req
+                    .server
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                {
+                    Some(server) => DatabaseLocation::resolve(Some(server))?.server(),
+                    None => self.location.server(),
+                };
+                let url = server.postgres_url().ok_or_else(|| {
+                    ApiError::from(Error::Invalid(
+                        "máy chủ phải là một địa chỉ postgres://".to_owned(),
+                    ))
+                })?;
+                Session::postgres(url, &req.login, &req.password).await?
+            }
+        };
+        let view = session
+            .view()
+            .ok_or_else(|| ApiError::from(Error::LoginRefused))?;
+        *self.session.write().await = Some(session);
+        Ok(view)
+    }
+
+    pub async fn logout(&self) {
+        if let Some(session) = self.session.write().await.take() {
+            tracing::info!(person = ?session.person().ok().map(|p| p.id), "logged out");
         }
     }
 
     pub async fn list_campaigns(&self) -> ApiResult<Vec<CampaignView>> {
-        Ok(catalogue::campaigns(self.store()).await?)
+        Ok(catalogue::campaigns(&self.session().await?).await?)
     }
 
     pub async fn list_staff(&self) -> ApiResult<Vec<StaffView>> {
-        Ok(catalogue::staff(self.store()).await?)
+        Ok(catalogue::staff(&self.session().await?).await?)
     }
 
     /// The campaign's outcome catalogue, which the desk shows.
     pub async fn list_outcomes(&self, req: CampaignRequest) -> ApiResult<Vec<OutcomeView>> {
+        let session = self.session().await?;
         Ok(catalogue::outcomes(
-            &self.store.campaign(req.campaign_id).await?.outcomes,
+            &session.store().campaign(req.campaign_id).await?.outcomes,
         ))
     }
 
     /// A case's interview, questions and answers in order, for the supervisor's review.
     pub async fn case_interview(&self, req: CaseRequest) -> ApiResult<Option<InterviewView>> {
-        Ok(interview::case_interview(self.store(), req.case_id).await?)
+        Ok(interview::case_interview(&self.session().await?, req.case_id).await?)
     }
 
     pub async fn next_case(&self, req: NextCaseRequest) -> ApiResult<Option<CaseCard>> {
-        Ok(desk::next_case(self.store(), self.clock.now(), &req).await?)
+        Ok(desk::next_case(&self.session().await?, self.clock.now(), &req).await?)
     }
 
     pub async fn operator_queue(&self, req: NextCaseRequest) -> ApiResult<QueueView> {
-        Ok(desk::queue(self.store(), self.clock.now(), &req).await?)
+        Ok(desk::queue(&self.session().await?, self.clock.now(), &req).await?)
     }
 
     pub async fn heartbeat(&self, lease: Lease) -> ApiResult<()> {
-        Ok(desk::heartbeat(self.store(), self.clock.now(), &lease).await?)
+        Ok(desk::heartbeat(&self.session().await?, self.clock.now(), &lease).await?)
     }
 
     pub async fn release_case(&self, lease: Lease) -> ApiResult<()> {
-        Ok(desk::release(self.store(), &lease).await?)
+        Ok(desk::release(&self.session().await?, &lease).await?)
     }
 
     pub async fn start_interview(&self, req: StartInterviewRequest) -> ApiResult<InterviewView> {
-        Ok(interview::start_interview(self.store(), self.clock.now(), &req).await?)
+        Ok(interview::start_interview(&self.session().await?, self.clock.now(), &req).await?)
     }
 
     pub async fn save_answer(&self, req: SaveAnswerRequest) -> ApiResult<InterviewView> {
-        Ok(interview::save_answer(self.store(), self.clock.now(), &req).await?)
+        Ok(interview::save_answer(&self.session().await?, self.clock.now(), &req).await?)
     }
 
     pub async fn record_outcome(&self, req: RecordOutcomeRequest) -> ApiResult<OutcomeRecorded> {
-        Ok(desk::record_outcome(self.store(), self.clock.now(), &req).await?)
+        Ok(desk::record_outcome(&self.session().await?, self.clock.now(), &req).await?)
     }
 
     pub async fn campaign_cases(&self, req: CampaignRequest) -> ApiResult<Vec<CaseOverview>> {
-        Ok(supervise::campaign_cases(self.store(), self.clock.now(), &req).await?)
+        Ok(supervise::campaign_cases(&self.session().await?, self.clock.now(), &req).await?)
     }
 
     pub async fn select_cases(&self, req: CaseSelection) -> ApiResult<Vec<CaseVersion>> {
-        Ok(supervise::select_cases(self.store(), self.clock.now(), &req).await?)
+        Ok(supervise::select_cases(&self.session().await?, self.clock.now(), &req).await?)
     }
 
     pub async fn reassign(&self, req: ReassignRequest) -> ApiResult<ReassignReport> {
-        Ok(supervise::reassign(self.store(), self.clock.now(), &req).await?)
+        Ok(supervise::reassign(&self.session().await?, self.clock.now(), &req).await?)
     }
 
     pub async fn force_release(&self, req: ForceReleaseRequest) -> ApiResult<ForceReleased> {
-        Ok(supervise::force_release(self.store(), self.clock.now(), &req).await?)
+        Ok(supervise::force_release(&self.session().await?, self.clock.now(), &req).await?)
     }
 
     pub async fn audit_log(&self, req: CampaignRequest) -> ApiResult<Vec<AuditView>> {
-        Ok(supervise::audit(self.store(), &req).await?)
+        Ok(supervise::audit(&self.session().await?, &req).await?)
     }
 
     pub async fn list_agencies(&self) -> ApiResult<Vec<AgencyView>> {
-        Ok(catalogue::agencies(self.store()).await?)
+        Ok(catalogue::agencies(self.session().await?.store()).await?)
     }
 
     pub fn preview_import(&self, req: ImportFileRequest) -> ApiResult<ImportPreview> {
@@ -173,7 +332,7 @@ impl App {
         req: ImportFileRequest,
         progress: OnProgress<'_>,
     ) -> ApiResult<ImportReport> {
-        Ok(intake::import_report(self.store(), self.clock.now(), &req, progress).await?)
+        Ok(intake::import_report(&self.session().await?, self.clock.now(), &req, progress).await?)
     }
 
     pub fn save_rejects(&self, req: SaveRejectsRequest) -> ApiResult<()> {
@@ -181,35 +340,97 @@ impl App {
     }
 
     pub async fn sample_status(&self, req: CampaignRequest) -> ApiResult<SampleReport> {
-        Ok(sampling::status(self.store(), req.campaign_id).await?)
+        Ok(sampling::status(&self.session().await?, req.campaign_id).await?)
     }
 
     pub async fn draw_sample(&self, req: DrawSampleRequest) -> ApiResult<SampleReport> {
-        Ok(sampling::sample(self.store(), self.clock.now(), &req.parse()?).await?)
+        Ok(sampling::sample(&self.session().await?, self.clock.now(), &req.parse()?).await?)
     }
 
     pub async fn sipas_index(&self, req: IndexRequest) -> ApiResult<IndexReport> {
-        Ok(reports::sipas_index(self.store(), &req).await?)
+        Ok(reports::sipas_index(&self.session().await?, &req).await?)
     }
 
     pub async fn response_rates(&self, req: RatesRequest) -> ApiResult<RatesReport> {
-        Ok(reports::rates(self.store(), &req).await?)
+        Ok(reports::rates(&self.session().await?, &req).await?)
     }
 
     pub async fn fieldwork_progress(&self, req: CampaignRequest) -> ApiResult<ProgressReport> {
-        Ok(reports::progress(self.store(), req.campaign_id, self.clock.now()).await?)
+        Ok(reports::progress(&self.session().await?, req.campaign_id, self.clock.now()).await?)
     }
 
     pub async fn operator_figures(&self, req: OperatorsRequest) -> ApiResult<OperatorsReport> {
-        Ok(reports::operators(self.store(), &req).await?)
+        Ok(reports::operators(&self.session().await?, &req).await?)
     }
 
     pub async fn export_interviews(&self, req: ExportRequest) -> ApiResult<Exported> {
-        Ok(export::export_interviews(self.store(), self.clock.now(), &req).await?)
+        Ok(export::export_interviews(&self.session().await?, self.clock.now(), &req).await?)
     }
 
     pub async fn export_report(&self, req: ReportExportRequest) -> ApiResult<Exported> {
-        Ok(export::export_report(self.store(), self.clock.now(), &req).await?)
+        Ok(export::export_report(&self.session().await?, self.clock.now(), &req).await?)
+    }
+
+    pub async fn list_people(&self) -> ApiResult<Vec<PersonView>> {
+        Ok(staff::list(&self.session().await?).await?)
+    }
+
+    pub async fn add_person(&self, req: AddPersonRequest) -> ApiResult<PersonView> {
+        let person = NewPerson {
+            login: req.login,
+            full_name: req.full_name,
+            role: req.role,
+            campaigns: req.campaigns,
+        };
+        Ok(staff::add(&self.session().await?, &person, req.password.expose()).await?)
+    }
+
+    pub async fn set_person_active(
+        &self,
+        req: PersonActiveRequest,
+    ) -> ApiResult<PersonActiveReport> {
+        let released = staff::set_active(&self.session().await?, &req.login, req.active).await?;
+        Ok(PersonActiveReport { released })
+    }
+
+    pub async fn set_person_password(&self, req: PersonPasswordRequest) -> ApiResult<()> {
+        Ok(staff::set_password(&self.session().await?, &req.login, req.password.expose()).await?)
+    }
+
+    pub async fn list_requests(&self, req: RequestListRequest) -> ApiResult<Vec<RequestView>> {
+        Ok(requests::list(&self.session().await?, self.clock.now(), req.open_only).await?)
+    }
+
+    pub async fn add_request(&self, req: NewRequest) -> ApiResult<RequestView> {
+        Ok(requests::add(&self.session().await?, self.clock.now(), &req).await?)
+    }
+
+    pub async fn acknowledge_request(&self, req: RequestIdRequest) -> ApiResult<()> {
+        Ok(requests::acknowledge(&self.session().await?, self.clock.now(), req.id).await?)
+    }
+
+    pub async fn close_request(&self, req: CloseRequestRequest) -> ApiResult<()> {
+        Ok(requests::close(&self.session().await?, self.clock.now(), req.id, &req.note).await?)
+    }
+
+    pub async fn purge_campaign(&self, req: PurgeRequest) -> ApiResult<PurgeReport> {
+        Ok(purge::purge(
+            &self.session().await?,
+            self.clock.now(),
+            req.campaign_id,
+            req.dry_run,
+        )
+        .await?)
+    }
+
+    pub async fn assign_person(&self, req: AssignPersonRequest) -> ApiResult<()> {
+        Ok(staff::assign(
+            &self.session().await?,
+            &req.login,
+            &req.campaign,
+            req.assigned,
+        )
+        .await?)
     }
 }
 
@@ -235,6 +456,16 @@ pub const COMMANDS: &[Command] = &[
         name: "app_info",
         arg: None,
         returns: ts::<AppInfo>,
+    },
+    Command {
+        name: "login",
+        arg: Some(("req", ts::<LoginRequest>)),
+        returns: ts::<SessionView>,
+    },
+    Command {
+        name: "logout",
+        arg: None,
+        returns: ts::<()>,
     },
     Command {
         name: "list_campaigns",
@@ -375,5 +606,55 @@ pub const COMMANDS: &[Command] = &[
         name: "export_report",
         arg: Some(("req", ts::<ReportExportRequest>)),
         returns: ts::<Exported>,
+    },
+    Command {
+        name: "list_people",
+        arg: None,
+        returns: ts::<Vec<PersonView>>,
+    },
+    Command {
+        name: "add_person",
+        arg: Some(("req", ts::<AddPersonRequest>)),
+        returns: ts::<PersonView>,
+    },
+    Command {
+        name: "set_person_active",
+        arg: Some(("req", ts::<PersonActiveRequest>)),
+        returns: ts::<PersonActiveReport>,
+    },
+    Command {
+        name: "set_person_password",
+        arg: Some(("req", ts::<PersonPasswordRequest>)),
+        returns: ts::<()>,
+    },
+    Command {
+        name: "assign_person",
+        arg: Some(("req", ts::<AssignPersonRequest>)),
+        returns: ts::<()>,
+    },
+    Command {
+        name: "list_requests",
+        arg: Some(("req", ts::<RequestListRequest>)),
+        returns: ts::<Vec<RequestView>>,
+    },
+    Command {
+        name: "add_request",
+        arg: Some(("req", ts::<NewRequest>)),
+        returns: ts::<RequestView>,
+    },
+    Command {
+        name: "acknowledge_request",
+        arg: Some(("req", ts::<RequestIdRequest>)),
+        returns: ts::<()>,
+    },
+    Command {
+        name: "close_request",
+        arg: Some(("req", ts::<CloseRequestRequest>)),
+        returns: ts::<()>,
+    },
+    Command {
+        name: "purge_campaign",
+        arg: Some(("req", ts::<PurgeRequest>)),
+        returns: ts::<PurgeReport>,
     },
 ];

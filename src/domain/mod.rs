@@ -10,6 +10,7 @@ pub mod mode;
 pub mod outcome;
 pub mod people;
 pub mod phone;
+pub mod privacy;
 pub mod results;
 pub mod sampling;
 pub mod schedule;

@@ -1,6 +1,7 @@
 //! What the desk and the supervisor pick from: campaigns, people, the outcome catalogue and the
 //! campaign's questionnaire.
 
+use super::session::Session;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
@@ -97,17 +98,22 @@ pub struct OutcomeView {
     pub at_limit: Option<u32>,
 }
 
-pub async fn campaigns(store: &dyn Store) -> Result<Vec<CampaignView>> {
-    Ok(store
+/// The campaigns the session works or supervises (an administrator's: all of them).
+pub async fn campaigns(session: &Session) -> Result<Vec<CampaignView>> {
+    Ok(session
+        .store()
         .campaigns()
         .await?
         .iter()
+        .filter(|c| session.works_on(c.id))
         .map(CampaignView::from)
         .collect())
 }
 
-pub async fn staff(store: &dyn Store) -> Result<Vec<StaffView>> {
-    Ok(store
+/// The people, for the supervisor's choice of a call list.
+pub async fn staff(session: &Session) -> Result<Vec<StaffView>> {
+    Ok(session
+        .store()
         .staff()
         .await?
         .into_iter()
@@ -252,11 +258,13 @@ fn is_code(text: &str) -> bool {
 }
 
 pub async fn create_campaign(
-    store: &dyn Store,
+    session: &Session,
     now: chrono::DateTime<chrono::Utc>,
     new: &NewCampaign,
 ) -> Result<CampaignView> {
     use unicode_normalization::UnicodeNormalization;
+    session.require_admin("tạo đợt khảo sát")?;
+    let store = session.store();
     if !is_code(&new.code) {
         return Err(Error::Invalid("mã đợt khảo sát chỉ gồm chữ cái không dấu, chữ số, “-”, “_” hoặc “.” (tối đa 40 ký tự)".to_owned()));
     }
@@ -319,8 +327,14 @@ pub struct AgencyView {
 }
 
 /// Adds an agency to the directory imports match against (by code or by name).
-pub async fn add_agency(store: &dyn Store, code: &str, name: &str) -> Result<AgencyView> {
+pub async fn add_agency(session: &Session, code: &str, name: &str) -> Result<AgencyView> {
     use unicode_normalization::UnicodeNormalization;
+    if !session.role().supervises() {
+        return Err(Error::Forbidden(
+            "chỉ giám sát viên hoặc quản trị viên được thêm cơ quan".to_owned(),
+        ));
+    }
+    let store = session.store();
     let name: String = name.trim().nfc().collect();
     if !is_code(code) || name.is_empty() {
         return Err(Error::Invalid(
@@ -351,45 +365,4 @@ pub async fn agencies(store: &dyn Store) -> Result<Vec<AgencyView>> {
             name: a.name,
         })
         .collect())
-}
-
-/// The person with this login.
-pub async fn staff_by_login(store: &dyn Store, login: &str) -> Result<StaffView> {
-    staff(store)
-        .await?
-        .into_iter()
-        .find(|s| s.login == login)
-        .ok_or_else(|| Error::not_found("nhân sự", login))
-}
-
-/// The supervisor (or administrator) acting: the one named by `login`, else the only one there
-/// is. Imports and exports of results are theirs, not an operator's.
-pub async fn supervisor(store: &dyn Store, login: Option<&str>) -> Result<StaffView> {
-    let people = staff(store).await?;
-    let in_charge = |s: &StaffView| s.role.supervises();
-    let person = match login {
-        Some(login) => people
-            .into_iter()
-            .find(|s| s.login == login)
-            .ok_or_else(|| Error::not_found("nhân sự", login))?,
-        None => {
-            let mut found = people.into_iter().filter(in_charge);
-            match (found.next(), found.next()) {
-                (Some(only), None) => only,
-                _ => {
-                    return Err(Error::Invalid(
-                        "hãy cho biết ai thực hiện: --by TÊN_ĐĂNG_NHẬP của giám sát viên"
-                            .to_owned(),
-                    ))
-                }
-            }
-        }
-    };
-    if !in_charge(&person) {
-        return Err(Error::Invalid(format!(
-            "{} là điện thoại viên: chỉ giám sát viên hoặc quản trị viên được nhập, xuất kết quả",
-            person.login
-        )));
-    }
-    Ok(person)
 }

@@ -2,6 +2,7 @@
 //! Vietnamese names, valid mobile numbers, procedures and dates, two operators and a supervisor.
 //! Drawn from a fixed seed, so every demo database holds the same people.
 
+use super::session::Session;
 use crate::domain::schedule::CallingRules;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rand::seq::IndexedRandom;
@@ -16,12 +17,12 @@ use super::sampling::{self, SampleRequest};
 use crate::domain::intake::{Channel, DossierRow};
 use crate::domain::outcome::OutcomeCatalogue;
 use crate::domain::people::Login;
+use crate::domain::people::Password;
 use crate::domain::phone::PhoneNumber;
 use crate::domain::sampling::SampleRule;
 use crate::domain::time::DEFAULT_TIME_ZONE;
 use crate::error::{Error, Result};
-use crate::store::model::{Agency, Campaign, ImportBatch, Role, Staff};
-use crate::store::Store;
+use crate::store::model::{Agency, Campaign, ImportBatch, NewStaff, Role};
 
 pub const DEMO_CAMPAIGN_CODE: &str = "DEMO-2026-Q4";
 pub const DEMO_RESPONDENTS: usize = 240;
@@ -91,6 +92,8 @@ pub struct DemoSeeded {
     pub respondents: usize,
     /// `false` when the demo campaign was already there and nothing was added.
     pub created: bool,
+    /// The people made, with their passwords: shown this once, never stored in clear.
+    pub people: Vec<DemoPerson>,
 }
 
 fn uuid(rng: &mut ChaCha8Rng) -> Uuid {
@@ -192,33 +195,46 @@ pub fn synthetic_csv(rows: &[DossierRow]) -> String {
     text
 }
 
-/// The two operators and the supervisor of the demo.
-pub fn demo_staff() -> Vec<Staff> {
-    let mut rng = ChaCha8Rng::seed_from_u64(SEED);
-    [
-        ("dtv.lan", "Nguyễn Thị Lan", Role::Operator),
-        ("dtv.minh", "Trần Quốc Minh", Role::Operator),
-        ("gsv.hong", "Lê Thị Hồng", Role::Supervisor),
-    ]
-    .into_iter()
-    .map(|(login, name, role)| Staff {
-        id: uuid(&mut rng),
-        login: login.to_owned(),
-        full_name: name.to_owned(),
-        role,
-        active: true,
-    })
-    .collect()
+/// The demo's people: two operators, a supervisor and an administrator (login, name, role).
+pub const DEMO_PEOPLE: [(&str, &str, Role); 4] = [
+    ("dtv.lan", "Nguyễn Thị Lan", Role::Operator),
+    ("dtv.minh", "Trần Quốc Minh", Role::Operator),
+    ("gsv.hong", "Lê Thị Hồng", Role::Supervisor),
+    ("qt.demo", "Quản trị viên (dữ liệu mẫu)", Role::Admin),
+];
+
+/// A demo person with the password made for them, shown once when the demo is seeded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DemoPerson {
+    pub login: String,
+    pub full_name: String,
+    pub role: Role,
+    pub password: String,
 }
 
-/// Seeds the demo campaign unless it is already there.
-pub async fn seed(store: &dyn Store, now: DateTime<Utc>) -> Result<DemoSeeded> {
+/// A password for a demo person, from the operating system's random source: twelve letters
+/// and digits, none that read alike (0/O, 1/l).
+fn demo_password() -> String {
+    use argon2::password_hash::rand_core::{OsRng, RngCore};
+    const CHARS: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    (0..12)
+        .map(|_| char::from(CHARS[OsRng.next_u32() as usize % CHARS.len()]))
+        .collect()
+}
+
+/// Seeds the demo campaign unless it is already there: the administrator's session (`khaosat
+/// init --demo`). Refused on a database that holds other campaigns, so people with passwords
+/// printed on a terminal never land beside real work.
+pub async fn seed(session: &Session, now: DateTime<Utc>) -> Result<DemoSeeded> {
+    let store = session.store();
     if let Some(existing) = store.campaign_by_code(DEMO_CAMPAIGN_CODE).await? {
         let respondents = store.campaign_cases(existing.id).await?.len();
         return Ok(DemoSeeded {
             campaign: CampaignView::from(&existing),
             respondents,
             created: false,
+            people: Vec::new(),
         });
     }
     let others: Vec<String> = store
@@ -233,8 +249,25 @@ pub async fn seed(store: &dyn Store, now: DateTime<Utc>) -> Result<DemoSeeded> {
             others.join(", ")
         )));
     }
-    for person in demo_staff() {
-        store.put_staff(&person).await?;
+    session.require_admin("tạo dữ liệu mẫu")?;
+    let mut people = Vec::with_capacity(DEMO_PEOPLE.len());
+    for (login, name, role) in DEMO_PEOPLE {
+        let login = Login::parse(login).map_err(|e| Error::Invalid(e.to_string()))?;
+        let password = demo_password();
+        store
+            .add_staff(&NewStaff {
+                login: &login,
+                full_name: name,
+                role,
+                password: &Password::given(&password),
+            })
+            .await?;
+        people.push(DemoPerson {
+            login: login.to_string(),
+            full_name: name.to_owned(),
+            role,
+            password,
+        });
     }
     let staff = store.staff().await?;
     let operators: Vec<Uuid> = ["dtv.lan", "dtv.minh"]
@@ -263,7 +296,7 @@ pub async fn seed(store: &dyn Store, now: DateTime<Utc>) -> Result<DemoSeeded> {
         calling: CallingRules::default(),
     };
     store.add_campaign(&campaign).await?;
-    for person in demo_staff() {
+    for person in &people {
         let login = Login::parse(&person.login).map_err(|e| Error::Invalid(e.to_string()))?;
         store.assign(&login, campaign.id, true).await?;
     }
@@ -294,7 +327,7 @@ pub async fn seed(store: &dyn Store, now: DateTime<Utc>) -> Result<DemoSeeded> {
         rule: SampleRule::Tiers,
         add: None,
     };
-    sampling::sample(store, now, &request).await?;
+    sampling::sample(session, now, &request).await?;
     // A third of the cases to each operator's call list, a third left in the shared pool.
     let cases = store.campaign_cases(campaign.id).await?;
     for (operator, share) in operators.iter().zip(0..) {
@@ -306,5 +339,6 @@ pub async fn seed(store: &dyn Store, now: DateTime<Utc>) -> Result<DemoSeeded> {
         campaign: CampaignView::from(&campaign),
         respondents: cases.len(),
         created: true,
+        people,
     })
 }

@@ -1,6 +1,7 @@
 //! The operator's desk: take the next case, keep its lease alive, record the call's outcome, or
 //! hand the case back (the interview itself is `interview`).
 
+use super::session::Session;
 use chrono::{DateTime, Datelike, Duration, DurationRound, NaiveTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -33,7 +34,6 @@ pub const NOTE_MAX_CHARS: usize = 1000;
 #[serde(rename_all = "camelCase")]
 pub struct NextCaseRequest {
     pub campaign_id: Uuid,
-    pub operator_id: Uuid,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -70,11 +70,14 @@ pub struct CaseCard {
     pub interview: Option<InterviewView>,
 }
 
+/// The session's operator takes their next case of the campaign (or the one they hold).
 pub async fn next_case(
-    store: &dyn Store,
+    session: &Session,
     now: DateTime<Utc>,
     req: &NextCaseRequest,
 ) -> Result<Option<CaseCard>> {
+    let store = session.store();
+    let operator = session.operator_on(req.campaign_id)?.id;
     let campaign = store.campaign(req.campaign_id).await?;
     let rules = ClaimRules {
         now,
@@ -82,16 +85,13 @@ pub async fn next_case(
         calling_open: campaign.calling.hours.slot_at(now).is_some(),
         hard_until: now - campaign.calling.appointment_grace,
     };
-    let Some(claim) = store
-        .claim_next_case(campaign.id, req.operator_id, &rules)
-        .await?
-    else {
-        tracing::info!(campaign = %campaign.id, operator = %req.operator_id, "no case to call");
+    let Some(claim) = store.claim_next_case(campaign.id, operator, &rules).await? else {
+        tracing::info!(campaign = %campaign.id, operator = %operator, "no case to call");
         return Ok(None);
     };
     let case = claim.case;
     let lease = case.lease().ok_or(Error::LeaseLost { case: case.id })?;
-    tracing::info!(case = %case.id, operator = %req.operator_id, epoch = lease.epoch, resumed = claim.resumed, "case claimed");
+    tracing::info!(case = %case.id, operator = %operator, epoch = lease.epoch, resumed = claim.resumed, "case claimed");
     // A case never called has no history to read.
     let history = match case.last_attempt_at {
         None => Vec::new(),
@@ -111,7 +111,7 @@ pub async fn next_case(
         .await?
         .ok_or(Error::LeaseLost { case: case.id })?;
     let interview = if case.has_interview {
-        resumed_interview(store, &campaign, &case, &contact.full_name, req.operator_id).await?
+        resumed_interview(store, &campaign, &case, &contact.full_name, operator).await?
     } else {
         None
     };
@@ -154,25 +154,29 @@ async fn resumed_interview(
         &script,
         &found,
         &placeholders(case, respondent, &name),
-        &campaign.outcomes,
+        campaign,
     )))
 }
 
-/// Keeps the lease alive while the call goes on: it then runs [`LEASE_TIME`] from `now`.
-pub async fn heartbeat(store: &dyn Store, now: DateTime<Utc>, lease: &Lease) -> Result<()> {
-    store.extend_lease(lease, now + LEASE_TIME).await
+/// Keeps the session's lease alive while the call goes on: it then runs [`LEASE_TIME`] from
+/// `now`.
+pub async fn heartbeat(session: &Session, now: DateTime<Utc>, lease: &Lease) -> Result<()> {
+    session.own_lease(lease)?;
+    session.store().extend_lease(lease, now + LEASE_TIME).await
 }
 
-pub async fn release(store: &dyn Store, lease: &Lease) -> Result<()> {
-    store.release_case(lease).await?;
+/// Hands the session's case back to the pool without recording a call.
+pub async fn release(session: &Session, lease: &Lease) -> Result<()> {
+    session.own_lease(lease)?;
+    session.store().release_case(lease).await?;
     tracing::info!(case = %lease.case_id, operator = %lease.holder, "case released");
     Ok(())
 }
 
 /// The lease a case is held under now, for scripts that name the case rather than carry the
 /// lease (`khaosat desk outcome --case`); an `epoch` given must still be the current one.
-pub async fn current_lease(store: &dyn Store, case: Uuid, epoch: Option<i64>) -> Result<Lease> {
-    let held = store.case(case).await?.lease();
+pub async fn current_lease(session: &Session, case: Uuid, epoch: Option<i64>) -> Result<Lease> {
+    let held = session.store().case(case).await?.lease();
     match held {
         Some(lease) if epoch.is_none_or(|e| e == lease.epoch) => Ok(lease),
         _ => Err(Error::LeaseLost { case }),
@@ -285,17 +289,20 @@ fn callback_choices(hours: &CallingHours, now: DateTime<Utc>) -> Vec<CallbackCho
     choices
 }
 
+/// What the session's operator's queue holds.
 pub async fn queue(
-    store: &dyn Store,
+    session: &Session,
     now: DateTime<Utc>,
     req: &NextCaseRequest,
 ) -> Result<QueueView> {
+    let store = session.store();
+    let operator = session.operator_on(req.campaign_id)?.id;
     let campaign = store.campaign(req.campaign_id).await?;
     let zone = campaign.time_zone;
     let hours = &campaign.calling.hours;
     let slot = hours.slot_at(now);
     let counts = store
-        .operator_queue(campaign.id, req.operator_id, now, APPOINTMENTS_SHOWN)
+        .operator_queue(campaign.id, operator, now, APPOINTMENTS_SHOWN)
         .await?;
     Ok(QueueView {
         now: format_instant(now, zone),
@@ -315,7 +322,7 @@ pub async fn queue(
             .into_iter()
             // The case on the operator's screen is not one to look ahead to.
             .filter(|case| {
-                !(case.lease_holder == Some(req.operator_id)
+                !(case.lease_holder == Some(operator)
                     && case.progress.status(now) == CaseStatus::InCall)
             })
             .filter_map(|case| {
@@ -362,11 +369,14 @@ pub struct OutcomeRecorded {
     pub retry_at: Option<String>,
 }
 
+/// Records the outcome of the session's call on the case it holds.
 pub async fn record_outcome(
-    store: &dyn Store,
+    session: &Session,
     now: DateTime<Utc>,
     req: &RecordOutcomeRequest,
 ) -> Result<OutcomeRecorded> {
+    session.own_lease(&req.lease)?;
+    let store = session.store();
     let case_id = req.lease.case_id;
     let campaign = store.campaign(req.lease.campaign_id).await?;
     let rule = campaign

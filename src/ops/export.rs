@@ -5,6 +5,8 @@
 //! The reports (index, rates, progress) as formatted workbooks. A file is written beside its
 //! destination and moved into place, so a failed export leaves no half-written file.
 
+use super::private_file;
+use super::session::Session;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -22,7 +24,6 @@ use crate::ops::interview_file::{CONTACTS, DOSSIER, PARTICULARS};
 use crate::ops::reports::{
     self, IndexReport, IndexRequest, ProgressReport, RatesBy, RatesReport, RatesRequest,
 };
-use crate::ops::supervise::supervisor;
 use crate::store::model::{AuditEntry, Campaign};
 use crate::store::Store;
 
@@ -56,8 +57,9 @@ pub struct ExportRequest {
     /// Add the person's name and phone number (written to the audit).
     #[serde(default)]
     pub with_contacts: bool,
-    /// Who exports.
-    pub by: Uuid,
+    /// Replace a file already there: the person confirmed it (the save dialog, `--force`).
+    #[serde(default)]
+    pub replace: bool,
 }
 
 /// Which report a workbook holds.
@@ -89,6 +91,9 @@ pub struct ReportExportRequest {
     pub report: ReportKind,
     #[ts(type = "string")]
     pub out: PathBuf,
+    /// Replace a file already there: the person confirmed it.
+    #[serde(default)]
+    pub replace: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -198,28 +203,28 @@ async fn interview_sheet(
 
 /// Writes the campaign's interviews to a CSV or XLSX file.
 pub async fn export_interviews(
-    store: &dyn Store,
+    session: &Session,
     now: DateTime<Utc>,
     req: &ExportRequest,
 ) -> Result<Exported> {
+    session.supervise(req.campaign_id, "xuất phiếu")?;
+    // Names and numbers leave only on a person's audited request.
+    let by = if req.with_contacts {
+        Some(session.person()?.id)
+    } else {
+        None
+    };
+    let store = session.store();
     let campaign = store.campaign(req.campaign_id).await?;
-    if req.with_contacts {
-        supervisor(
-            store,
-            req.by,
-            "chỉ giám sát viên hoặc quản trị viên được xuất họ tên và số điện thoại",
-        )
-        .await?;
-    }
     let script = campaign_script(store, &campaign).await?;
     let sheet = interview_sheet(store, &campaign, &script, req.with_contacts).await?;
-    if req.with_contacts {
+    if let Some(by) = by {
         // Names and numbers leave the database: who, when, how many, where to.
         store
             .add_audit(&AuditEntry {
                 id: Uuid::now_v7(),
                 at: now,
-                actor: req.by,
+                actor: by,
                 campaign_id: campaign.id,
                 action: "export_contacts".to_owned(),
                 case_id: None,
@@ -233,8 +238,10 @@ pub async fn export_interviews(
             .await?;
     }
     match req.format {
-        ExportFormat::Csv => write_atomically(&req.out, "csv", |path| write_csv(path, &sheet))?,
-        ExportFormat::Xlsx => write_atomically(&req.out, "xlsx", |path| {
+        ExportFormat::Csv => {
+            write_atomically(&req.out, "csv", req.replace, |path| write_csv(path, &sheet))?
+        }
+        ExportFormat::Xlsx => write_atomically(&req.out, "xlsx", req.replace, |path| {
             Ok(write_interviews_xlsx(path, &sheet, &script)?)
         })?,
     }
@@ -282,30 +289,21 @@ impl From<XlsxError> for WriteError {
 /// Why, in words a supervisor can act on.
 fn reason(e: &WriteError) -> String {
     match e {
-        WriteError::Io(io) => match io.kind() {
-            std::io::ErrorKind::NotFound => "thư mục chứa tệp không tồn tại".to_owned(),
-            std::io::ErrorKind::PermissionDenied => "không có quyền ghi vào đó".to_owned(),
-            std::io::ErrorKind::StorageFull => "ổ đĩa đã đầy".to_owned(),
-            kind => format!("lỗi ghi đĩa ({kind})"),
-        },
+        WriteError::Io(io) => private_file::io_reason(io),
         WriteError::Xlsx(x) => format!("không tạo được tệp Excel ({x})"),
     }
 }
 
-/// Runs `write` on a file beside `out`, then moves it to `out`; on failure nothing is left.
-/// The file's name must end in `.{extension}`.
+/// Runs `write` on a private file beside `out` (see `private_file`), then moves it to `out`; on
+/// failure nothing is left. The file's name must end in `.{extension}`; an existing `out` is
+/// replaced only when `replace` was confirmed.
 fn write_atomically(
     out: &Path,
     extension: &str,
+    replace: bool,
     write: impl FnOnce(&Path) -> std::result::Result<(), WriteError>,
 ) -> Result<()> {
     let name = file_name(out);
-    if name.is_empty() {
-        return Err(Error::Invalid(format!(
-            "“{}” không phải tên tệp",
-            out.display()
-        )));
-    }
     let matches = out
         .extension()
         .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case(extension));
@@ -314,10 +312,10 @@ fn write_atomically(
             "tệp “{name}” phải có đuôi .{extension} cho định dạng này"
         )));
     }
-    let partial = out.with_file_name(format!(".{name}.dang-ghi"));
-    let written = write(&partial).and_then(|()| Ok(std::fs::rename(&partial, out)?));
+    let partial = private_file::begin(out, replace)?;
+    let written = write(&partial).and_then(|()| Ok(private_file::finish(&partial, out)?));
     written.map_err(|e| {
-        let _ = std::fs::remove_file(&partial);
+        private_file::abandon(&partial);
         Error::Invalid(format!(
             "không ghi được tệp {}: {}",
             out.display(),
@@ -446,14 +444,14 @@ fn kind_words(kind: &Kind) -> &'static str {
 
 /// Writes a report as a formatted workbook.
 pub async fn export_report(
-    store: &dyn Store,
+    session: &Session,
     now: DateTime<Utc>,
     req: &ReportExportRequest,
 ) -> Result<Exported> {
     let rows = match req.report {
         ReportKind::Sipas => {
             let report = reports::sipas_index(
-                store,
+                session,
                 &IndexRequest {
                     campaign_id: req.campaign_id,
                     include_partial: false,
@@ -461,12 +459,14 @@ pub async fn export_report(
                 },
             )
             .await?;
-            write_atomically(&req.out, "xlsx", |path| Ok(sipas_xlsx(path, &report)?))?;
+            write_atomically(&req.out, "xlsx", req.replace, |path| {
+                Ok(sipas_xlsx(path, &report)?)
+            })?;
             report.agencies.len()
         }
         ReportKind::Rates => {
             let report = reports::rates(
-                store,
+                session,
                 &RatesRequest {
                     campaign_id: req.campaign_id,
                     by: Some(RatesBy::Agency),
@@ -474,12 +474,16 @@ pub async fn export_report(
                 },
             )
             .await?;
-            write_atomically(&req.out, "xlsx", |path| Ok(rates_xlsx(path, &report)?))?;
+            write_atomically(&req.out, "xlsx", req.replace, |path| {
+                Ok(rates_xlsx(path, &report)?)
+            })?;
             report.groups.len()
         }
         ReportKind::Progress => {
-            let report = reports::progress(store, req.campaign_id, now).await?;
-            write_atomically(&req.out, "xlsx", |path| Ok(progress_xlsx(path, &report)?))?;
+            let report = reports::progress(session, req.campaign_id, now).await?;
+            write_atomically(&req.out, "xlsx", req.replace, |path| {
+                Ok(progress_xlsx(path, &report)?)
+            })?;
             report.agencies.len()
         }
     };

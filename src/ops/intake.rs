@@ -4,6 +4,7 @@
 //! column and reason; rejected rows can be written out, with their original cells and the
 //! reason, to fix and import again.
 
+use super::session::Session;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
@@ -15,7 +16,6 @@ use crate::domain::intake::{map_headers, parse_row, AgencyDirectory, Rejection, 
 use crate::error::{Error, Result};
 use crate::sheet::{self, Cell, Table};
 use crate::store::model::ImportBatch;
-use crate::store::Store;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportRequest {
@@ -84,24 +84,27 @@ fn file_error(error: impl std::fmt::Display) -> Error {
 
 /// Imports a file; nothing is written unless the whole file can be read and its headers matched.
 pub async fn import_file(
-    store: &dyn Store,
+    session: &Session,
     now: DateTime<Utc>,
     req: &ImportRequest,
     progress: OnProgress<'_>,
 ) -> Result<(ImportSummary, Table)> {
+    session.supervise(req.campaign_id, "nhập danh sách")?;
     let table = sheet::read_table(&req.file, req.sheet.as_deref()).map_err(file_error)?;
-    let summary = import_table(store, now, req.campaign_id, &table, progress).await?;
+    let summary = import_table(session, now, req.campaign_id, &table, progress).await?;
     Ok((summary, table))
 }
 
 /// Imports a table already read.
 pub async fn import_table(
-    store: &dyn Store,
+    session: &Session,
     now: DateTime<Utc>,
     campaign_id: Uuid,
     table: &Table,
     progress: OnProgress<'_>,
 ) -> Result<ImportSummary> {
+    session.supervise(campaign_id, "nhập danh sách")?;
+    let store = session.store();
     let columns =
         map_headers(&table.headers).map_err(|e| Error::Invalid(format!("{}: {e}", table.file)))?;
     let campaign = store.campaign(campaign_id).await?;
@@ -166,7 +169,14 @@ pub async fn import_table(
 
 /// Writes the rejected rows with their original cells and a last column with the reason, as
 /// CSV in UTF-8 with a BOM (so Excel shows Vietnamese), ready to fix and import again.
-pub fn write_rejects(path: &Path, table: &Table, rejections: &[RejectedRow]) -> Result<()> {
+/// Writes the rejected rows as they were, with the reason, to a private file (see
+/// `private_file`); an existing file is replaced only when `replace` was confirmed.
+pub fn write_rejects(
+    path: &Path,
+    replace: bool,
+    table: &Table,
+    rejections: &[RejectedRow],
+) -> Result<()> {
     let failed = |e: &dyn std::fmt::Display| {
         Error::Invalid(format!("không ghi được tệp {}: {e}", path.display()))
     };
@@ -196,7 +206,13 @@ pub fn write_rejects(path: &Path, table: &Table, rejections: &[RejectedRow]) -> 
         }
         writer.flush().map_err(|e| failed(&e))?;
     }
-    std::fs::write(path, out).map_err(|e| failed(&e))
+    let partial = super::private_file::begin(path, replace)?;
+    std::fs::write(&partial, out)
+        .and_then(|()| super::private_file::finish(&partial, path))
+        .map_err(|e| {
+            super::private_file::abandon(&partial);
+            failed(&super::private_file::io_reason(&e))
+        })
 }
 
 fn cell_text(cell: &Cell) -> String {
@@ -304,12 +320,12 @@ pub struct ImportReport {
 }
 
 pub async fn import_report(
-    store: &dyn Store,
+    session: &Session,
     now: DateTime<Utc>,
     req: &ImportFileRequest,
     progress: OnProgress<'_>,
 ) -> Result<ImportReport> {
-    let (summary, _) = import_file(store, now, &ImportRequest::from(req), progress).await?;
+    let (summary, _) = import_file(session, now, &ImportRequest::from(req), progress).await?;
     Ok(ImportReport {
         rejections: summary.rejections.clone(),
         summary,
@@ -325,10 +341,13 @@ pub struct SaveRejectsRequest {
     /// Where to write the CSV.
     pub out: String,
     pub rejections: Vec<RejectedRow>,
+    /// Replace a file already there: the person confirmed it in the save dialog.
+    #[serde(default)]
+    pub replace: bool,
 }
 
 pub fn save_rejects(req: &SaveRejectsRequest) -> Result<()> {
     let table =
         sheet::read_table(Path::new(&req.path), req.sheet.as_deref()).map_err(file_error)?;
-    write_rejects(Path::new(&req.out), &table, &req.rejections)
+    write_rejects(Path::new(&req.out), req.replace, &table, &req.rejections)
 }

@@ -4,6 +4,7 @@
 //! in, so going back and forth needs no round trip and a resumed interview opens where it
 //! stopped, on any workstation. The supervisor reads a finished interview through the same view.
 
+use super::session::Session;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -12,12 +13,13 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::domain::outcome::{InterviewNeed, OutcomeCatalogue, OutcomeCode, OutcomeRule};
+use crate::domain::outcome::{InterviewNeed, OutcomeCode, OutcomeRule};
 use crate::domain::results::index::ScoreLine;
 use crate::domain::survey::{
     Answers, ContentHash, Kind, Placeholders, Progress, Question, QuestionId, Script, State, Stop,
     SCALE,
 };
+use crate::domain::time::format_instant;
 use crate::error::{Error, Result};
 use crate::store::model::{
     Campaign, CaseRecord, CountedAnswer, InterviewRecord, InterviewStatus, Lease, NewInterview,
@@ -127,6 +129,55 @@ pub struct InterviewView {
     pub suggested_outcome: Option<OutcomeCode>,
     /// The words to close the call with, filled in, once it is complete or has ended.
     pub closing: Option<String>,
+    /// The record of the person's consent: the consent question's latest answer.
+    pub consent: Option<ConsentView>,
+}
+
+/// The record of a person's consent to the interview (Decree 356/2025/NĐ-CP): the consent
+/// question as the questionnaire words it, its version, the answer, when and by whom. Kept by
+/// the answers' history and the stored questionnaire, which never change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ConsentView {
+    pub given: bool,
+    /// The option chosen, in words.
+    pub answer: String,
+    /// dd/mm/yyyy hh:mm in the campaign's time zone.
+    pub at: String,
+    /// The operator who asked.
+    pub operator_id: Uuid,
+    /// The question as the questionnaire words it (placeholders unfilled: no personal data).
+    pub question: String,
+    /// `id@version` of the questionnaire.
+    pub questionnaire: String,
+}
+
+/// The consent question's latest answer in the interview, if it was asked.
+fn consent_view(
+    script: &Script,
+    interview: &InterviewRecord,
+    zone: chrono_tz::Tz,
+) -> Option<ConsentView> {
+    let question = script.consent_question()?;
+    let given = interview
+        .answers
+        .iter()
+        .rev()
+        .find(|a| a.question == question.id)?;
+    let answer = question.parse_answer(&given.code).ok()?;
+    let choice = question
+        .kind
+        .options()
+        .iter()
+        .find(|o| answer.code() == o.code.to_string())?;
+    Some(ConsentView {
+        given: choice.ends.is_none(),
+        answer: choice.text.clone(),
+        at: format_instant(given.answered_at, zone),
+        operator_id: given.answered_by,
+        question: question.text.clone(),
+        questionnaire: format!("{}@{}", script.id(), script.version()),
+    })
 }
 
 /// The answers that stand: the latest given per question.
@@ -211,8 +262,9 @@ pub fn interview_view(
     script: &Script,
     interview: &InterviewRecord,
     fill: &Placeholders,
-    catalogue: &OutcomeCatalogue,
+    campaign: &Campaign,
 ) -> InterviewView {
+    let catalogue = &campaign.outcomes;
     let answers = current_answers(script, interview);
     let progress = script.progress(&answers);
     let questions: Vec<QuestionView> = progress
@@ -272,6 +324,7 @@ pub fn interview_view(
             .filter(|code| catalogue.get(code).is_some())
             .and_then(|code| code.parse::<OutcomeCode>().ok()),
         closing: closing.map(|text| fill.fill(text)),
+        consent: consent_view(script, interview, campaign.time_zone),
     }
 }
 
@@ -306,8 +359,10 @@ pub struct CaseRequest {
 
 /// A case's interview as the supervisor reviews it: the questions asked and their answers, in
 /// order, worded as the operator who took it read them.
-pub async fn case_interview(store: &dyn Store, case_id: Uuid) -> Result<Option<InterviewView>> {
+pub async fn case_interview(session: &Session, case_id: Uuid) -> Result<Option<InterviewView>> {
+    let store = session.store();
     let case = store.case(case_id).await?;
+    session.supervise(case.campaign_id, "xem phiếu của ca")?;
     let Some(interview) = store.case_interview(case_id).await? else {
         return Ok(None);
     };
@@ -323,7 +378,7 @@ pub async fn case_interview(store: &dyn Store, case_id: Uuid) -> Result<Option<I
         &script,
         &interview,
         &placeholders(&case, &respondent, &operator),
-        &campaign.outcomes,
+        &campaign,
     )))
 }
 
@@ -453,11 +508,14 @@ pub async fn held_respondent(store: &dyn Store, lease: &Lease) -> Result<String>
         })
 }
 
+/// Opens (or takes up again) the interview of the case the session holds.
 pub async fn start_interview(
-    store: &dyn Store,
+    session: &Session,
     now: DateTime<Utc>,
     req: &StartInterviewRequest,
 ) -> Result<InterviewView> {
+    session.own_lease(&req.lease)?;
+    let store = session.store();
     let (campaign, script, fill) = call_context(store, &req.lease).await?;
     let interview = store
         .start_interview(
@@ -472,12 +530,7 @@ pub async fn start_interview(
         )
         .await?;
     tracing::info!(case = %req.lease.case_id, interview = %interview.id, "interview open");
-    Ok(interview_view(
-        &script,
-        &interview,
-        &fill,
-        &campaign.outcomes,
-    ))
+    Ok(interview_view(&script, &interview, &fill, &campaign))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -495,11 +548,14 @@ pub struct SaveAnswerRequest {
     pub input: String,
 }
 
+/// Stores one answer of the interview of the case the session holds.
 pub async fn save_answer(
-    store: &dyn Store,
+    session: &Session,
     now: DateTime<Utc>,
     req: &SaveAnswerRequest,
 ) -> Result<InterviewView> {
+    session.own_lease(&req.lease)?;
+    let store = session.store();
     let (campaign, script, fill) = call_context(store, &req.lease).await?;
     let question = script
         .question(&req.question_id)
@@ -525,10 +581,5 @@ pub async fn save_answer(
         .await?
         .ok_or_else(|| Error::not_found("phiếu của ca", req.lease.case_id))?;
     tracing::info!(case = %req.lease.case_id, interview = %interview.id, question = %req.question_id, "answer saved");
-    Ok(interview_view(
-        &script,
-        &interview,
-        &fill,
-        &campaign.outcomes,
-    ))
+    Ok(interview_view(&script, &interview, &fill, &campaign))
 }

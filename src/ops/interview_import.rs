@@ -6,6 +6,7 @@
 //! reason. The accepted rows are stored in one transaction; importing the same file again
 //! changes nothing (an interview's id comes from the campaign, the mode and the dossier).
 
+use super::session::Session;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -23,7 +24,6 @@ use crate::ops::interview::{campaign_script, counted_answers};
 use crate::ops::interview_file::{self, DOSSIER};
 use crate::sheet::{self, Cell, Table};
 use crate::store::model::{DossierCase, ImportedInterview, InterviewImport};
-use crate::store::Store;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InterviewImportRequest {
@@ -32,8 +32,6 @@ pub struct InterviewImportRequest {
     /// For XLSX: the sheet to read; the first one when `None`.
     pub sheet: Option<String>,
     pub mode: Mode,
-    /// Who imports: the interviews are recorded in their name.
-    pub by: Uuid,
 }
 
 /// What an import did: `rows = imported + unchanged + rejected.len()`.
@@ -179,11 +177,15 @@ fn read_answers(
 }
 
 /// Reads, checks and stores a file of interviews gathered outside the phone.
+/// The interviews are recorded in the name of the session's person.
 pub async fn import(
-    store: &dyn Store,
+    session: &Session,
     now: DateTime<Utc>,
     req: &InterviewImportRequest,
 ) -> Result<InterviewImportReport> {
+    session.supervise(req.campaign_id, "nhập phiếu")?;
+    let by = session.person()?.id;
+    let store = session.store();
     if req.mode == Mode::Phone {
         return Err(Error::Invalid(
             "phiếu qua điện thoại được ghi tại bàn gọi, không nhập từ tệp: dùng paper, kiosk hoặc web"
@@ -313,7 +315,7 @@ pub async fn import(
         rows_read: rows,
         unchanged,
         rejected: rejected.len(),
-        imported_by: req.by,
+        imported_by: by,
         imported_at: now,
     };
     store

@@ -2,6 +2,7 @@
 //! changed file is a new version and never an edit of the old one), listing them, and finding
 //! one by the name a supervisor types — its hash, the first digits of it, or `id@version`.
 
+use super::session::Session;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -15,8 +16,13 @@ use crate::store::Store;
 pub const SHORT_HASH: usize = 6;
 
 /// Stores a checked questionnaire; `true` when it is new to the store.
-pub async fn import(store: &dyn Store, now: DateTime<Utc>, script: &Script) -> Result<bool> {
-    let stored = store.put_questionnaire(script, now).await?;
+pub async fn import(session: &Session, now: DateTime<Utc>, script: &Script) -> Result<bool> {
+    if !session.role().supervises() {
+        return Err(Error::Forbidden(
+            "chỉ giám sát viên hoặc quản trị viên được lưu phiếu".to_owned(),
+        ));
+    }
+    let stored = session.store().put_questionnaire(script, now).await?;
     tracing::info!(hash = %script.hash(), new = stored, "questionnaire stored");
     Ok(stored)
 }
@@ -24,7 +30,7 @@ pub async fn import(store: &dyn Store, now: DateTime<Utc>, script: &Script) -> R
 /// The built-in SIPAS questionnaire, stored on first use: what a campaign takes by default.
 pub async fn builtin(store: &dyn Store, now: DateTime<Utc>) -> Result<Arc<Script>> {
     let sipas = Script::sipas();
-    import(store, now, sipas).await?;
+    store.put_questionnaire(sipas, now).await?;
     store.questionnaire(sipas.hash()).await
 }
 

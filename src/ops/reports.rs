@@ -3,6 +3,7 @@
 //! one function over the store's counts and the arithmetic of `domain::results`, so the app's
 //! results screen and `khaosat report` show the same numbers.
 
+use super::session::Session;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
@@ -78,8 +79,13 @@ async fn campaign_agencies(
     Ok((agencies, targets))
 }
 
+/// What a person who may not read a campaign's results is told they tried.
+const RESULTS: &str = "xem kết quả";
+
 /// The satisfaction index of a campaign (DESIGN.md, "Review and reports").
-pub async fn sipas_index(store: &dyn Store, req: &IndexRequest) -> Result<IndexReport> {
+pub async fn sipas_index(session: &Session, req: &IndexRequest) -> Result<IndexReport> {
+    session.supervise(req.campaign_id, RESULTS)?;
+    let store = session.store();
     let campaign = store.campaign(req.campaign_id).await?;
     let script = campaign_script(store, &campaign).await?;
     let components = index::components(&script);
@@ -200,7 +206,9 @@ pub struct RatesReport {
 }
 
 /// AAPOR rates of a campaign's drawn cases, overall and by agency or call list.
-pub async fn rates(store: &dyn Store, req: &RatesRequest) -> Result<RatesReport> {
+pub async fn rates(session: &Session, req: &RatesRequest) -> Result<RatesReport> {
+    session.supervise(req.campaign_id, RESULTS)?;
+    let store = session.store();
     if let Some(e) = req.e {
         if !(0.0..=1.0).contains(&e) {
             return Err(Error::Invalid(format!(
@@ -341,10 +349,12 @@ pub struct ProgressReport {
 
 /// Fieldwork per agency against its required sample, projected at the rate so far.
 pub async fn progress(
-    store: &dyn Store,
+    session: &Session,
     campaign_id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<ProgressReport> {
+    session.supervise(campaign_id, RESULTS)?;
+    let store = session.store();
     let campaign = store.campaign(campaign_id).await?;
     let zone = campaign.time_zone;
     let today = now.with_timezone(&zone).date_naive();
@@ -524,7 +534,9 @@ fn day_start(campaign: &Campaign, day: NaiveDate) -> Result<DateTime<Utc>> {
 }
 
 /// Calls, completes, calls per hour worked and interview length per operator.
-pub async fn operators(store: &dyn Store, req: &OperatorsRequest) -> Result<OperatorsReport> {
+pub async fn operators(session: &Session, req: &OperatorsRequest) -> Result<OperatorsReport> {
+    session.supervise(req.campaign_id, RESULTS)?;
+    let store = session.store();
     let campaign = store.campaign(req.campaign_id).await?;
     if let (Some(from), Some(to)) = (req.from, req.to) {
         if from > to {

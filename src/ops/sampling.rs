@@ -2,6 +2,7 @@
 //! `domain::sampling`), released in waves; a later wave adds cases where response is low and
 //! never repeats one. Running the same draw again releases nothing new.
 
+use super::session::Session;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
@@ -12,7 +13,6 @@ use uuid::Uuid;
 use crate::domain::sampling::{self, SampleRule};
 use crate::error::{Error, Result};
 use crate::store::model::{SampleCandidate, SampleDraw};
-use crate::store::Store;
 
 /// What to draw: the first waves of every agency, or `add` more cases of one agency.
 #[derive(Debug, Clone, PartialEq)]
@@ -130,10 +130,12 @@ fn report(
 
 /// Draws what the request asks for and releases it.
 pub async fn sample(
-    store: &dyn Store,
+    session: &Session,
     now: DateTime<Utc>,
     req: &SampleRequest,
 ) -> Result<SampleReport> {
+    session.supervise(req.campaign_id, "chọn mẫu")?;
+    let store = session.store();
     let populations: BTreeMap<String, u32> = store
         .agency_populations(req.campaign_id)
         .await?
@@ -168,7 +170,9 @@ pub async fn sample(
 
 /// Where the sample stands, under the rule of the latest draw (the SIPAS minimums before any
 /// draw), without drawing anything.
-pub async fn status(store: &dyn Store, campaign_id: Uuid) -> Result<SampleReport> {
+pub async fn status(session: &Session, campaign_id: Uuid) -> Result<SampleReport> {
+    session.supervise(campaign_id, "xem mẫu")?;
+    let store = session.store();
     let populations: BTreeMap<String, u32> = store
         .agency_populations(campaign_id)
         .await?

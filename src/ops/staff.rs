@@ -13,6 +13,8 @@ use crate::error::{Error, Result};
 use crate::store::model::{Campaign, NewStaff};
 use crate::store::Store;
 
+use super::session::Session;
+
 /// A person as the staff list shows them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -53,7 +55,9 @@ async fn campaign(store: &dyn Store, code: &str) -> Result<Campaign> {
 }
 
 /// Adds a person who logs in with `password`, on the campaigns named.
-pub async fn add(store: &dyn Store, person: &NewPerson, password: &str) -> Result<PersonView> {
+pub async fn add(session: &Session, person: &NewPerson, password: &str) -> Result<PersonView> {
+    session.require_admin("thêm người")?;
+    let store = session.store();
     let login = login(&person.login)?;
     let full_name: String = person.full_name.trim().nfc().collect();
     if full_name.is_empty() {
@@ -86,7 +90,9 @@ pub async fn add(store: &dyn Store, person: &NewPerson, password: &str) -> Resul
 }
 
 /// Everyone, with their campaigns.
-pub async fn list(store: &dyn Store) -> Result<Vec<PersonView>> {
+pub async fn list(session: &Session) -> Result<Vec<PersonView>> {
+    session.require_admin("xem danh sách nhân sự")?;
+    let store = session.store();
     let campaigns: std::collections::HashMap<uuid::Uuid, String> = store
         .campaigns()
         .await?
@@ -118,33 +124,41 @@ pub async fn list(store: &dyn Store) -> Result<Vec<PersonView>> {
 
 /// Disables (`false`) or enables a login; a disabled person's held cases go back to the pool.
 /// Returns how many were handed back.
-pub async fn set_active(store: &dyn Store, person: &str, active: bool) -> Result<u32> {
+pub async fn set_active(session: &Session, person: &str, active: bool) -> Result<u32> {
+    session.require_admin("khoá hoặc mở tài khoản")?;
     let login = login(person)?;
-    let released = store.set_active(&login, active).await?;
+    let released = session.store().set_active(&login, active).await?;
     tracing::info!(login = %login, active, released, "login enabled or disabled");
     Ok(released)
 }
 
-pub async fn set_password(store: &dyn Store, person: &str, password: &str) -> Result<()> {
+/// Sets a password: an administrator's for anyone, or a person's own.
+pub async fn set_password(session: &Session, person: &str, password: &str) -> Result<()> {
     let login = login(person)?;
+    let own = session.view().is_some_and(|me| me.login == login.as_str());
+    if !own {
+        session.require_admin("đặt mật khẩu của người khác")?;
+    }
     let password = new_password(password, &login)?;
-    store.set_password(&login, &password).await?;
+    session.store().set_password(&login, &password).await?;
     tracing::info!(login = %login, "password set");
     Ok(())
 }
 
 /// Puts a person on a campaign (`on`) or takes them off it.
-pub async fn assign(store: &dyn Store, person: &str, code: &str, on: bool) -> Result<()> {
+pub async fn assign(session: &Session, person: &str, code: &str, on: bool) -> Result<()> {
+    session.require_admin("giao đợt khảo sát")?;
     let login = login(person)?;
-    let campaign = campaign(store, code).await?;
-    store.assign(&login, campaign.id, on).await?;
+    let campaign = campaign(session.store(), code).await?;
+    session.store().assign(&login, campaign.id, on).await?;
     tracing::info!(login = %login, campaign = %campaign.id, on, "assignment changed");
     Ok(())
 }
 
 /// Login roles for the people of a database made before login roles existed.
-pub async fn sync(store: &dyn Store) -> Result<u32> {
-    store.sync_logins().await
+pub async fn sync(session: &Session) -> Result<u32> {
+    session.require_admin("tạo vai trò đăng nhập")?;
+    session.store().sync_logins().await
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! for interviews, the answers. Phone numbers are masked here: only the operator holding a
 //! case sees the whole number.
 
+use super::session::Session;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
@@ -14,8 +15,7 @@ use crate::domain::case::CaseStatus;
 use crate::domain::outcome::OutcomeCode;
 use crate::domain::time::{format_date, format_instant};
 use crate::error::{Error, Result};
-use crate::store::model::{Reassignment, Staff};
-use crate::store::Store;
+use crate::store::model::Reassignment;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -49,13 +49,18 @@ pub struct CaseOverview {
     #[ts(type = "number")]
     pub version: i64,
     pub interview: Option<InterviewSummary>,
+    /// The person's name and number were removed (a purge, or their own request): shown as
+    /// "đã xoá dữ liệu cá nhân".
+    pub purged: bool,
 }
 
 pub async fn campaign_cases(
-    store: &dyn Store,
+    session: &Session,
     now: DateTime<Utc>,
     req: &CampaignRequest,
 ) -> Result<Vec<CaseOverview>> {
+    session.supervise(req.campaign_id, "xem danh sách ca")?;
+    let store = session.store();
     let campaign = store.campaign(req.campaign_id).await?;
     // A campaign of the walking skeleton names a questionnaire no longer known: its cases are
     // listed without an interview summary.
@@ -107,6 +112,7 @@ pub async fn campaign_cases(
                 appointment_hard: case.progress.appointment_operator.is_some(),
                 version: case.version,
                 interview: interviews.remove(&case.id),
+                purged: case.purged,
             }
         })
         .collect())
@@ -145,11 +151,15 @@ pub struct CaseVersion {
 
 /// The cases a selection matches now, with their versions: what a move then compares.
 pub async fn select_cases(
-    store: &dyn Store,
+    session: &Session,
     now: DateTime<Utc>,
     selection: &CaseSelection,
 ) -> Result<Vec<CaseVersion>> {
-    let cases = store.campaign_cases(selection.campaign_id).await?;
+    session.supervise(selection.campaign_id, "chọn ca để chuyển")?;
+    let cases = session
+        .store()
+        .campaign_cases(selection.campaign_id)
+        .await?;
     Ok(cases
         .iter()
         .filter(|case| {
@@ -177,7 +187,6 @@ pub struct ReassignRequest {
     pub campaign_id: Uuid,
     pub cases: Vec<CaseVersion>,
     pub to_operator: Option<Uuid>,
-    pub supervisor_id: Uuid,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -195,32 +204,15 @@ pub struct ReassignReport {
     pub to: Option<String>,
 }
 
-const MOVES_ARE_SUPERVISORS: &str = "chỉ giám sát viên được chuyển hoặc thu hồi ca";
-
-/// The person must be a supervisor or an administrator; `refusal` says what an operator may
-/// not do.
-pub(crate) async fn supervisor(store: &dyn Store, id: Uuid, refusal: &str) -> Result<Staff> {
-    let person = store
-        .staff()
-        .await?
-        .into_iter()
-        .find(|s| s.id == id)
-        .ok_or_else(|| Error::not_found("nhân sự", id))?;
-    if !person.role.supervises() {
-        return Err(Error::Invalid(format!(
-            "{} là điện thoại viên: {refusal}",
-            person.login
-        )));
-    }
-    Ok(person)
-}
-
+/// The session's supervisor moves the selected cases, each only if unchanged since selected.
 pub async fn reassign(
-    store: &dyn Store,
+    session: &Session,
     now: DateTime<Utc>,
     req: &ReassignRequest,
 ) -> Result<ReassignReport> {
-    let by = supervisor(store, req.supervisor_id, MOVES_ARE_SUPERVISORS).await?;
+    session.supervise(req.campaign_id, "chuyển ca")?;
+    let by = session.person()?;
+    let store = session.store();
     let to = match req.to_operator {
         None => None,
         Some(id) => {
@@ -261,7 +253,6 @@ pub async fn reassign(
 #[serde(rename_all = "camelCase")]
 pub struct ForceReleaseRequest {
     pub case_id: Uuid,
-    pub supervisor_id: Uuid,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -275,11 +266,14 @@ pub struct ForceReleased {
 /// Takes a case back from the operator holding it (a workstation left on, a call abandoned):
 /// the case returns to the pool now and the holder's writes are refused.
 pub async fn force_release(
-    store: &dyn Store,
+    session: &Session,
     now: DateTime<Utc>,
     req: &ForceReleaseRequest,
 ) -> Result<ForceReleased> {
-    let by = supervisor(store, req.supervisor_id, MOVES_ARE_SUPERVISORS).await?;
+    let store = session.store();
+    let case = store.case(req.case_id).await?;
+    session.supervise(case.campaign_id, "thu hồi ca")?;
+    let by = session.person()?;
     let holder = store.force_release(req.case_id, by.id, now).await?;
     tracing::info!(case = %req.case_id, supervisor = %by.id, holder = ?holder, "case force-released");
     let names = store.staff().await?;
@@ -308,7 +302,9 @@ pub struct AuditView {
     pub after: Option<String>,
 }
 
-pub async fn audit(store: &dyn Store, req: &CampaignRequest) -> Result<Vec<AuditView>> {
+pub async fn audit(session: &Session, req: &CampaignRequest) -> Result<Vec<AuditView>> {
+    session.supervise(req.campaign_id, "xem nhật ký")?;
+    let store = session.store();
     let campaign = store.campaign(req.campaign_id).await?;
     let names: HashMap<Uuid, String> = store
         .staff()

@@ -143,6 +143,41 @@ impl DatabaseLocation {
         }
     }
 
+    /// The same database with no user and no password in it: the server a person logs in to,
+    /// and what the window may show of it.
+    pub fn server(&self) -> Self {
+        match self {
+            DatabaseLocation::Sqlite(_) => self.clone(),
+            DatabaseLocation::Postgres(url) => {
+                let Ok(mut parsed) = url::Url::parse(url.expose()) else {
+                    return self.clone();
+                };
+                let _ = parsed.set_username("");
+                let _ = parsed.set_password(None);
+                let kept: Vec<(String, String)> = parsed
+                    .query_pairs()
+                    .filter(|(name, _)| !name.to_lowercase().contains("password") && name != "user")
+                    .map(|(name, value)| (name.into_owned(), value.into_owned()))
+                    .collect();
+                if kept.is_empty() {
+                    parsed.set_query(None);
+                } else {
+                    parsed.query_pairs_mut().clear().extend_pairs(kept);
+                }
+                parsed.set_fragment(None);
+                DatabaseLocation::Postgres(PostgresUrl(parsed.into()))
+            }
+        }
+    }
+
+    /// The `postgres://` URL to connect with, secrets included; `None` for SQLite.
+    pub fn postgres_url(&self) -> Option<&str> {
+        match self {
+            DatabaseLocation::Postgres(url) => Some(url.expose()),
+            DatabaseLocation::Sqlite(_) => None,
+        }
+    }
+
     pub fn sqlite_path(&self) -> Option<&Path> {
         match self {
             DatabaseLocation::Sqlite(path) => Some(path),

@@ -8,6 +8,7 @@ pub mod model;
 mod people;
 mod pg_schema;
 mod postgres;
+mod privacy;
 mod rows;
 mod sql_store;
 mod sqlite;
@@ -21,13 +22,14 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 pub use location::{default_sqlite_path, DatabaseLocation};
+pub use people::PeopleStore;
 pub use postgres::PostgresStore;
+pub use privacy::PrivacyStore;
 pub use sqlite::SqliteStore;
 
 use crate::domain::case::CaseProgress;
 use crate::domain::intake::DossierRow;
 use crate::domain::outcome::{OutcomeCatalogue, OutcomeCode};
-use crate::domain::people::{Login, Password};
 use crate::domain::results::index::ScoreLine;
 use crate::domain::sampling::SampleRule;
 use crate::domain::schedule::CallPolicy;
@@ -37,8 +39,8 @@ use model::{
     Agency, AgencyTarget, AttemptRecord, AuditEntry, Campaign, CaseRecord, ClaimRules, Contact,
     DispositionCount, DossierCase, ExportedInterview, FinishedInterview, ImportBatch, ImportCounts,
     ImportedInterview, InterviewCount, InterviewImport, InterviewRecord, Lease, Moved,
-    NewInterview, NewStaff, QuestionnaireSummary, QueueCounts, Reassignment, SampleCandidate,
-    SampleDraw, ScoredInterview, Staff, StoredAnswer, WorkedAttempt,
+    NewInterview, QuestionnaireSummary, QueueCounts, Reassignment, SampleCandidate, SampleDraw,
+    ScoredInterview, StoredAnswer, WorkedAttempt,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,35 +60,8 @@ pub struct Claim {
 /// Everything the use cases need from a database. Every write that touches a case under call
 /// carries the caller's [`Lease`] and is refused when its epoch is stale.
 #[async_trait]
-pub trait Store: Send + Sync + Debug {
+pub trait Store: PeopleStore + PrivacyStore + Send + Sync + Debug {
     fn backend(&self) -> Backend;
-
-    /// Adds a person, or updates the name and role of the one with the same login, without a
-    /// way to log in (the demo's and the benchmark's people; `sync_logins` gives them one).
-    async fn put_staff(&self, staff: &Staff) -> Result<()>;
-    async fn staff(&self) -> Result<Vec<Staff>>;
-    /// Adds a person who logs in with their password: on PostgreSQL their own login role, in
-    /// their role's group, allowed into this database only (administrators only). A login in
-    /// use is a conflict.
-    async fn add_staff(&self, person: &NewStaff<'_>) -> Result<Staff>;
-    /// Sets a person's password (an administrator's doing, or one's own).
-    async fn set_password(&self, login: &Login, password: &Password) -> Result<()>;
-    /// Enables or disables a person's login; disabling hands back the cases they hold (how
-    /// many is returned) and, on PostgreSQL, ends their open sessions.
-    async fn set_active(&self, login: &Login, active: bool) -> Result<u32>;
-    /// Puts a person on a campaign (`on`) or takes them off it.
-    async fn assign(&self, login: &Login, campaign: Uuid, on: bool) -> Result<()>;
-    /// Every (person, campaign) assignment.
-    async fn assignments(&self) -> Result<Vec<(Uuid, Uuid)>>;
-    /// A login role for each person without one (a database from before login roles): how
-    /// many were made; nothing to do on SQLite.
-    async fn sync_logins(&self) -> Result<u32>;
-    /// The person this session is: on PostgreSQL its role's; `None` on SQLite, where the core
-    /// keeps the session, and for the database administrator's session.
-    async fn whoami(&self) -> Result<Option<Staff>>;
-    /// SQLite's local accounts: the person these are the login and password of. A wrong
-    /// password, an unknown login and a disabled account all give `LoginRefused`.
-    async fn check_login(&self, login: &Login, password: &Password) -> Result<Staff>;
 
     /// Adds a campaign; a campaign code already in use is a conflict.
     async fn add_campaign(&self, campaign: &Campaign) -> Result<()>;
@@ -228,7 +203,6 @@ pub trait Store: Send + Sync + Debug {
     async fn contacts(&self, campaign: Uuid) -> Result<Vec<Contact>>;
     /// Adds an entry to the campaign's audit.
     async fn add_audit(&self, entry: &AuditEntry) -> Result<()>;
-
     /// The campaign's dossiers with their cases and the interview each case has.
     async fn dossier_cases(&self, campaign: Uuid) -> Result<Vec<DossierCase>>;
     /// Stores interviews gathered outside the phone — complete, with their answers as history

@@ -40,6 +40,19 @@ pub struct NewStaff<'a> {
     pub password: &'a crate::domain::people::Password,
 }
 
+impl NewStaff<'_> {
+    /// The person as stored under `id`, active.
+    pub fn stored(&self, id: Uuid) -> Staff {
+        Staff {
+            id,
+            login: self.login.to_string(),
+            full_name: self.full_name.to_owned(),
+            role: self.role,
+            active: true,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Campaign {
     pub id: Uuid,
@@ -101,6 +114,8 @@ pub struct CaseRecord {
     pub lease_claimed_at: Option<DateTime<Utc>>,
     /// Moves by a supervisor compare it, so a case changed meanwhile is not overwritten.
     pub version: i64,
+    /// The person's name and number were removed: the case is never called again.
+    pub purged: bool,
 }
 
 impl fmt::Debug for CaseRecord {
@@ -504,4 +519,21 @@ impl fmt::Debug for Contact {
             .field("case_id", &self.case_id)
             .finish_non_exhaustive()
     }
+}
+
+/// A person's request about their data, as the register keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataRequest {
+    pub id: Uuid,
+    pub received_on: NaiveDate,
+    pub kind: crate::domain::privacy::requests::RequestKind,
+    /// How their cases are found, and how they are answered.
+    pub phone: Option<PhoneNumber>,
+    pub note: String,
+    pub recorded_by: Uuid,
+    pub acknowledged_on: Option<NaiveDate>,
+    pub closed_on: Option<NaiveDate>,
+    pub closing_note: Option<String>,
+    /// Cases whose name and number a deletion or withdrawal removed.
+    pub forgotten_cases: u32,
 }

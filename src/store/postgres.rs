@@ -8,7 +8,6 @@ use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::{Connection, PgConnection, Postgres, Transaction};
 
 use super::kept::Kept;
-use super::people::postgres as people_postgres;
 use super::sql_store::sql_store;
 
 /// Rows serialised and sent to the server per `COPY` message.
@@ -188,6 +187,12 @@ async fn known(
     Ok(rows::known(dossiers, cases))
 }
 
+/// A `postgres://` URL as sqlx reads it (with `PGPASSWORD` and `~/.pgpass` as libpq would).
+fn parse_url(url: &str) -> Result<PgConnectOptions> {
+    url.parse()
+        .map_err(|_| Error::Invalid("địa chỉ PostgreSQL không hợp lệ".to_owned()))
+}
+
 #[derive(Debug, Clone)]
 pub struct PostgresStore {
     pool: PgPool,
@@ -216,9 +221,23 @@ impl PostgresStore {
     /// Connects with a pool of up to `max_connections` (at least 1), for a process that serves
     /// many operators at once, and applies the PostgreSQL migrations.
     pub async fn connect_with_pool(url: &str, max_connections: u32) -> Result<Self> {
-        let options: PgConnectOptions = url
-            .parse()
-            .map_err(|_| Error::Invalid("địa chỉ PostgreSQL không hợp lệ".to_owned()))?;
+        Self::open(parse_url(url)?, max_connections).await
+    }
+
+    /// Connects to the server and database of `server` (its user and password, if any, set
+    /// aside) as the person `login` with their `password`: the server checks it.
+    pub async fn connect_as(
+        server: &str,
+        login: &crate::domain::people::Login,
+        password: &crate::domain::people::Password,
+    ) -> Result<Self> {
+        let options = parse_url(server)?
+            .username(login.as_str())
+            .password(password.expose());
+        Self::open(options, DEFAULT_POOL_SIZE).await
+    }
+
+    async fn open(options: PgConnectOptions, max_connections: u32) -> Result<Self> {
         super::location::refuse_plain_text_to_remote(&options)?;
         let options = options.application_name("khaosat");
         // One direct connection first: a server that refuses is reported at once, where the
@@ -273,6 +292,8 @@ sql_store!(
     insert_answers = insert_answers,
     insert_results = insert_results,
     known = known,
-    contacts = rows::PG_CONTACTS,
-    people = people_postgres
+    contacts = rows::PG_CONTACTS
 );
+
+super::people::people_store!(PostgresStore, super::people::postgres);
+super::privacy::privacy_store!(PostgresStore, Backend::Postgres);

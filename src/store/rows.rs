@@ -48,7 +48,7 @@ macro_rules! case_columns {
          c.ever_contacted, c.limit_outcome, c.last_outcome, c.final_outcome, c.has_interview,
          c.retry_at, c.appointment_at, c.avoid_operator, c.last_attempt_at, c.lease_holder,
          c.lease_expires_at, c.lease_claimed_at, c.lease_epoch, c.appointment_operator,
-         c.tried_slots, c.version"
+         c.tried_slots, c.version, c.purged_at"
     };
 }
 pub const CASE_COLUMNS: &str = case_columns!();
@@ -76,7 +76,7 @@ pub const SELECT_HELD_CASE_ID: &str = "SELECT id FROM survey_case
 
 /// The claim's queues, in the order it tries them; each returns the best case free to lease
 /// now. `$1` campaign, `$2` operator, `$3` now.
-const FREE: &str = "campaign_id = $1 AND final_outcome IS NULL
+const FREE: &str = "campaign_id = $1 AND final_outcome IS NULL AND purged_at IS NULL
        AND (lease_expires_at IS NULL OR lease_expires_at <= $3)";
 const NOT_REFUSED: &str = "(avoid_operator IS NULL OR avoid_operator <> $2)";
 
@@ -113,7 +113,7 @@ const LIST_ORDER: &str =
 /// in a call are in neither, so a claim never reads past the calls going on.
 pub fn queue(list: &str, lock: &str) -> String {
     let on_list = format!(
-        "campaign_id = $1 AND final_outcome IS NULL AND {NOT_REFUSED}
+        "campaign_id = $1 AND final_outcome IS NULL AND purged_at IS NULL AND {NOT_REFUSED}
            AND assigned_to {list} AND wave IS NOT NULL AND appointment_at IS NULL
            AND (retry_at IS NULL OR retry_at <= $3)"
     );
@@ -208,14 +208,15 @@ pub const QUEUE_COUNTS: &str = "SELECT
             AND (avoid_operator IS NULL OR avoid_operator <> $2) AND appointment_at IS NULL
             AND (retry_at IS NULL OR retry_at <= $3)
             AND (lease_expires_at IS NULL OR lease_expires_at <= $3) THEN 1 ELSE 0 END), 0)
-     FROM survey_case WHERE campaign_id = $1 AND final_outcome IS NULL AND wave IS NOT NULL";
+     FROM survey_case WHERE campaign_id = $1 AND final_outcome IS NULL AND wave IS NOT NULL
+       AND purged_at IS NULL";
 
 /// The appointments an operator sees ahead: their hard ones, and soft ones on their list or in
 /// the pool. `$1` campaign, `$2` operator, `$3` how many.
 pub fn upcoming_appointments() -> String {
     format!(
         "{SELECT_CASES} WHERE c.campaign_id = $1 AND c.final_outcome IS NULL
-           AND c.appointment_at IS NOT NULL
+           AND c.purged_at IS NULL AND c.appointment_at IS NOT NULL
            AND (c.appointment_operator = $2
                 OR (c.appointment_operator IS NULL AND (c.assigned_to IS NULL OR c.assigned_to = $2)))
          ORDER BY c.appointment_at, c.id LIMIT $3"
@@ -523,6 +524,7 @@ pub struct CaseRow {
     appointment_operator: Option<Uuid>,
     tried_slots: i32,
     version: i64,
+    purged_at: Option<DateTime<Utc>>,
 }
 
 impl TryFrom<CaseRow> for CaseRecord {
@@ -565,6 +567,7 @@ impl TryFrom<CaseRow> for CaseRecord {
             lease_epoch: row.lease_epoch,
             lease_claimed_at: row.lease_claimed_at,
             version: row.version,
+            purged: row.purged_at.is_some(),
         })
     }
 }
@@ -1198,7 +1201,7 @@ impl TryFrom<ExportedRow> for ExportedInterview {
 /// SQLite; on PostgreSQL through `khaosat_contacts`, which checks the session supervises the
 /// campaign and writes the export to the audit trail.
 pub const CONTACTS: &str =
-    "SELECT id, full_name, phone_e164 FROM survey_case WHERE campaign_id = $1";
+    "SELECT id, full_name, phone_e164 FROM survey_case WHERE campaign_id = $1 AND purged_at IS NULL";
 pub const PG_CONTACTS: &str = "SELECT id, full_name, phone_e164 FROM khaosat_contacts($1)";
 
 pub fn contacts(found: Vec<(Uuid, String, String)>) -> Result<Vec<Contact>> {

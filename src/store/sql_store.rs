@@ -54,8 +54,7 @@ macro_rules! sql_store {
         lock_campaign = $lock_campaign:expr, sample_candidates = $sample_candidates:expr,
         insert_cases = $insert_cases:path, insert_dossiers = $insert_dossiers:path,
         insert_interviews = $insert_interviews:path, insert_answers = $insert_answers:path,
-        insert_results = $insert_results:path, known = $known:path, contacts = $contacts:expr,
-        people = $people:ident
+        insert_results = $insert_results:path, known = $known:path, contacts = $contacts:expr
     ) => {
         use async_trait::async_trait;
         use chrono::{DateTime, Utc};
@@ -72,7 +71,7 @@ macro_rules! sql_store {
             Agency, AgencyTarget, AttemptRecord, AuditEntry, Campaign, CaseRecord, ClaimRules,
             Contact, DispositionCount, DossierCase, ExportedInterview, FinishedInterview, ImportBatch, ImportCounts, ImportedInterview,
             InterviewCount, InterviewImport, InterviewRecord, InterviewStatus, Lease, Moved, NewInterview, QuestionnaireSummary, QueueCounts, Reassignment,
-            SampleCandidate, SampleDraw, ScoredInterview, Staff, StoredAnswer, WorkedAttempt,
+            SampleCandidate, SampleDraw, ScoredInterview, StoredAnswer, WorkedAttempt,
         };
         use crate::store::rows::{self, AgencyRow, AnswerRow, AttemptRow, CampaignRow, CaseRow, InterviewRow};
         use crate::store::{Backend, Claim, Store};
@@ -110,61 +109,6 @@ macro_rules! sql_store {
         impl Store for $store {
             fn backend(&self) -> Backend {
                 $backend
-            }
-
-            async fn put_staff(&self, staff: &Staff) -> Result<()> {
-                sqlx::query(crate::store::people::INSERT_STAFF)
-                    .bind(staff.id)
-                    .bind(&staff.login)
-                    .bind(&staff.full_name)
-                    .bind(staff.role.as_str())
-                    .execute(&self.pool)
-                    .await
-                    .doing("lưu nhân sự")?;
-                Ok(())
-            }
-
-            async fn staff(&self) -> Result<Vec<Staff>> {
-                let found: Vec<crate::store::people::StaffRow> = sqlx::query_as(crate::store::people::SELECT_STAFF)
-                    .fetch_all(&self.pool)
-                    .await
-                    .doing("đọc nhân sự")?;
-                found.into_iter().map(Staff::try_from).collect()
-            }
-
-            async fn add_staff(&self, person: &crate::store::model::NewStaff<'_>) -> Result<Staff> {
-                $people::add_staff(&self.pool, person).await
-            }
-
-            async fn set_password(&self, login: &crate::domain::people::Login, password: &crate::domain::people::Password) -> Result<()> {
-                $people::set_password(&self.pool, login, password).await
-            }
-
-            async fn set_active(&self, login: &crate::domain::people::Login, active: bool) -> Result<u32> {
-                $people::set_active(&self.pool, login, active).await
-            }
-
-            async fn assign(&self, login: &crate::domain::people::Login, campaign: Uuid, on: bool) -> Result<()> {
-                $people::assign(&self.pool, login, campaign, on).await
-            }
-
-            async fn assignments(&self) -> Result<Vec<(Uuid, Uuid)>> {
-                sqlx::query_as(crate::store::people::SELECT_ASSIGNMENTS)
-                    .fetch_all(&self.pool)
-                    .await
-                    .doing("đọc phân công")
-            }
-
-            async fn sync_logins(&self) -> Result<u32> {
-                $people::sync_logins(&self.pool).await
-            }
-
-            async fn whoami(&self) -> Result<Option<Staff>> {
-                $people::whoami(&self.pool).await
-            }
-
-            async fn check_login(&self, login: &crate::domain::people::Login, password: &crate::domain::people::Password) -> Result<Staff> {
-                $people::check_login(&self.pool, login, password).await
             }
 
             async fn add_campaign(&self, campaign: &Campaign) -> Result<()> {

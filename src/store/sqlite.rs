@@ -12,7 +12,6 @@ use sqlx::sqlite::{
 use sqlx::{QueryBuilder, Sqlite, Transaction};
 
 use super::kept::Kept;
-use super::people::sqlite as people_sqlite;
 use super::sql_store::sql_store;
 
 #[derive(Debug, Clone)]
@@ -32,6 +31,7 @@ impl SqliteStore {
                 Error::Unavailable(format!("không tạo được thư mục {}", dir.display()))
             })?;
         }
+        create_private(path)?;
         let options = SqliteConnectOptions::new()
             .filename(path)
             .create_if_missing(true)
@@ -61,6 +61,27 @@ impl SqliteStore {
             .begin_with("BEGIN IMMEDIATE")
             .await
             .doing("bắt đầu ghi")
+    }
+}
+
+/// Creates the database file, when there is none yet, readable and writable by its owner only
+/// (0600): it holds citizens' names and numbers. SQLite gives its `-wal` and `-shm` files the
+/// same permissions.
+fn create_private(path: &Path) -> Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => {
+            tracing::error!(path = %path.display(), error = %e, "cannot create the database file");
+            Err(Error::Unavailable(format!(
+                "không tạo được tệp cơ sở dữ liệu {}",
+                path.display()
+            )))
+        }
     }
 }
 
@@ -214,6 +235,27 @@ sql_store!(
     insert_answers = insert_answers,
     insert_results = insert_results,
     known = known,
-    contacts = rows::CONTACTS,
-    people = people_sqlite
+    contacts = rows::CONTACTS
 );
+
+super::people::people_store!(SqliteStore, super::people::sqlite);
+super::privacy::privacy_store!(SqliteStore, Backend::Sqlite);
+
+#[cfg(all(test, unix))]
+mod tests {
+    use std::os::unix::fs::PermissionsExt;
+
+    use super::*;
+
+    #[tokio::test]
+    async fn a_new_database_file_is_readable_by_its_owner_only() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let path = dir.path().join("rieng/khaosat.sqlite3");
+        SqliteStore::open(&path).await.expect("opens");
+        let mode = std::fs::metadata(&path)
+            .expect("the file")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    }
+}

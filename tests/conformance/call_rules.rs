@@ -9,10 +9,12 @@ use khaosat::domain::results::rates::Dispositions;
 use khaosat::domain::time::{LocalTime, DEFAULT_TIME_ZONE};
 use khaosat::ops::desk::{self, CaseCard, RecordOutcomeRequest};
 use khaosat::ops::reports::{self, OperatorsRequest, RatesRequest};
+use khaosat::ops::session::Session;
 use khaosat::store::Store;
 
 use crate::fixtures::{campaign_with_outcomes, Fixture};
 use crate::interview::{answer_with, open, outcome};
+use crate::scheduler::supervisor;
 use crate::support::{claim, close, monday_morning, on_both_backends};
 
 /// What the respondent of a partial interview answers before the call ends (the core
@@ -39,11 +41,12 @@ fn next_morning(at: DateTime<Utc>) -> LocalTime {
     LocalTime::parse(&format!("{}T09:30", day.format("%Y-%m-%d"))).expect("local time")
 }
 
-/// Whichever operator the case goes to at `at` (a soft refusal goes to another one).
-async fn claim_any(store: &dyn Store, at: DateTime<Utc>, f: &Fixture) -> CaseCard {
-    for operator in &f.operators {
-        if let Some(card) = claim(store, at, f.campaign, *operator).await {
-            return card;
+/// Whichever operator the case goes to at `at` (a soft refusal goes to another one), with
+/// their session.
+async fn claim_any(at: DateTime<Utc>, f: &Fixture) -> (CaseCard, &Session) {
+    for desk in &f.desks {
+        if let Some(card) = claim(desk, at, f.campaign).await {
+            return (card, desk);
         }
     }
     panic!("nobody is handed the case at {at}");
@@ -54,16 +57,16 @@ async fn claim_any(store: &dyn Store, at: DateTime<Utc>, f: &Fixture) -> CaseCar
 async fn work(store: &dyn Store, f: &Fixture, codes: &[&str]) -> Option<String> {
     let mut at = monday_morning();
     for code in codes {
-        let card = claim_any(store, at, f).await;
+        let (card, op) = claim_any(at, f).await;
         let request = match *code {
             "2.21" => RecordOutcomeRequest {
                 appointment_at: Some(next_morning(at)),
                 ..outcome(card.lease, code)
             },
             "1.2" => {
-                let view = open(store, at + Duration::minutes(1), card.lease).await;
+                let view = open(op, at + Duration::minutes(1), card.lease).await;
                 answer_with(
-                    store,
+                    op,
                     at + Duration::minutes(2),
                     card.lease,
                     view,
@@ -78,7 +81,7 @@ async fn work(store: &dyn Store, f: &Fixture, codes: &[&str]) -> Option<String> 
                 ..outcome(card.lease, code)
             },
         };
-        let recorded = desk::record_outcome(store, at + Duration::minutes(3), &request)
+        let recorded = desk::record_outcome(op, at + Duration::minutes(3), &request)
             .await
             .unwrap_or_else(|e| panic!("{codes:?}, {code}: {e}"));
         if let Some(closed) = recorded.final_outcome {
@@ -124,10 +127,11 @@ on_both_backends! {
             (3, &["3.13", "3.12", "3.16"], "3.90", UH),
         ];
         for (limit, codes, expected, category) in table {
-            let f = campaign_with_outcomes(store, monday_morning(), &[1], 2, *limit, Some(("ketqua.toml", &catalogue))).await;
+            let f = campaign_with_outcomes(&db, monday_morning(), &[1], 2, *limit, Some(("ketqua.toml", &catalogue))).await;
             let closed = work(store, &f, codes).await;
             assert_eq!(closed.as_deref(), Some(*expected), "{codes:?} with a limit of {limit}");
-            let rates = reports::rates(store, &RatesRequest { campaign_id: f.campaign, by: None, e: None })
+            let boss = supervisor(&db, f.campaign).await;
+            let rates = reports::rates(&boss, &RatesRequest { campaign_id: f.campaign, by: None, e: None })
                 .await
                 .expect("rates");
             assert_eq!(counted(&rates.overall.counts, *category), 1, "{codes:?} counts as {category:?}: {:?}", rates.overall.counts);
@@ -142,21 +146,21 @@ on_both_backends! {
     async fn a_begun_interview_is_the_next_case_its_list_hands_out(db: TestDb) {
         let store = &*db.store;
         let now = monday_morning();
-        let f = campaign_with_outcomes(store, now, &[5], 1, 5, None).await;
-        let operator = f.operators[0];
+        let f = campaign_with_outcomes(&db, now, &[5], 1, 5, None).await;
+        let (op, operator) = (&f.desks[0], f.operators[0]);
         // Broken off after the core questions, without a callback: 1.2, due again an hour later.
-        let first = claim(store, now, f.campaign, operator).await.expect("a case");
-        let view = open(store, now + Duration::minutes(1), first.lease).await;
-        answer_with(store, now + Duration::minutes(2), first.lease, view, PARTIAL, Some("mong_doi")).await;
-        desk::record_outcome(store, now + Duration::minutes(3), &outcome(first.lease, "1.2")).await.expect("partial");
+        let first = claim(op, now, f.campaign).await.expect("a case");
+        let view = open(op, now + Duration::minutes(1), first.lease).await;
+        answer_with(op, now + Duration::minutes(2), first.lease, view, PARTIAL, Some("mong_doi")).await;
+        desk::record_outcome(op, now + Duration::minutes(3), &outcome(first.lease, "1.2")).await.expect("partial");
         // A busy line on another case, so it too has been tried once.
-        let busy = claim(store, now + Duration::minutes(5), f.campaign, operator).await.expect("a case");
-        desk::record_outcome(store, now + Duration::minutes(6), &outcome(busy.lease, "3.12")).await.expect("busy");
+        let busy = claim(op, now + Duration::minutes(5), f.campaign).await.expect("a case");
+        desk::record_outcome(op, now + Duration::minutes(6), &outcome(busy.lease, "3.12")).await.expect("busy");
         let later = now + Duration::hours(1) + Duration::minutes(10);
-        let again = claim(store, later, f.campaign, operator).await.expect("a case");
+        let again = claim(op, later, f.campaign).await.expect("a case");
         assert_eq!(again.lease.case_id, first.lease.case_id, "the partial interview before three fresh cases");
         assert!(again.interview.is_some(), "its answers come with it");
-        desk::record_outcome(store, later + Duration::minutes(1), &RecordOutcomeRequest {
+        desk::record_outcome(op, later + Duration::minutes(1), &RecordOutcomeRequest {
             note: Some("không muốn trả lời tiếp".to_owned()),
             ..outcome(again.lease, "2.12")
         }).await.expect("break-off");
@@ -164,38 +168,38 @@ on_both_backends! {
         // busy line, put on the operator's own list to be called, is opened, handed back and
         // returned to the shared pool, where three fresh cases have fewer attempts.
         store.assign_call_list(&[busy.lease.case_id], Some(operator)).await.expect("to the operator");
-        let open_left = claim(store, later + Duration::minutes(2), f.campaign, operator).await.expect("a case");
+        let open_left = claim(op, later + Duration::minutes(2), f.campaign).await.expect("a case");
         assert_eq!(open_left.lease.case_id, busy.lease.case_id, "the own list first");
-        open(store, later + Duration::minutes(3), open_left.lease).await;
-        desk::release(store, &open_left.lease).await.expect("released");
+        open(op, later + Duration::minutes(3), open_left.lease).await;
+        desk::release(op, &open_left.lease).await.expect("released");
         store.assign_call_list(&[busy.lease.case_id], None).await.expect("back to the pool");
-        let next = claim(store, later + Duration::minutes(4), f.campaign, operator).await.expect("a case");
+        let next = claim(op, later + Duration::minutes(4), f.campaign).await.expect("a case");
         assert_eq!(next.lease.case_id, busy.lease.case_id, "the open interview before the fresh cases");
     }
 }
 
 on_both_backends! {
     async fn a_resumed_interview_counts_its_time_on_each_call_and_breaks_are_not_work(db: TestDb) {
-        let store = &*db.store;
         let monday = monday_morning();
         let tuesday = monday + Duration::days(1);
-        let f = campaign_with_outcomes(store, monday, &[2], 1, 5, None).await;
-        let operator = f.operators[0];
+        let f = campaign_with_outcomes(&db, monday, &[2], 1, 5, None).await;
+        let op = &f.desks[0];
         // Monday 09:00–09:06: opened at 09:01, broken off at 09:06 (5 minutes in the interview).
-        let card = claim(store, monday, f.campaign, operator).await.expect("a case");
-        let view = open(store, monday + Duration::minutes(1), card.lease).await;
-        answer_with(store, monday + Duration::minutes(3), card.lease, view, PARTIAL, Some("mong_doi")).await;
-        desk::record_outcome(store, monday + Duration::minutes(6), &outcome(card.lease, "1.2")).await.expect("partial");
+        let card = claim(op, monday, f.campaign).await.expect("a case");
+        let view = open(op, monday + Duration::minutes(1), card.lease).await;
+        answer_with(op, monday + Duration::minutes(3), card.lease, view, PARTIAL, Some("mong_doi")).await;
+        desk::record_outcome(op, monday + Duration::minutes(6), &outcome(card.lease, "1.2")).await.expect("partial");
         // Tuesday 09:00–09:08: answered from 09:04, complete at 09:08 (4 minutes).
-        let card = claim(store, tuesday, f.campaign, operator).await.expect("the partial interview");
-        let view = open(store, tuesday + Duration::minutes(1), card.lease).await;
-        answer_with(store, tuesday + Duration::minutes(4), card.lease, view, &[], None).await;
-        desk::record_outcome(store, tuesday + Duration::minutes(8), &outcome(card.lease, "1.1")).await.expect("complete");
+        let card = claim(op, tuesday, f.campaign).await.expect("the partial interview");
+        let view = open(op, tuesday + Duration::minutes(1), card.lease).await;
+        answer_with(op, tuesday + Duration::minutes(4), card.lease, view, &[], None).await;
+        desk::record_outcome(op, tuesday + Duration::minutes(8), &outcome(card.lease, "1.1")).await.expect("complete");
         // Tuesday 09:30–09:31, after a 22-minute break: no answer.
-        let other = claim(store, tuesday + Duration::minutes(30), f.campaign, operator).await.expect("the other case");
-        desk::record_outcome(store, tuesday + Duration::minutes(31), &outcome(other.lease, "3.13")).await.expect("no answer");
+        let other = claim(op, tuesday + Duration::minutes(30), f.campaign).await.expect("the other case");
+        desk::record_outcome(op, tuesday + Duration::minutes(31), &outcome(other.lease, "3.13")).await.expect("no answer");
 
-        let report = reports::operators(store, &OperatorsRequest { campaign_id: f.campaign, from: None, to: None })
+        let boss = supervisor(&db, f.campaign).await;
+        let report = reports::operators(&boss, &OperatorsRequest { campaign_id: f.campaign, from: None, to: None })
             .await
             .expect("operators");
         let op = &report.operators[0];

@@ -6,6 +6,7 @@ fn khaosat(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_khaosat"))
         .args(args)
         .env_remove("KHAOSAT_DB")
+        .env_remove("KHAOSAT_AS")
         .output()
         .expect("khaosat runs")
 }
@@ -27,6 +28,14 @@ fn init_demo_creates_the_demo_once() {
     assert_eq!(json["demo"]["created"], true);
     assert_eq!(json["demo"]["respondents"], 240);
     assert_eq!(json["demo"]["campaign"]["receivedFrom"], "01/10/2026");
+    // The demo's people are real accounts; their passwords are shown this once.
+    let people = demo_people(&json);
+    let logins: Vec<&str> = people.iter().map(|(login, _)| login.as_str()).collect();
+    assert_eq!(logins, ["dtv.lan", "dtv.minh", "gsv.hong", "qt.demo"]);
+    assert!(
+        people.iter().all(|(_, password)| password.len() >= 12),
+        "{people:?}"
+    );
 
     let second = khaosat(&["--db", &db, "init", "--demo"]);
     assert!(second.status.success());
@@ -35,6 +44,30 @@ fn init_demo_creates_the_demo_once() {
         text.contains("Đã có sẵn đợt khảo sát mẫu DEMO-2026-Q4"),
         "{text}"
     );
+    for (_, password) in &people {
+        assert!(
+            !text.contains(password.as_str()),
+            "a password is shown once only"
+        );
+    }
+}
+
+/// The demo's people and their passwords, from `init --demo --json`.
+fn demo_people(init: &serde_json::Value) -> Vec<(String, String)> {
+    init["demo"]["people"]
+        .as_array()
+        .expect("demo.people")
+        .iter()
+        .map(|p| {
+            let text = |key: &str| {
+                p[key]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("{key}: {p}"))
+                    .to_owned()
+            };
+            (text("login"), text("password"))
+        })
+        .collect()
 }
 
 #[test]
@@ -61,6 +94,7 @@ fn at(now: &str, db: &str, args: &[&str]) -> std::process::Output {
         .arg(db)
         .args(args)
         .env_remove("KHAOSAT_DB")
+        .env_remove("KHAOSAT_AS")
         .env("KHAOSAT_NOW", now)
         .output()
         .expect("khaosat runs")
@@ -81,13 +115,14 @@ fn a_script_takes_a_case_records_its_outcome_and_follows_the_calling_hours() {
     let db = format!("sqlite://{}", dir.path().join("k.sqlite3").display());
     let monday = "2026-11-23T09:00:00+07:00";
     assert!(khaosat(&["--db", &db, "init", "--demo"]).status.success());
+    // `--as` goes before the subcommand or after it.
     let desk = [
+        "--as",
+        "dtv.lan",
         "desk",
         "next",
         "--campaign",
         "DEMO-2026-Q4",
-        "--operator",
-        "dtv.lan",
     ];
 
     let card = json(&at(monday, &db, &[&desk[..], &["--json"]].concat()));
@@ -102,7 +137,8 @@ fn a_script_takes_a_case_records_its_outcome_and_follows_the_calling_hours() {
         monday,
         &db,
         &[
-            "desk", "outcome", "--case", &case, "--code", "3.13", "--epoch", &stale,
+            "desk", "outcome", "--case", &case, "--code", "3.13", "--epoch", &stale, "--as",
+            "dtv.lan",
         ],
     );
     assert!(!refused.status.success(), "a stale epoch is refused");
@@ -111,12 +147,28 @@ fn a_script_takes_a_case_records_its_outcome_and_follows_the_calling_hours() {
         message.contains(&case) && !message.contains("panicked"),
         "{message}"
     );
+    // Another operator cannot record on Lan's case.
+    let by_minh = at(
+        monday,
+        &db,
+        &[
+            "--as", "dtv.minh", "desk", "outcome", "--case", &case, "--code", "3.13", "--epoch",
+            &epoch,
+        ],
+    );
+    assert!(!by_minh.status.success(), "Minh records under Lan's lease");
+    assert!(
+        !String::from_utf8_lossy(&by_minh.stderr).contains("panicked"),
+        "{}",
+        String::from_utf8_lossy(&by_minh.stderr)
+    );
 
     let recorded = json(&at(
         monday,
         &db,
         &[
-            "desk", "outcome", "--case", &case, "--code", "3.13", "--epoch", &epoch, "--json",
+            "--as", "dtv.lan", "desk", "outcome", "--case", &case, "--code", "3.13", "--epoch",
+            &epoch, "--json",
         ],
     ));
     assert_eq!(
@@ -137,13 +189,39 @@ fn a_script_takes_a_case_records_its_outcome_and_follows_the_calling_hours() {
         .expect("case id")
         .to_owned();
     assert_ne!(other, case);
-    assert!(at(monday, &db, &["desk", "release", "--case", &other])
-        .status
-        .success());
-    let gone = at(monday, &db, &["desk", "release", "--case", &other]);
+    assert!(at(
+        monday,
+        &db,
+        &["desk", "release", "--case", &other, "--as", "dtv.lan"]
+    )
+    .status
+    .success());
+    let gone = at(
+        monday,
+        &db,
+        &["desk", "release", "--case", &other, "--as", "dtv.lan"],
+    );
     assert!(!gone.status.success(), "released already");
 
     let by_operator = at(
+        monday,
+        &db,
+        &[
+            "--as",
+            "dtv.lan",
+            "cases",
+            "move",
+            "--campaign",
+            "DEMO-2026-Q4",
+            "--to",
+            "pool",
+        ],
+    );
+    assert!(!by_operator.status.success());
+    let said = String::from_utf8_lossy(&by_operator.stderr);
+    assert!(said.contains("chỉ giám sát viên"), "{said}");
+    // The file's administrator (no --as) manages the database, but moves nobody's cases.
+    let by_admin = at(
         monday,
         &db,
         &[
@@ -153,12 +231,11 @@ fn a_script_takes_a_case_records_its_outcome_and_follows_the_calling_hours() {
             "DEMO-2026-Q4",
             "--to",
             "pool",
-            "--by",
-            "dtv.lan",
         ],
     );
-    assert!(!by_operator.status.success());
-    assert!(String::from_utf8_lossy(&by_operator.stderr).contains("chỉ giám sát viên"));
+    assert!(!by_admin.status.success());
+    let said = String::from_utf8_lossy(&by_admin.stderr);
+    assert!(said.contains("--as TÊN_ĐĂNG_NHẬP"), "{said}");
     let moved = json(&at(
         monday,
         &db,
@@ -173,7 +250,7 @@ fn a_script_takes_a_case_records_its_outcome_and_follows_the_calling_hours() {
             "dtv.lan",
             "--to",
             "dtv.minh",
-            "--by",
+            "--as",
             "gsv.hong",
             "--json",
         ],
@@ -189,6 +266,79 @@ fn a_script_takes_a_case_records_its_outcome_and_follows_the_calling_hours() {
         audit.as_array().map(Vec::len),
         moved["moved"].as_u64().map(|n| n as usize)
     );
+}
+
+#[test]
+fn who_acts_decides_what_the_command_line_may_do() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let db = format!("sqlite://{}", dir.path().join("k.sqlite3").display());
+    let monday = "2026-11-23T09:00:00+07:00";
+    let init = json(&khaosat(&["--db", &db, "init", "--demo", "--json"]));
+    assert_eq!(demo_people(&init).len(), 4);
+    let refused = |args: &[&str], expected: &str| {
+        let out = at(monday, &db, args);
+        assert!(!out.status.success(), "{args:?} is refused");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            said.contains(expected) && !said.contains("panicked"),
+            "{args:?}: {said}"
+        );
+    };
+    let rates = ["report", "rates", "--campaign", "DEMO-2026-Q4"];
+    refused(
+        &[&["--as", "dtv.lan"][..], &rates].concat(),
+        "chỉ giám sát viên",
+    );
+    refused(
+        &[
+            "--as",
+            "gsv.hong",
+            "desk",
+            "next",
+            "--campaign",
+            "DEMO-2026-Q4",
+        ],
+        "chỉ điện thoại viên nhận ca",
+    );
+    refused(
+        &["desk", "next", "--campaign", "DEMO-2026-Q4"],
+        "--as TÊN_ĐĂNG_NHẬP",
+    );
+    refused(
+        &[
+            "--as",
+            "ai.do",
+            "desk",
+            "next",
+            "--campaign",
+            "DEMO-2026-Q4",
+        ],
+        "ai.do",
+    );
+    // KHAOSAT_AS says the same as --as.
+    let by_env = Command::new(env!("CARGO_BIN_EXE_khaosat"))
+        .args([
+            "--db",
+            &db,
+            "desk",
+            "next",
+            "--campaign",
+            "DEMO-2026-Q4",
+            "--json",
+        ])
+        .env_remove("KHAOSAT_DB")
+        .env("KHAOSAT_AS", "dtv.minh")
+        .env("KHAOSAT_NOW", monday)
+        .output()
+        .expect("khaosat runs");
+    assert!(json(&by_env)["lease"]["caseId"].is_string());
+    // The supervisor and the administrator read the rates.
+    json(&at(
+        monday,
+        &db,
+        &[&["--as", "gsv.hong"][..], &rates, &["--json"]].concat(),
+    ));
+    json(&at(monday, &db, &[&rates[..], &["--json"]].concat()));
 }
 
 #[test]
@@ -295,12 +445,12 @@ fn lan_takes_a_case(db: &str, now: &str) -> serde_json::Value {
         now,
         db,
         &[
+            "--as",
+            "dtv.lan",
             "desk",
             "next",
             "--campaign",
             "DEMO-2026-Q4",
-            "--operator",
-            "dtv.lan",
             "--json",
         ],
     ))
@@ -324,7 +474,8 @@ fn reports_print_as_tables_and_as_json_with_the_calls_a_script_recorded() {
             at_time,
             &db,
             &[
-                "desk", "outcome", "--case", &case, "--code", code, "--epoch", &epoch, "--json",
+                "--as", "dtv.lan", "desk", "outcome", "--case", &case, "--code", code, "--epoch",
+                &epoch, "--json",
             ],
         ));
     }
@@ -424,6 +575,8 @@ fn reports_print_as_tables_and_as_json_with_the_calls_a_script_recorded() {
             forms.to_str().expect("path"),
             "--mode",
             "paper",
+            "--as",
+            "gsv.hong",
             "--json",
         ],
     ));
@@ -516,6 +669,8 @@ fn a_soft_refusal_at_the_attempt_limit_closes_as_a_refusal_through_the_desk_comm
         &["agency", "add", "--code", "GH-STP", "--name", "Sở Tư pháp"],
         &["import", "--campaign", "GH-2", list.to_str().expect("path")],
         &["sample", "--campaign", "GH-2", "--seed", "1"],
+        &["staff", "assign", "dtv.lan", "--campaign", "GH-2"],
+        &["staff", "assign", "dtv.minh", "--campaign", "GH-2"],
     ] {
         let out = at(monday, &db, step);
         assert!(
@@ -529,12 +684,12 @@ fn a_soft_refusal_at_the_attempt_limit_closes_as_a_refusal_through_the_desk_comm
             now,
             &db,
             &[
+                "--as",
+                operator,
                 "desk",
                 "next",
                 "--campaign",
                 "GH-2",
-                "--operator",
-                operator,
                 "--json",
             ],
         ));
@@ -547,6 +702,8 @@ fn a_soft_refusal_at_the_attempt_limit_closes_as_a_refusal_through_the_desk_comm
             now,
             &db,
             &[
+                "--as",
+                operator,
                 "desk",
                 "outcome",
                 "--case",

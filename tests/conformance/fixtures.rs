@@ -7,13 +7,17 @@ use khaosat::domain::phone::PhoneNumber;
 use khaosat::domain::sampling::SampleRule;
 use khaosat::domain::time::DEFAULT_TIME_ZONE;
 use khaosat::ops::sampling::{self, SampleRequest};
-use khaosat::store::model::{Agency, Campaign, ImportBatch, Role, Staff};
-use khaosat::store::Store;
+use khaosat::ops::session::Session;
+use khaosat::store::model::{Agency, Campaign, ImportBatch, Role};
+
+use crate::support::TestDb;
 use uuid::Uuid;
 
 pub struct Fixture {
     pub campaign: Uuid,
     pub operators: Vec<Uuid>,
+    /// Each operator's session, as their workstation opened it (in the order of `operators`).
+    pub desks: Vec<Session>,
     pub cases: Vec<Uuid>,
     /// The agencies, in the order given.
     pub agencies: Vec<Agency>,
@@ -21,13 +25,13 @@ pub struct Fixture {
 
 /// A campaign with `cases` cases in the shared pool and `operators` operators.
 pub async fn small_campaign(
-    store: &dyn Store,
+    db: &TestDb,
     now: DateTime<Utc>,
     cases: usize,
     operators: usize,
     max_attempts: u32,
 ) -> Fixture {
-    campaign_with_agencies(store, now, &[cases], operators, max_attempts).await
+    campaign_with_agencies(db, now, &[cases], operators, max_attempts).await
 }
 
 /// Agency names of the fixtures, in order.
@@ -36,37 +40,26 @@ const AGENCY_NAMES: [&str; 3] = ["Sở Tư pháp", "Sở Tài chính", "UBND ph�
 /// A campaign with `per_agency[k]` cases of agency k (codes A-…, B-…, C-…), all drawn and in
 /// the shared pool, and `operators` operators.
 pub async fn campaign_with_agencies(
-    store: &dyn Store,
+    db: &TestDb,
     now: DateTime<Utc>,
     per_agency: &[usize],
     operators: usize,
     max_attempts: u32,
 ) -> Fixture {
-    campaign_with_outcomes(store, now, per_agency, operators, max_attempts, None).await
+    campaign_with_outcomes(db, now, per_agency, operators, max_attempts, None).await
 }
 
 /// As [`campaign_with_agencies`], calling with its own outcome catalogue (file name, text).
 pub async fn campaign_with_outcomes(
-    store: &dyn Store,
+    db: &TestDb,
     now: DateTime<Utc>,
     per_agency: &[usize],
     operators: usize,
     max_attempts: u32,
     outcomes: Option<(&str, &str)>,
 ) -> Fixture {
+    let store = &*db.store;
     let tag = Uuid::new_v4().simple().to_string()[..8].to_owned();
-    let mut operator_ids = Vec::new();
-    for i in 0..operators {
-        let staff = Staff {
-            id: Uuid::new_v4(),
-            login: format!("op{i}.{tag}"),
-            full_name: format!("Điện thoại viên {i}"),
-            role: Role::Operator,
-            active: true,
-        };
-        store.put_staff(&staff).await.expect("staff");
-        operator_ids.push(staff.id);
-    }
     let campaign = Campaign {
         id: Uuid::new_v4(),
         code: format!("T-{tag}"),
@@ -91,6 +84,17 @@ pub async fn campaign_with_outcomes(
         calling: Default::default(),
     };
     store.add_campaign(&campaign).await.expect("campaign");
+    let mut desks = Vec::new();
+    for i in 0..operators {
+        desks.push(
+            db.add_person(&format!("op{i}.{tag}"), Role::Operator, &[campaign.id])
+                .await,
+        );
+    }
+    let operator_ids: Vec<Uuid> = desks
+        .iter()
+        .map(|d| d.person().expect("an operator").id)
+        .collect();
     let agencies: Vec<Agency> = (0..per_agency.len())
         .map(|k| Agency {
             id: Uuid::new_v4(),
@@ -136,13 +140,14 @@ pub async fn campaign_with_outcomes(
         rule: SampleRule::Tiers,
         add: None,
     };
-    sampling::sample(store, now, &request)
+    sampling::sample(&db.admin(), now, &request)
         .await
         .expect("sample");
     let new_cases = store.campaign_cases(campaign.id).await.expect("cases");
     Fixture {
         campaign: campaign.id,
         operators: operator_ids,
+        desks,
         cases: new_cases.iter().map(|c| c.id).collect(),
         agencies,
     }

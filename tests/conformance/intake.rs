@@ -11,14 +11,18 @@ use khaosat::error::Error;
 use khaosat::ops::catalogue::{self, NewCampaign};
 use khaosat::ops::intake::{self, ImportRequest};
 use khaosat::ops::sampling::{self, SampleRequest};
-use khaosat::store::Store;
+use khaosat::ops::session::Session;
 use uuid::Uuid;
 
+use crate::scheduler::supervisor;
 use crate::support::{monday_morning, on_both_backends, TestDb};
 
-async fn campaign(store: &dyn Store) -> Uuid {
+/// The campaign, made by the administrator, and the session of its supervisor, who imports
+/// and draws.
+async fn campaign(db: &TestDb) -> (Uuid, Session) {
+    let admin = db.admin();
     for (code, name) in [("STP", "Sở Tư pháp"), ("STC", "Sở Tài chính")] {
-        catalogue::add_agency(store, code, name)
+        catalogue::add_agency(&admin, code, name)
             .await
             .expect("agency");
     }
@@ -32,10 +36,11 @@ async fn campaign(store: &dyn Store) -> Uuid {
         max_attempts: None,
         calling: Default::default(),
     };
-    catalogue::create_campaign(store, monday_morning(), &new)
+    let id = catalogue::create_campaign(&admin, monday_morning(), &new)
         .await
         .expect("campaign")
-        .id
+        .id;
+    (id, supervisor(db, id).await)
 }
 
 const LIST: &str = "\u{feff}Mã hồ sơ;Họ và tên;SĐT;Đơn vị;Tên thủ tục;Ngày trả kết quả;Kênh
@@ -58,12 +63,12 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
 on_both_backends! {
     async fn a_list_imports_once_with_every_row_accounted_for(db: TestDb) {
         let store = &*db.store;
-        let campaign_id = campaign(store).await;
+        let (campaign_id, boss) = campaign(&db).await;
         let dir = tempfile::tempdir().expect("temporary directory");
         let file = write(dir.path(), "danh-sach.csv", LIST.as_bytes());
         let request = ImportRequest { campaign_id, file: file.clone(), sheet: None };
 
-        let (first, table) = intake::import_file(store, monday_morning(), &request, &intake::quiet).await.expect("import");
+        let (first, table) = intake::import_file(&boss, monday_morning(), &request, &intake::quiet).await.expect("import");
         assert_eq!((first.rows, first.accepted, first.rejected), (8, 4, 4));
         assert_eq!((first.new_cases, first.cases_total), (2, 2), "An's two dossiers are one case; Hoa's old number is her new one");
         let reasons: Vec<(usize, Option<&str>)> = first.rejections.iter().map(|r| (r.row, r.column.as_deref())).collect();
@@ -79,18 +84,18 @@ on_both_backends! {
         assert!(case_of("+84323456789").is_some(), "0162… became 032…");
 
         // The same file again changes nothing.
-        let (again, _) = intake::import_file(store, monday_morning(), &request, &intake::quiet).await.expect("import again");
+        let (again, _) = intake::import_file(&boss, monday_morning(), &request, &intake::quiet).await.expect("import again");
         assert_eq!((again.rows, again.accepted, again.rejected, again.new_cases, again.cases_total), (8, 4, 4, 0, 2));
 
         // The rejects file holds the rows as they were, with the reason, and can be fixed and imported.
         let rejects = dir.path().join("tu-choi.csv");
-        intake::write_rejects(&rejects, &table, &first.rejections).expect("rejects written");
+        intake::write_rejects(&rejects, false, &table, &first.rejections).expect("rejects written");
         let text = std::fs::read_to_string(&rejects).expect("rejects readable");
         assert!(text.starts_with('\u{feff}'), "UTF-8 with BOM for Excel");
         assert!(text.contains("Dòng 5, cột “Số điện thoại”"), "{text}");
         let fixed = text.replace("0612345678", "0912000111");
         let fixed = write(dir.path(), "da-sua.csv", fixed.as_bytes());
-        let (second, _) = intake::import_file(store, monday_morning(), &ImportRequest { campaign_id, file: fixed, sheet: None }, &intake::quiet).await.expect("fixed import");
+        let (second, _) = intake::import_file(&boss, monday_morning(), &ImportRequest { campaign_id, file: fixed, sheet: None }, &intake::quiet).await.expect("fixed import");
         assert_eq!((second.accepted, second.new_cases, second.cases_total), (1, 1, 3));
     }
 }
@@ -98,7 +103,7 @@ on_both_backends! {
 on_both_backends! {
     async fn a_broken_file_writes_nothing_and_says_why(db: TestDb) {
         let store = &*db.store;
-        let campaign_id = campaign(store).await;
+        let (campaign_id, boss) = campaign(&db).await;
         let dir = tempfile::tempdir().expect("temporary directory");
         let cases = [
             ("rong.csv", Vec::new(), "trống"),
@@ -108,14 +113,14 @@ on_both_backends! {
         ];
         for (name, bytes, expected) in cases {
             let file = write(dir.path(), name, &bytes);
-            let result = intake::import_file(store, monday_morning(), &ImportRequest { campaign_id, file, sheet: None }, &intake::quiet).await;
+            let result = intake::import_file(&boss, monday_morning(), &ImportRequest { campaign_id, file, sheet: None }, &intake::quiet).await;
             match result {
                 Err(Error::Invalid(message)) => assert!(message.contains(expected), "{name}: {message}"),
                 other => panic!("{name}: expected a clear refusal, got {:?}", other.map(|(s, _)| s)),
             }
         }
         let header_only = write(dir.path(), "chi-tieu-de.csv", LIST.lines().next().unwrap_or_default().as_bytes());
-        let (summary, _) = intake::import_file(store, monday_morning(), &ImportRequest { campaign_id, file: header_only, sheet: None }, &intake::quiet).await.expect("a header alone is an empty list");
+        let (summary, _) = intake::import_file(&boss, monday_morning(), &ImportRequest { campaign_id, file: header_only, sheet: None }, &intake::quiet).await.expect("a header alone is an empty list");
         assert_eq!((summary.rows, summary.accepted, summary.cases_total), (0, 0, 0));
         assert!(store.campaign_cases(campaign_id).await.expect("cases").is_empty(), "nothing written");
     }
@@ -134,14 +139,21 @@ fn big_list(people: usize) -> String {
     text
 }
 
-async fn drawn_phones(store: &dyn Store, campaign_id: Uuid, seed: u64) -> BTreeSet<String> {
+/// The supervisor draws the sample; the numbers drawn, as the database holds them.
+async fn drawn_phones(
+    db: &TestDb,
+    boss: &Session,
+    campaign_id: Uuid,
+    seed: u64,
+) -> BTreeSet<String> {
+    let store = &*db.store;
     let request = SampleRequest {
         campaign_id,
         seed,
         rule: SampleRule::Tiers,
         add: None,
     };
-    let report = sampling::sample(store, monday_morning(), &request)
+    let report = sampling::sample(boss, monday_morning(), &request)
         .await
         .expect("sample");
     let stp = report
@@ -184,9 +196,9 @@ async fn the_same_seed_draws_the_same_people_on_sqlite_and_postgresql() {
     };
     let mut samples = Vec::new();
     for db in [&sqlite, &postgres] {
-        let campaign_id = campaign(&*db.store).await;
+        let (campaign_id, boss) = campaign(db).await;
         intake::import_file(
-            &*db.store,
+            &boss,
             monday_morning(),
             &ImportRequest {
                 campaign_id,
@@ -197,7 +209,7 @@ async fn the_same_seed_draws_the_same_people_on_sqlite_and_postgresql() {
         )
         .await
         .expect("import");
-        samples.push(drawn_phones(&*db.store, campaign_id, 2026).await);
+        samples.push(drawn_phones(db, &boss, campaign_id, 2026).await);
     }
     assert_eq!(samples[0].len(), 200);
     assert_eq!(samples[0], samples[1], "same data, same seed, same people");
@@ -206,42 +218,51 @@ async fn the_same_seed_draws_the_same_people_on_sqlite_and_postgresql() {
 on_both_backends! {
     async fn waves_add_cases_without_repeating_and_a_second_draw_adds_nothing(db: TestDb) {
         let store = &*db.store;
-        let campaign_id = campaign(store).await;
+        let (campaign_id, boss) = campaign(&db).await;
         let dir = tempfile::tempdir().expect("temporary directory");
         let file = write(dir.path(), "lon.csv", big_list(300).as_bytes());
-        intake::import_file(store, monday_morning(), &ImportRequest { campaign_id, file, sheet: None }, &intake::quiet).await.expect("import");
-        let first = drawn_phones(store, campaign_id, 1).await;
-        let again = drawn_phones(store, campaign_id, 1).await;
+        intake::import_file(&boss, monday_morning(), &ImportRequest { campaign_id, file, sheet: None }, &intake::quiet).await.expect("import");
+        let first = drawn_phones(&db, &boss, campaign_id, 1).await;
+        let again = drawn_phones(&db, &boss, campaign_id, 1).await;
         assert_eq!(first, again, "running the draw again releases nothing new");
 
         let add = SampleRequest { campaign_id, seed: 1, rule: SampleRule::Tiers, add: Some(("STP".to_owned(), 30)) };
-        let report = sampling::sample(store, monday_morning(), &add).await.expect("wave 2");
+        let report = sampling::sample(&boss, monday_morning(), &add).await.expect("wave 2");
         assert_eq!(report.agencies.iter().find(|a| a.agency == "STP").map(|a| a.drawn), Some(130));
         let waves: Vec<u32> = store.sample_candidates(campaign_id).await.expect("candidates").iter().filter_map(|c| c.wave).collect();
         assert_eq!(waves.iter().filter(|w| **w == 2).count(), 30);
         assert_eq!(waves.len(), 230, "no case released twice");
         // The status shows the rule of the latest draw.
         let slovin = SampleRequest { rule: SampleRule::parse("slovin", Some(0.1)).expect("rule"), add: Some(("STP".to_owned(), 1)), ..add.clone() };
-        sampling::sample(store, monday_morning() + chrono::Duration::minutes(5), &slovin).await.expect("a slovin wave, later");
-        let status = sampling::status(store, campaign_id).await.expect("status");
+        sampling::sample(&boss, monday_morning() + chrono::Duration::minutes(5), &slovin).await.expect("a slovin wave, later");
+        let status = sampling::status(&boss, campaign_id).await.expect("status");
         assert_eq!(status.rule, "slovin");
         assert_eq!(status.agencies.iter().find(|a| a.agency == "STP").map(|a| a.required), Some(67), "200 / (1 + 200 · 0.01)");
         let exhausted = SampleRequest { add: Some(("STC".to_owned(), 1)), ..add.clone() };
-        assert!(matches!(sampling::sample(store, monday_morning(), &exhausted).await, Err(Error::Invalid(m)) if m.contains("STC")), "an agency whose cases are all drawn says so");
-        let unknown = SampleRequest { add: Some(("SXD".to_owned(), 5)), ..add };
-        assert!(matches!(sampling::sample(store, monday_morning(), &unknown).await, Err(Error::Invalid(_))));
+        assert!(matches!(sampling::sample(&boss, monday_morning(), &exhausted).await, Err(Error::Invalid(m)) if m.contains("STC")), "an agency whose cases are all drawn says so");
+        let unknown = SampleRequest { add: Some(("SXD".to_owned(), 5)), ..add.clone() };
+        assert!(matches!(sampling::sample(&boss, monday_morning(), &unknown).await, Err(Error::Invalid(_))));
+        // An operator of the campaign neither draws nor imports.
+        let tag = &Uuid::new_v4().simple().to_string()[..8];
+        let op = db.add_person(&format!("dtv.{tag}"), khaosat::store::model::Role::Operator, &[campaign_id]).await;
+        let more = SampleRequest { add: Some(("STP".to_owned(), 5)), ..unknown };
+        assert!(matches!(sampling::sample(&op, monday_morning(), &more).await, Err(Error::Forbidden(_))));
+        let list = write(dir.path(), "them.csv", big_list(3).as_bytes());
+        let imported = intake::import_file(&op, monday_morning(), &ImportRequest { campaign_id, file: list, sheet: None }, &intake::quiet).await;
+        assert!(matches!(imported, Err(Error::Forbidden(_))), "{:?}", imported.map(|(s, _)| s));
+        assert_eq!(store.sample_candidates(campaign_id).await.expect("candidates").iter().filter(|c| c.wave.is_some()).count(), 231);
     }
 }
 
 on_both_backends! {
     async fn quotes_commas_and_backslashes_in_a_cell_are_stored_as_written(db: TestDb) {
         let store = &*db.store;
-        let campaign_id = campaign(store).await;
+        let (campaign_id, boss) = campaign(&db).await;
         let dir = tempfile::tempdir().expect("temporary directory");
         let list = "Mã hồ sơ,Họ tên,Số điện thoại,Cơ quan,Thủ tục,Ngày nhận kết quả\n\
                     \"B,1\",\"Trần Thị \"\"Bé\"\", Hoa\",0912345678,STP,\"Chứng thực; bản sao \\ dịch\",15/10/2026\n";
         let file = write(dir.path(), "dau-ngoac.csv", list.as_bytes());
-        let (summary, _) = intake::import_file(store, monday_morning(), &ImportRequest { campaign_id, file, sheet: None }, &intake::quiet).await.expect("import");
+        let (summary, _) = intake::import_file(&boss, monday_morning(), &ImportRequest { campaign_id, file, sheet: None }, &intake::quiet).await.expect("import");
         assert_eq!((summary.accepted, summary.rejected), (1, 0));
         let cases = store.campaign_cases(campaign_id).await.expect("cases");
         let case = cases.first().expect("the case");

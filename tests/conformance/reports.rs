@@ -12,13 +12,14 @@ use khaosat::domain::mode::Mode;
 use khaosat::domain::results::index::AgencyIndex;
 use khaosat::ops::desk;
 use khaosat::ops::reports::{self, IndexRequest, OperatorsRequest, RatesBy, RatesRequest};
+use khaosat::ops::session::Session;
 use khaosat::store::model::Lease;
-use khaosat::store::Store;
 use uuid::Uuid;
 
 use crate::fixtures::{campaign_with_agencies, Fixture};
 use crate::interview::{answer_with, open, outcome};
-use crate::support::{claim, close, monday_morning, on_both_backends};
+use crate::scheduler::{name_of, supervisor};
+use crate::support::{claim, close, monday_morning, on_both_backends, TestDb};
 
 const A1: &[(&str, &str)] = &[
     ("tiep_can.thong_tin", "5"),
@@ -73,16 +74,16 @@ enum Call {
     Refusal,
 }
 
-async fn take(store: &dyn Store, start: DateTime<Utc>, lease: Lease, call: &Call) {
+async fn take(desk: &Session, start: DateTime<Utc>, lease: Lease, call: &Call) {
     // The interview opens a minute into the call; the outcome is recorded at six.
-    let view = open(store, start + Duration::minutes(1), lease).await;
+    let view = open(desk, start + Duration::minutes(1), lease).await;
     let (answers, stop_before, code): (&[(&str, &str)], _, _) = match call {
         Call::Complete(answers) => (answers, None, "1.1"),
         Call::Partial(answers) => (answers, Some("mong_doi"), "1.2"),
         Call::Refusal => (&[("dong_y", "2")], None, "2.112"),
     };
     answer_with(
-        store,
+        desk,
         start + Duration::minutes(3),
         lease,
         view,
@@ -90,15 +91,16 @@ async fn take(store: &dyn Store, start: DateTime<Utc>, lease: Lease, call: &Call
         stop_before,
     )
     .await;
-    desk::record_outcome(store, start + Duration::minutes(6), &outcome(lease, code))
+    desk::record_outcome(desk, start + Duration::minutes(6), &outcome(lease, code))
         .await
         .unwrap_or_else(|e| panic!("{code}: {e}"));
 }
 
 /// The campaign above, worked by operator 1 from 09:00, one call every ten minutes.
-pub async fn fieldwork(store: &dyn Store) -> Fixture {
+pub async fn fieldwork(db: &TestDb) -> Fixture {
+    let store = &*db.store;
     let now = monday_morning();
-    let f = campaign_with_agencies(store, now, &[4, 2], 2, 5).await;
+    let f = campaign_with_agencies(db, now, &[4, 2], 2, 5).await;
     let b_cases: Vec<Uuid> = store
         .campaign_cases(f.campaign)
         .await
@@ -122,7 +124,7 @@ pub async fn fieldwork(store: &dyn Store) -> Fixture {
     ];
     for k in 0..5 {
         let start = now + Duration::minutes(10 * k);
-        let card = claim(store, start, f.campaign, f.operators[0])
+        let card = claim(&f.desks[0], start, f.campaign)
             .await
             .expect("a case for operator 1");
         let agency = f
@@ -131,7 +133,7 @@ pub async fn fieldwork(store: &dyn Store) -> Fixture {
             .position(|a| a.code == card.agency_code)
             .expect("a fixture agency");
         let call = plans[agency].remove(0);
-        take(store, start, card.lease, &call).await;
+        take(&f.desks[0], start, card.lease, &call).await;
     }
     assert!(plans.iter().all(Vec::is_empty));
     f
@@ -150,9 +152,9 @@ fn component<'a>(
 
 on_both_backends! {
     async fn the_index_by_hand_complete_interviews_then_partial_ones_too(db: TestDb) {
-        let store = &*db.store;
-        let f = fieldwork(store).await;
-        let report = reports::sipas_index(store, &IndexRequest { campaign_id: f.campaign, include_partial: false, by_mode: true })
+        let f = fieldwork(&db).await;
+        let boss = supervisor(&db, f.campaign).await;
+        let report = reports::sipas_index(&boss, &IndexRequest { campaign_id: f.campaign, include_partial: false, by_mode: true })
             .await
             .expect("index");
         assert!(report.formula.contains("100 × (số câu trả lời 4 hoặc 5)"));
@@ -194,7 +196,7 @@ on_both_backends! {
         assert_eq!(report.by_mode[0].agencies, report.agencies);
 
         // With partial interviews: A3 adds its criteria (thong_tin = 1, the rest 4).
-        let with_partial = reports::sipas_index(store, &IndexRequest { campaign_id: f.campaign, include_partial: true, by_mode: false })
+        let with_partial = reports::sipas_index(&boss, &IndexRequest { campaign_id: f.campaign, include_partial: true, by_mode: false })
             .await
             .expect("index with partial");
         let a = &with_partial.agencies[0];
@@ -211,10 +213,10 @@ on_both_backends! {
 
 on_both_backends! {
     async fn the_rates_by_hand_overall_by_agency_and_by_list(db: TestDb) {
-        let store = &*db.store;
-        let f = fieldwork(store).await;
+        let f = fieldwork(&db).await;
+        let boss = supervisor(&db, f.campaign).await;
         // I = 3 (A1, A2, B1), P = 1 (A3), R = 1 (A4), UH = 1 (B2, never called): e = 5/5 = 1.
-        let report = reports::rates(store, &RatesRequest { campaign_id: f.campaign, by: Some(RatesBy::Agency), e: None })
+        let report = reports::rates(&boss, &RatesRequest { campaign_id: f.campaign, by: Some(RatesBy::Agency), e: None })
             .await
             .expect("rates");
         let all = &report.overall;
@@ -248,28 +250,28 @@ on_both_backends! {
         close(report.groups[1].rates.RR5, 1.0, "B: RR5");
 
         // By call list: the shared pool had everything but B2, which sits on operator 2's list.
-        let by_list = reports::rates(store, &RatesRequest { campaign_id: f.campaign, by: Some(RatesBy::List), e: Some(0.5) })
+        let by_list = reports::rates(&boss, &RatesRequest { campaign_id: f.campaign, by: Some(RatesBy::List), e: Some(0.5) })
             .await
             .expect("rates by list");
         let pool = by_list.groups.iter().find(|g| g.key == "chung").expect("the pool");
         assert_eq!((pool.cases, pool.counts.I, pool.counts.UH), (5, 3, 0));
         let listed = by_list.groups.iter().find(|g| g.key != "chung").expect("operator 2's list");
-        assert_eq!((listed.cases, listed.counts.UH, listed.name.as_str()), (1, 1, "Điện thoại viên 1"));
+        assert_eq!((listed.cases, listed.counts.UH, listed.name.as_str()), (1, 1, name_of(&f.desks[1]).as_str()));
         // A given e is used where e is: RR3 = 3 / (5 + 0.5·1).
         assert!(by_list.overall.rates.e_given);
         close(by_list.overall.rates.RR3, 3.0 / 5.5, "RR3 with e = 0.5");
 
-        let bad = reports::rates(store, &RatesRequest { campaign_id: f.campaign, by: None, e: Some(1.5) }).await;
+        let bad = reports::rates(&boss, &RatesRequest { campaign_id: f.campaign, by: None, e: Some(1.5) }).await;
         assert!(bad.expect_err("e > 1").to_string().contains("e = 1.5 phải nằm trong khoảng 0 đến 1"));
     }
 }
 
 on_both_backends! {
     async fn progress_and_operator_figures_by_hand(db: TestDb) {
-        let store = &*db.store;
-        let f = fieldwork(store).await;
+        let f = fieldwork(&db).await;
+        let boss = supervisor(&db, f.campaign).await;
         let now = monday_morning() + Duration::hours(2);
-        let progress = reports::progress(store, f.campaign, now).await.expect("progress");
+        let progress = reports::progress(&boss, f.campaign, now).await.expect("progress");
         assert_eq!((progress.today.as_str(), progress.calling_days), ("23/11/2026", 1));
         let a = &progress.agencies[0];
         // Fewer than 100 dossiers: every case is drawn and required.
@@ -285,18 +287,18 @@ on_both_backends! {
         close(progress.total.daily_rate, 3.0, "the campaign's rate");
 
         // Operator 1: five calls from 09:00 to 09:46, three completes of 5 minutes each.
-        let report = reports::operators(store, &OperatorsRequest { campaign_id: f.campaign, from: None, to: None })
+        let report = reports::operators(&boss, &OperatorsRequest { campaign_id: f.campaign, from: None, to: None })
             .await
             .expect("operators");
         assert_eq!(report.operators.len(), 1, "operator 2 made no call");
         let op = &report.operators[0];
-        assert_eq!((op.name.as_str(), op.attempts, op.completes, op.interviews), ("Điện thoại viên 0", 5, 3, 3));
+        assert_eq!((op.name.as_str(), op.attempts, op.completes, op.interviews), (name_of(&f.desks[0]).as_str(), 5, 3, 3));
         close(Some(op.hours), 46.0 / 60.0, "hours");
         close(op.attempts_per_hour, 5.0 / (46.0 / 60.0), "calls per hour");
         close(op.mean_interview_minutes, 5.0, "interview minutes");
 
         // A period without calls shows nobody.
-        let before = reports::operators(store, &OperatorsRequest {
+        let before = reports::operators(&boss, &OperatorsRequest {
             campaign_id: f.campaign,
             from: chrono::NaiveDate::from_ymd_opt(2026, 11, 1),
             to: chrono::NaiveDate::from_ymd_opt(2026, 11, 22),

@@ -14,26 +14,13 @@ use khaosat::error::Error;
 use khaosat::ops::export::{self, ExportFormat, ExportRequest, ReportExportRequest, ReportKind};
 use khaosat::ops::interview_import::{self, InterviewImportReport, InterviewImportRequest};
 use khaosat::ops::reports::{self, IndexRequest, RatesRequest};
-use khaosat::store::model::{Role, Staff};
-use khaosat::store::Store;
+use khaosat::ops::session::Session;
+use khaosat::store::model::Role;
 use uuid::Uuid;
 
 use crate::fixtures::campaign_with_agencies;
 use crate::reports::fieldwork;
 use crate::support::{claim, close, code, monday_morning, on_both_backends};
-
-/// A supervisor of the test's own.
-async fn supervisor(store: &dyn Store) -> Uuid {
-    let staff = Staff {
-        id: Uuid::new_v4(),
-        login: format!("gsv.{}", &Uuid::new_v4().simple().to_string()[..8]),
-        full_name: "Giám sát viên".to_owned(),
-        role: Role::Supervisor,
-        active: true,
-    };
-    store.put_staff(&staff).await.expect("supervisor");
-    staff.id
-}
 
 /// A complete SIPAS form: consent, screener, every criterion 4, no feedback given, overall 4,
 /// gender and age; the optional questions left empty. `changes` replaces or adds answers.
@@ -74,29 +61,28 @@ fn write_forms(path: &Path, forms: &[Vec<(String, String)>]) {
     csv.flush().expect("flush");
 }
 
+/// The session's person imports the file: the interviews are recorded in their name.
 async fn import(
-    store: &dyn Store,
+    by: &Session,
     campaign: Uuid,
     file: &Path,
     mode: Mode,
-    by: Uuid,
 ) -> Result<InterviewImportReport, Error> {
     let request = InterviewImportRequest {
         campaign_id: campaign,
         file: file.to_owned(),
         sheet: None,
         mode,
-        by,
     };
-    interview_import::import(store, monday_morning(), &request).await
+    interview_import::import(by, monday_morning(), &request).await
 }
 
 on_both_backends! {
     async fn paper_forms_are_checked_like_an_operators_answers_and_imported_once(db: TestDb) {
         let store = &*db.store;
         let now = monday_morning();
-        let f = campaign_with_agencies(store, now, &[4, 2], 1, 5).await;
-        let by = supervisor(store).await;
+        let f = campaign_with_agencies(&db, now, &[4, 2], 1, 5).await;
+        let by = &crate::scheduler::supervisor(&db, f.campaign).await;
         let dir = tempfile::tempdir().expect("dir");
         let file = dir.path().join("phieu-giay.csv");
         write_forms(&file, &[
@@ -110,7 +96,7 @@ on_both_backends! {
             form("HS-00003", &[("dong_y", "2")]),
         ]);
 
-        let report = import(store, f.campaign, &file, Mode::Paper, by).await.expect("import");
+        let report = import(by, f.campaign, &file, Mode::Paper).await.expect("import");
         assert_eq!((report.rows, report.imported, report.unchanged), (8, 2, 0));
         let rejected: Vec<(usize, Option<&str>, &str)> = report
             .rejected
@@ -132,15 +118,15 @@ on_both_backends! {
         assert!(rejected[5].2.contains("không phải phiếu hoàn thành"));
 
         // The same file again: the two stored before are left as they are.
-        let again = import(store, f.campaign, &file, Mode::Paper, by).await.expect("again");
+        let again = import(by, f.campaign, &file, Mode::Paper).await.expect("again");
         assert_eq!((again.imported, again.unchanged, again.rejected.len()), (0, 2, 6));
         // The same people on another channel are not a second interview.
-        let kiosk = import(store, f.campaign, &file, Mode::Kiosk, by).await.expect("kiosk");
+        let kiosk = import(by, f.campaign, &file, Mode::Kiosk).await.expect("kiosk");
         assert_eq!(kiosk.imported, 0);
         assert!(kiosk.rejected.iter().any(|r| r.row == 2 && r.reason == "người này đã có phiếu (phiếu giấy)"));
 
         // They count in the index, by mode too.
-        let index = reports::sipas_index(store, &IndexRequest { campaign_id: f.campaign, include_partial: false, by_mode: true })
+        let index = reports::sipas_index(by, &IndexRequest { campaign_id: f.campaign, include_partial: false, by_mode: true })
             .await
             .expect("index");
         assert_eq!((index.agencies[0].n, index.agencies[1].n), (1, 1));
@@ -154,22 +140,22 @@ on_both_backends! {
         let cases = store.campaign_cases(f.campaign).await.expect("cases");
         let answered: Vec<_> = cases.iter().filter(|c| ["HS-00000", "HS-00005"].contains(&c.dossier_code.as_str())).collect();
         assert!(answered.iter().all(|c| c.progress.final_outcome == Some(code("1.1"))));
-        let rates = reports::rates(store, &RatesRequest { campaign_id: f.campaign, by: None, e: None }).await.expect("rates");
+        let rates = reports::rates(by, &RatesRequest { campaign_id: f.campaign, by: None, e: None }).await.expect("rates");
         assert_eq!((rates.overall.cases, rates.overall.counts.I), (4, 0));
         for k in 0..4 {
-            let card = claim(store, now + Duration::minutes(k), f.campaign, f.operators[0]).await.expect("a case");
+            let card = claim(&f.desks[0], now + Duration::minutes(k), f.campaign).await.expect("a case");
             assert!(!["HS-00000", "HS-00005"].contains(&card.dossier_code.as_str()));
-            khaosat::ops::desk::release(store, &card.lease).await.expect("release");
+            khaosat::ops::desk::release(&f.desks[0], &card.lease).await.expect("release");
         }
 
         // A phone interview is not imported; a column that is no question refuses the file.
-        let phone = import(store, f.campaign, &file, Mode::Phone, by).await;
+        let phone = import(by, f.campaign, &file, Mode::Phone).await;
         assert!(phone.expect_err("phone").to_string().contains("dùng paper, kiosk hoặc web"));
         let typo = dir.path().join("sai-cot.csv");
         std::fs::write(&typo, "ma_ho_so,tiep_can.thong_tinn\nHS-00001,4\n").expect("write");
-        let refused = import(store, f.campaign, &typo, Mode::Paper, by).await.expect_err("typo");
+        let refused = import(by, f.campaign, &typo, Mode::Paper).await.expect_err("typo");
         assert!(refused.to_string().contains("cột 2: “tiep_can.thong_tinn” không phải mã câu hỏi"), "{refused}");
-        let after = reports::sipas_index(store, &IndexRequest { campaign_id: f.campaign, include_partial: false, by_mode: false })
+        let after = reports::sipas_index(by, &IndexRequest { campaign_id: f.campaign, include_partial: false, by_mode: false })
             .await
             .expect("index after");
         assert_eq!(after.overall.pooled.n, 2, "nothing more was stored");
@@ -198,18 +184,21 @@ fn sheet_rows(path: &Path, name: &str) -> Vec<Vec<String>> {
 on_both_backends! {
     async fn an_export_goes_back_in_through_the_import_and_opens_in_excel(db: TestDb) {
         let store = &*db.store;
-        let f = fieldwork(store).await;
-        let by = supervisor(store).await;
+        let f = fieldwork(&db).await;
+        // A campaign with the same dossiers, for the round trip below.
+        let twin = campaign_with_agencies(&db, monday_morning(), &[4, 2], 1, 5).await;
+        let tag = &Uuid::new_v4().simple().to_string()[..8];
+        let by = &db.add_person(&format!("gsv.{tag}"), Role::Supervisor, &[f.campaign, twin.campaign]).await;
+        let by_id = by.person().expect("the supervisor").id;
         let dir = tempfile::tempdir().expect("dir");
 
         // CSV: a BOM, the ids, the labels, then one row per finished interview.
         let csv_path = dir.path().join("phieu.csv");
-        let written = export::export_interviews(store, monday_morning(), &ExportRequest {
+        let written = export::export_interviews(by, monday_morning(), &ExportRequest {
             campaign_id: f.campaign,
             format: ExportFormat::Csv,
             out: csv_path.clone(),
-            with_contacts: false,
-            by,
+            with_contacts: false, replace: false,
         })
         .await
         .expect("csv export");
@@ -221,16 +210,26 @@ on_both_backends! {
         assert!(lines[1].starts_with("Mã hồ sơ,Mã cơ quan,Cơ quan,Thủ tục,Cách thu thập"));
         assert!(!text.contains("Người dân"), "no names without --with-contacts");
         assert!(!text.contains("0912"), "no numbers without --with-contacts");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&csv_path).expect("the file").permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "readable by its owner only: {mode:o}");
+        }
+        // The file is there now: replaced only when the person confirms.
+        let again = ExportRequest { campaign_id: f.campaign, format: ExportFormat::Csv, out: csv_path.clone(), with_contacts: false, replace: false };
+        let refused = export::export_interviews(by, monday_morning(), &again).await;
+        assert!(matches!(&refused, Err(khaosat::Error::Conflict(m)) if m.contains("đã có")), "{refused:?}");
+        export::export_interviews(by, monday_morning(), &ExportRequest { replace: true, ..again }).await.expect("replaced when confirmed");
 
         // Into a campaign with the same dossiers, gathered online: the partial one is refused,
         // and the index comes out the same as the phone's.
-        let twin = campaign_with_agencies(store, monday_morning(), &[4, 2], 1, 5).await;
-        let back = import(store, twin.campaign, &csv_path, Mode::Web, by).await.expect("round trip");
+        let back = import(by, twin.campaign, &csv_path, Mode::Web).await.expect("round trip");
         assert_eq!((back.rows, back.imported, back.rejected.len()), (4, 3, 1), "{:?}", back.rejected);
         assert!(back.rejected[0].reason.starts_with("phiếu chưa hoàn thành"));
         let request = |campaign_id| IndexRequest { campaign_id, include_partial: false, by_mode: false };
-        let phone = reports::sipas_index(store, &request(f.campaign)).await.expect("phone index");
-        let web = reports::sipas_index(store, &request(twin.campaign)).await.expect("web index");
+        let phone = reports::sipas_index(by, &request(f.campaign)).await.expect("phone index");
+        let web = reports::sipas_index(by, &request(twin.campaign)).await.expect("web index");
         for (p, w) in phone.agencies.iter().zip(&web.agencies) {
             assert_eq!((p.n, p.index, p.mean), (w.n, w.index, w.mean));
             assert_eq!(p.components, w.components);
@@ -239,12 +238,11 @@ on_both_backends! {
 
         // XLSX with contacts: read back with calamine, and the export is in the audit.
         let xlsx_path = dir.path().join("phieu.xlsx");
-        export::export_interviews(store, monday_morning(), &ExportRequest {
+        export::export_interviews(by, monday_morning(), &ExportRequest {
             campaign_id: f.campaign,
             format: ExportFormat::Xlsx,
             out: xlsx_path.clone(),
-            with_contacts: true,
-            by,
+            with_contacts: true, replace: false,
         })
         .await
         .expect("xlsx export");
@@ -262,12 +260,12 @@ on_both_backends! {
         assert!(labels.iter().any(|r| r[2] == "0" && r[3] == "Không ý kiến"));
         let audit = store.audit_log(f.campaign).await.expect("audit");
         let entry = audit.iter().find(|e| e.action == "export_contacts").expect("audited");
-        assert_eq!(entry.actor, by);
+        assert_eq!(entry.actor, by_id);
         assert!(entry.after.as_deref().is_some_and(|a| a.starts_with("4 phiếu kèm họ tên và số điện thoại, tệp phieu.xlsx")));
 
         // The index as a workbook: the figures the report gives.
         let book = dir.path().join("chi-so.xlsx");
-        export::export_report(store, monday_morning(), &ReportExportRequest { campaign_id: f.campaign, report: ReportKind::Sipas, out: book.clone() })
+        export::export_report(by, monday_morning(), &ReportExportRequest { campaign_id: f.campaign, replace: false, report: ReportKind::Sipas, out: book.clone() })
             .await
             .expect("report export");
         let sheet = sheet_rows(&book, "Chỉ số");
@@ -277,43 +275,49 @@ on_both_backends! {
         assert_eq!(sheet[2][3], "", "B has no index: an empty cell, not 0");
         for kind in [ReportKind::Rates, ReportKind::Progress] {
             let out = dir.path().join("bao-cao.xlsx");
-            export::export_report(store, monday_morning(), &ReportExportRequest { campaign_id: f.campaign, report: kind, out: out.clone() })
+            export::export_report(by, monday_morning(), &ReportExportRequest { campaign_id: f.campaign, report: kind, out: out.clone(), replace: true })
                 .await
                 .expect("report");
             assert!(open_workbook_auto(&out).is_ok());
         }
         // A file that cannot be written leaves nothing behind.
         let nowhere = dir.path().join("khong-co/phieu.csv");
-        let failed = export::export_interviews(store, monday_morning(), &ExportRequest {
+        let failed = export::export_interviews(by, monday_morning(), &ExportRequest {
             campaign_id: f.campaign,
             format: ExportFormat::Csv,
             out: nowhere.clone(),
-            with_contacts: false,
-            by,
+            with_contacts: false, replace: false,
         })
         .await;
         let said = failed.expect_err("no folder").to_string();
         assert_eq!(said, format!("không ghi được tệp {}: thư mục chứa tệp không tồn tại", nowhere.display()));
         assert!(!nowhere.exists());
         // The name says the format; names and numbers are a supervisor's to take out.
-        let wrong = export::export_interviews(store, monday_morning(), &ExportRequest {
+        let wrong = export::export_interviews(by, monday_morning(), &ExportRequest {
             campaign_id: f.campaign,
             format: ExportFormat::Xlsx,
             out: dir.path().join("phieu.csv"),
-            with_contacts: false,
-            by,
+            with_contacts: false, replace: false,
         })
         .await;
         assert!(wrong.expect_err("xlsx into .csv").to_string().contains("phải có đuôi .xlsx"));
-        let by_operator = export::export_interviews(store, monday_morning(), &ExportRequest {
+        let contacts = ExportRequest {
             campaign_id: f.campaign,
             format: ExportFormat::Csv,
             out: dir.path().join("lien-lac.csv"),
-            with_contacts: true,
-            by: f.operators[0],
-        })
-        .await;
-        assert!(by_operator.expect_err("an operator").to_string().contains("chỉ giám sát viên hoặc quản trị viên"));
+            with_contacts: true, replace: false,
+        };
+        let by_operator = export::export_interviews(&f.desks[0], monday_morning(), &contacts).await;
+        assert!(matches!(&by_operator, Err(Error::Forbidden(m)) if m.contains("chỉ giám sát viên")), "{by_operator:?}");
+        // The database's administrator may export the answers, but names and numbers leave
+        // only on a person's audited request.
+        let by_admin = export::export_interviews(&db.admin(), monday_morning(), &contacts).await;
+        assert!(matches!(by_admin, Err(Error::Forbidden(_))), "{by_admin:?}");
         assert!(!dir.path().join("lien-lac.csv").exists());
+        let exports = store.audit_log(f.campaign).await.expect("audit");
+        assert_eq!(exports.iter().filter(|e| e.action == "export_contacts").count(), 1, "only the supervisor's export");
+        // Nor does an operator import forms.
+        let by_operator = import(&f.desks[0], twin.campaign, &csv_path, Mode::Paper).await;
+        assert!(matches!(by_operator, Err(Error::Forbidden(_))), "{by_operator:?}");
     }
 }

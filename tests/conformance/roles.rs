@@ -7,14 +7,19 @@
 //! The people: an administrator; a supervisor of campaign A and one of campaign B; two
 //! operators of A. Operator 1 holds a case of A; operator 2 tries what they should not.
 
+use std::sync::Arc;
+
 use chrono::Duration;
-use khaosat::domain::people::Role;
+use khaosat::domain::people::{Password, Role};
+use khaosat::domain::results::index::ScoreLine;
 use khaosat::ops::desk::{self, NextCaseRequest};
 use khaosat::ops::intake::{self, ImportRequest};
 use khaosat::ops::sampling::{self, SampleRequest};
+use khaosat::ops::session::Session;
 use khaosat::ops::staff::{self, NewPerson};
-use khaosat::store::model::{Agency, Lease};
-use khaosat::store::{PostgresStore, Store};
+use khaosat::ops::supervise::{self, CampaignRequest};
+use khaosat::store::model::{Agency, AttemptRecord, Lease};
+use khaosat::store::{PeopleStore, PostgresStore, Store};
 use khaosat::Error;
 use sqlx::{Connection, PgConnection};
 use uuid::Uuid;
@@ -63,6 +68,19 @@ impl Setup {
             .unwrap_or_else(|e| panic!("{login} connects: {e}"))
     }
 
+    /// One of the people logged in, as their workstation logs them in: the server and
+    /// database of the URL, their login and their password.
+    async fn session_as(&self, who: &str) -> Session {
+        let login = self.people.login(who);
+        Session::postgres(
+            &self.url("postgres", None),
+            &login,
+            &Password::given(&self.people.password(who)),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{login} logs in: {e}"))
+    }
+
     /// A plain connection as one of the people: SQL the app would never send.
     async fn sql_as(&self, who: &str) -> PgConnection {
         let login = self.people.login(who);
@@ -101,6 +119,10 @@ async fn set_up() -> Option<Setup> {
     let dba = PostgresStore::connect(&setup.url("postgres", None))
         .await
         .expect("migrated by the database's administrator");
+    let dba = Session::connected(Arc::new(dba))
+        .await
+        .expect("the database administrator's session");
+    assert!(dba.view().is_none(), "a superuser's session is nobody's");
     let admin_login = setup.people.login("qt");
     staff::add(
         &dba,
@@ -116,7 +138,7 @@ async fn set_up() -> Option<Setup> {
     .expect("first administrator");
 
     // The administrator, logged in as themselves, sets up the campaigns and the people.
-    let admin = setup.store_as("qt").await;
+    let admin = setup.session_as("qt").await;
     let now = monday_morning();
     for (code, target) in [("A", &mut setup.campaign_a), ("B", &mut setup.campaign_b)] {
         let campaign = khaosat::ops::catalogue::create_campaign(
@@ -138,6 +160,7 @@ async fn set_up() -> Option<Setup> {
         *target = campaign.id;
     }
     admin
+        .store()
         .put_agencies(&[Agency {
             id: Uuid::new_v4(),
             code: "ROLE-STP".to_owned(),
@@ -169,7 +192,7 @@ async fn set_up() -> Option<Setup> {
     // Each supervisor imports their list and draws the sample, as themselves.
     let dir = tempfile::tempdir().expect("temporary directory");
     for (who, campaign) in [("gsv.a", setup.campaign_a), ("gsv.b", setup.campaign_b)] {
-        let supervisor = setup.store_as(who).await;
+        let supervisor = setup.session_as(who).await;
         let file = dir.path().join(format!("{who}.csv"));
         std::fs::write(&file, LIST).expect("list");
         let (summary, _) = intake::import_file(
@@ -233,8 +256,12 @@ async fn each_role_sees_and_changes_only_what_it_may() {
         return;
     };
     let now = monday_morning();
-    let dtv1 = setup.store_as("dtv.1").await;
-    let dtv1_id = id_of(&dtv1, &setup.people.login("dtv.1")).await;
+    let dtv1 = setup.session_as("dtv.1").await;
+    let dtv1_id = dtv1.person().expect("a person").id;
+    assert_eq!(
+        dtv1_id,
+        id_of(dtv1.store(), &setup.people.login("dtv.1")).await
+    );
 
     // Operator 1 takes a case: they see its person whole.
     let card = desk::next_case(
@@ -242,7 +269,6 @@ async fn each_role_sees_and_changes_only_what_it_may() {
         now,
         &NextCaseRequest {
             campaign_id: setup.campaign_a,
-            operator_id: dtv1_id,
         },
     )
     .await
@@ -278,7 +304,7 @@ async fn each_role_sees_and_changes_only_what_it_may() {
     assert!(seen.is_empty(), "operator 2 holds nothing: {seen:?}");
 
     // Operator 2 records a call on operator 1's case with plain SQL: refused by the database.
-    let dtv2_id = id_of(&dtv1, &setup.people.login("dtv.2")).await;
+    let dtv2_id = id_of(dtv1.store(), &setup.people.login("dtv.2")).await;
     refused(
         sqlx::query(
             "INSERT INTO attempt (id, case_id, operator_id, started_at, ended_at, outcome)
@@ -319,19 +345,48 @@ async fn each_role_sees_and_changes_only_what_it_may() {
         .await,
         "closing another operator's case while handing it back",
     );
-    // And through the store, with operator 1's lease in hand: the database still refuses.
-    let dtv2_store = setup.store_as("dtv.2").await;
+    // And through the desk, with operator 1's lease in hand: refused by the session's check...
+    let dtv2_session = setup.session_as("dtv.2").await;
     let forged = desk::record_outcome(
-        &dtv2_store,
+        &dtv2_session,
         now + Duration::minutes(1),
         &crate::interview::outcome(held, "2.112"),
     )
     .await;
     assert!(
-        matches!(forged, Err(Error::Forbidden(_))),
+        matches!(forged, Err(Error::LeaseLost { .. } | Error::Forbidden(_))),
         "a forged lease: {forged:?}"
     );
-    let case = dtv1.case(held.case_id).await.expect("case");
+    // ...and past it, straight to the store as operator 2: the database still refuses.
+    let campaign_a = dtv2_session
+        .store()
+        .campaign(setup.campaign_a)
+        .await
+        .expect("their campaign");
+    let forged = dtv2_session
+        .store()
+        .record_attempt(
+            &held,
+            &AttemptRecord {
+                id: Uuid::new_v4(),
+                case_id: held.case_id,
+                operator_id: held.holder,
+                started_at: held.claimed_at,
+                ended_at: now + Duration::minutes(1),
+                outcome: crate::support::code("2.112"),
+                note: None,
+                appointment: None,
+            },
+            &campaign_a.outcomes,
+            campaign_a.policy(),
+            &ScoreLine::default(),
+        )
+        .await;
+    assert!(
+        matches!(forged, Err(Error::Forbidden(_))),
+        "a forged lease, past the core: {forged:?}"
+    );
+    let case = dtv1.store().case(held.case_id).await.expect("case");
     assert_eq!(case.progress.final_outcome, None, "nothing was written");
 
     // The audit: written by triggers, at the database's clock; nobody may change it.
@@ -391,8 +446,9 @@ async fn each_role_sees_and_changes_only_what_it_may() {
             .await,
         "a supervisor reads numbers",
     );
-    let supervisor_a = setup.store_as("gsv.a").await;
+    let supervisor_a = setup.session_as("gsv.a").await;
     let contacts = supervisor_a
+        .store()
         .contacts(setup.campaign_a)
         .await
         .expect("export");
@@ -430,19 +486,64 @@ async fn each_role_sees_and_changes_only_what_it_may() {
             "the supervisor of B sees {seen} rows of {table} of A"
         );
     }
-    let supervisor_b = setup.store_as("gsv.b").await;
+    let supervisor_b = setup.session_as("gsv.b").await;
     assert!(
         matches!(
-            supervisor_b.contacts(setup.campaign_a).await,
+            supervisor_b.store().contacts(setup.campaign_a).await,
             Err(Error::Forbidden(_))
         ),
         "B's supervisor exports A's contacts"
     );
     assert!(supervisor_b
+        .store()
         .campaign_cases(setup.campaign_a)
         .await
         .expect("an empty list")
         .is_empty());
+    // The use case says so before the database is asked.
+    let listed = supervise::campaign_cases(
+        &supervisor_b,
+        now,
+        &CampaignRequest {
+            campaign_id: setup.campaign_a,
+        },
+    )
+    .await;
+    assert!(matches!(listed, Err(Error::Forbidden(_))), "{listed:?}");
+    // An operator's session is refused the supervisor's list and reports.
+    let listed = supervise::campaign_cases(
+        &dtv2_session,
+        now,
+        &CampaignRequest {
+            campaign_id: setup.campaign_a,
+        },
+    )
+    .await;
+    assert!(matches!(listed, Err(Error::Forbidden(_))), "{listed:?}");
+    let rates = khaosat::ops::reports::rates(
+        &dtv2_session,
+        &khaosat::ops::reports::RatesRequest {
+            campaign_id: setup.campaign_a,
+            by: None,
+            e: None,
+        },
+    )
+    .await;
+    assert!(matches!(rates, Err(Error::Forbidden(_))), "{rates:?}");
+    // The supervisor of A reads A's list, names and masked numbers.
+    let listed = supervise::campaign_cases(
+        &supervisor_a,
+        now,
+        &CampaignRequest {
+            campaign_id: setup.campaign_a,
+        },
+    )
+    .await
+    .expect("A's cases");
+    assert_eq!(listed.len(), 3);
+    assert!(listed
+        .iter()
+        .all(|c| c.phone_masked.contains("****") && !c.respondent_name.is_empty()));
 
     // Nobody but an administrator makes people.
     refused(
@@ -482,25 +583,35 @@ async fn a_wrong_password_or_a_disabled_login_does_not_open_the_database() {
     let dtv1 = setup.store_as("dtv.1").await;
     let me = dtv1.whoami().await.expect("whoami");
     assert_eq!(me.as_ref().map(|s| s.login.as_str()), Some(login.as_str()));
-    let dtv1_id = me.map(|s| s.id).expect("a person");
+    let dtv1 = Session::connected(Arc::new(dtv1))
+        .await
+        .expect("operator 1's session");
+    assert_eq!(dtv1.person().ok(), me.as_ref());
+    // A wrong password through the session's log-in is refused the same way.
+    let wrong = Session::postgres(
+        &setup.url("postgres", None),
+        &login,
+        &Password::given("khong-dung-mat-khau"),
+    )
+    .await;
+    assert!(matches!(wrong, Err(Error::LoginRefused)), "{wrong:?}");
     // The administrator disables operator 1 while they hold a case: it goes back to the pool.
     let card = desk::next_case(
         &dtv1,
         monday_morning(),
         &NextCaseRequest {
             campaign_id: setup.campaign_a,
-            operator_id: dtv1_id,
         },
     )
     .await
     .expect("claim")
     .expect("a case");
-    let admin = setup.store_as("qt").await;
+    let admin = setup.session_as("qt").await;
     let released = staff::set_active(&admin, &login, false)
         .await
         .expect("disabled");
     assert_eq!(released, 1);
-    let case = admin.case(card.lease.case_id).await.expect("case");
+    let case = admin.store().case(card.lease.case_id).await.expect("case");
     assert_eq!(case.lease_holder, None, "the case is back in the pool");
     let disabled =
         PostgresStore::connect(&setup.url(&login, Some(&setup.people.password("dtv.1")))).await;

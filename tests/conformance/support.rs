@@ -7,7 +7,13 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeZone, Utc};
+use khaosat::domain::people::{Login, Password, Role};
+use khaosat::ops::session::Session;
+use khaosat::store::model::NewStaff;
 use khaosat::store::{PostgresStore, SqliteStore, Store};
+
+/// The password of every person the tests add.
+pub const PASSWORD: &str = "mat-khau-kiem-thu";
 use sqlx::Connection;
 
 pub const DEFAULT_PG: &str = "postgres://postgres@127.0.0.1:5432/postgres";
@@ -34,6 +40,7 @@ enum Cleanup {
 }
 
 impl Drop for Cleanup {
+    /// Drops the test's database, then the login roles it made (roles outlive databases).
     fn drop(&mut self) {
         if let Cleanup::Postgres { admin, name } = self {
             let (admin, name) = (admin.clone(), name.clone());
@@ -45,10 +52,25 @@ impl Drop for Cleanup {
                     .expect("runtime");
                 runtime.block_on(async {
                     if let Ok(mut conn) = sqlx::PgConnection::connect(&admin).await {
+                        let logins: Vec<(String,)> = sqlx::query_as(
+                            "SELECT r.rolname::text FROM pg_database d, aclexplode(d.datacl) a
+                             JOIN pg_roles r ON r.oid = a.grantee
+                             WHERE d.datname = $1 AND a.privilege_type = 'CONNECT'
+                               AND r.rolcanlogin AND NOT r.rolsuper",
+                        )
+                        .bind(&name)
+                        .fetch_all(&mut conn)
+                        .await
+                        .unwrap_or_default();
                         let _ =
                             sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
                                 .execute(&mut conn)
                                 .await;
+                        for (login,) in logins {
+                            let _ = sqlx::query(&format!("DROP ROLE IF EXISTS \"{login}\""))
+                                .execute(&mut conn)
+                                .await;
+                        }
                     }
                 });
             })
@@ -125,6 +147,48 @@ impl TestDb {
             store: Arc::new(store),
             cleanup: blank.cleanup,
         })
+    }
+
+    /// The database administrator's session (`khaosat init`): nobody's.
+    pub fn admin(&self) -> Session {
+        Session::administrator(Arc::clone(&self.store))
+    }
+
+    /// A person's session, as their workstation opens it: on PostgreSQL a connection as their
+    /// own login role (the schema's policies apply), on SQLite the person acting on the file.
+    pub async fn person(&self, login: &str) -> Session {
+        match self.store.backend() {
+            khaosat::store::Backend::Postgres => {
+                Session::postgres(&self.url, login, &Password::given(PASSWORD))
+                    .await
+                    .unwrap_or_else(|e| panic!("{login} logs in: {e}"))
+            }
+            khaosat::store::Backend::Sqlite => Session::acting_as(Arc::clone(&self.store), login)
+                .await
+                .unwrap_or_else(|e| panic!("{login} acts: {e}")),
+        }
+    }
+
+    /// Adds a person who logs in with the tests' password, on the campaigns given; their
+    /// session.
+    pub async fn add_person(&self, login: &str, role: Role, campaigns: &[uuid::Uuid]) -> Session {
+        let login = Login::parse(login).expect("a test login");
+        self.store
+            .add_staff(&NewStaff {
+                login: &login,
+                full_name: &format!("Người {login}"),
+                role,
+                password: &Password::given(PASSWORD),
+            })
+            .await
+            .unwrap_or_else(|e| panic!("{login} added: {e}"));
+        for campaign in campaigns {
+            self.store
+                .assign(&login, *campaign, true)
+                .await
+                .expect("assigned");
+        }
+        self.person(login.as_str()).await
     }
 
     /// A second, independent connection pool on the same database: another workstation.
@@ -204,18 +268,16 @@ pub fn code(text: &str) -> khaosat::domain::outcome::OutcomeCode {
     text.parse().expect("a well-formed outcome code")
 }
 
-/// The operator asks for the next case at `now`.
+/// The session's operator asks for the next case at `now`.
 pub async fn claim(
-    store: &dyn khaosat::store::Store,
+    desk: &Session,
     now: DateTime<Utc>,
     campaign: uuid::Uuid,
-    operator: uuid::Uuid,
 ) -> Option<khaosat::ops::desk::CaseCard> {
     let request = khaosat::ops::desk::NextCaseRequest {
         campaign_id: campaign,
-        operator_id: operator,
     };
-    khaosat::ops::desk::next_case(store, now, &request)
+    khaosat::ops::desk::next_case(desk, now, &request)
         .await
         .expect("claim")
 }

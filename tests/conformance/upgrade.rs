@@ -6,11 +6,14 @@ use std::borrow::Cow;
 use std::path::Path;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
+use khaosat::domain::people::Password;
 use khaosat::domain::survey::Script;
-use khaosat::store::DatabaseLocation;
+use khaosat::ops::session::Session;
+use khaosat::ops::staff;
+use khaosat::store::{Backend, DatabaseLocation};
 use uuid::Uuid;
 
-use crate::support::{claim, monday_morning, BlankDb};
+use crate::support::{claim, monday_morning, BlankDb, PASSWORD};
 
 /// Applies the migrations of `backend` (`postgres` or `sqlite`) older than `before` to the
 /// blank database at `url`, through `pool`.
@@ -38,6 +41,8 @@ macro_rules! migrate_until {
 struct OldCampaign {
     campaign: Uuid,
     operator: Uuid,
+    /// The operator's login: unique to the run, since logins become the server's roles.
+    login: String,
     refused: Uuid,
     unanswered: Uuid,
     mixed: Uuid,
@@ -53,6 +58,7 @@ macro_rules! seed_old_campaign {
         let old = OldCampaign {
             campaign: Uuid::new_v4(),
             operator: Uuid::new_v4(),
+            login: format!("dtv.cu.{}", &Uuid::new_v4().simple().to_string()[..8]),
             refused: Uuid::new_v4(),
             unanswered: Uuid::new_v4(),
             mixed: Uuid::new_v4(),
@@ -60,8 +66,8 @@ macro_rules! seed_old_campaign {
             hard: Uuid::new_v4(),
         };
         let agency = Uuid::new_v4();
-        sqlx::query("INSERT INTO staff (id, login, full_name, role) VALUES ($1, 'dtv.cu', 'Điện thoại viên cũ', 'operator')")
-            .bind(old.operator).execute(&$pool).await.expect("staff");
+        sqlx::query("INSERT INTO staff (id, login, full_name, role) VALUES ($1, $2, 'Điện thoại viên cũ', 'operator')")
+            .bind(old.operator).bind(&old.login).execute(&$pool).await.expect("staff");
         sqlx::query("INSERT INTO agency (id, code, name) VALUES ($1, 'STP-CU', 'Sở Tư pháp')")
             .bind(agency).execute(&$pool).await.expect("agency");
         sqlx::query("INSERT INTO campaign (id, code, name, time_zone, received_from, received_to, max_attempts, questionnaire_id, created_at)
@@ -106,11 +112,11 @@ macro_rules! seed_old_campaign {
 const PRECEDENCE: i64 = 20261207000001;
 
 /// What the cases of an [`OldCampaign`] are after the upgrade, through the store; and the open
-/// case, called once more, closes at the limit by what its earlier calls were.
+/// case, called once more by its operator, closes at the limit by what its earlier calls were.
 async fn check_upgraded(url: &str, old: &OldCampaign) {
     let location = DatabaseLocation::resolve(Some(url)).expect("location");
-    let store = khaosat::store::open(&location).await.expect("upgraded");
-    let store = &*store;
+    let shared = khaosat::store::open(&location).await.expect("upgraded");
+    let store = &*shared;
     khaosat::ops::questionnaires::builtin(store, monday_morning())
         .await
         .expect("SIPAS stored, as the release of its day stored it on first use");
@@ -149,12 +155,29 @@ async fn check_upgraded(url: &str, old: &OldCampaign) {
         "a final outcome stays"
     );
 
-    let card = claim(store, monday_morning(), old.campaign, old.operator)
+    // The administrator gives the people of the older release their logins and passwords
+    // (`khaosat staff sync`, `khaosat staff password`); the operator logs in as themselves.
+    let admin = Session::connected(shared.clone())
+        .await
+        .expect("the administrator's session");
+    staff::sync(&admin).await.expect("login roles");
+    staff::set_password(&admin, &old.login, PASSWORD)
+        .await
+        .expect("a password");
+    let password = Password::given(PASSWORD);
+    let operator = match store.backend() {
+        Backend::Postgres => Session::postgres(url, &old.login, &password).await,
+        Backend::Sqlite => Session::local(shared.clone(), &old.login, &password).await,
+    }
+    .expect("the operator of the older release logs in");
+    assert_eq!(operator.person().expect("a person").id, old.operator);
+
+    let card = claim(&operator, monday_morning(), old.campaign)
         .await
         .expect("the open case");
     assert_eq!(card.lease.case_id, old.open);
     let recorded = khaosat::ops::desk::record_outcome(
-        store,
+        &operator,
         monday_morning() + Duration::minutes(1),
         &crate::interview::outcome(card.lease, "3.13"),
     )

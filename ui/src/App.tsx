@@ -1,4 +1,6 @@
-/** The whole window: loads what every screen needs (the chosen campaign's outcomes too), switches screens, holds the case and its heartbeat. */
+/** The whole window: the login, then what the person's role may open (the desk for an operator,
+ * the supervisor screens; the people and personal data for an administrator); loads what every
+ * screen needs (the chosen campaign's outcomes too), holds the case and its heartbeat, and logs out. */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   commands,
@@ -6,24 +8,28 @@ import {
   type AppInfo,
   type CampaignView,
   type OutcomeView,
+  type SessionView,
   type StaffView,
 } from "./api/bindings";
 import { ErrorBanner } from "./components/ErrorBanner";
 import { TopBar } from "./components/TopBar";
 import { toApiError } from "./errors";
 import { LangContext, loadLang, saveLang, translator, type Lang } from "./i18n";
+import { Campaigns } from "./screens/Campaigns";
 import { Desk } from "./screens/Desk";
-import { Start } from "./screens/Start";
+import { Login } from "./screens/Login";
+import { People } from "./screens/People";
+import { Privacy } from "./screens/Privacy";
 import { Supervisor } from "./screens/Supervisor";
-import { mustKeep, type HeldCase, type Screen } from "./session";
+import { homeScreen, mayOpen, mustKeep, supervises, type HeldCase, type Screen } from "./session";
 
-export interface Boot {
-  info: AppInfo;
+/** What a logged-in person works with: their campaigns, and the people for a supervisor's lists. */
+interface Work {
   campaigns: CampaignView[];
   staff: StaffView[];
 }
 
-type BootState = { state: "loading" } | { state: "failed" } | { state: "ready"; data: Boot };
+type Loadable<T> = { state: "loading" } | { state: "failed" } | { state: "ready"; data: T };
 
 /** The outcome catalogue of one campaign: each campaign has its own. */
 interface Outcomes {
@@ -37,13 +43,15 @@ export function App() {
   const langState = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
   const { t } = langState;
 
-  const [boot, setBoot] = useState<BootState>({ state: "loading" });
+  const [boot, setBoot] = useState<Loadable<AppInfo>>({ state: "loading" });
+  const [person, setPerson] = useState<SessionView | null>(null);
+  const [work, setWork] = useState<Loadable<Work> | null>(null);
   const [campaignId, setCampaignId] = useState<string | null>(null);
-  const [screen, setScreen] = useState<Screen>({ kind: "start" });
-  const [lastOperator, setLastOperator] = useState<StaffView | null>(null);
+  const [screen, setScreen] = useState<Screen>({ kind: "campaigns" });
   const [held, setHeld] = useState<HeldCase | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [outcomes, setOutcomes] = useState<Outcomes | null>(null);
+  const [loggingOut, setLoggingOut] = useState(false);
 
   const clearError = useCallback(() => setError(null), []);
   /** Shows a failed command; a lost lease also drops the case, which is no longer ours. */
@@ -53,28 +61,62 @@ export function App() {
     if (apiError.kind === "leaseLost") setHeld(null);
   }, []);
 
-  const load = useCallback(async () => {
+  /** After a login (or a reload with a session): the person's campaigns, then their first screen. */
+  const loadWork = useCallback(
+    async (who: SessionView) => {
+      setWork({ state: "loading" });
+      setError(null);
+      try {
+        const [campaigns, staff] = await Promise.all([
+          commands.listCampaigns(),
+          supervises(who.role) ? commands.listStaff() : Promise.resolve([]),
+        ]);
+        setWork({ state: "ready", data: { campaigns, staff } });
+        setCampaignId(campaigns[0]?.id ?? null);
+        setScreen(homeScreen(who.role, campaigns.length));
+      } catch (e) {
+        report(e);
+        setWork({ state: "failed" });
+      }
+    },
+    [report],
+  );
+
+  const begin = useCallback(
+    (who: SessionView) => {
+      setPerson(who);
+      void loadWork(who);
+    },
+    [loadWork],
+  );
+
+  const loadInfo = useCallback(async () => {
     setBoot({ state: "loading" });
     setError(null);
     try {
-      const [info, campaigns, staff] = await Promise.all([
-        commands.appInfo(),
-        commands.listCampaigns(),
-        commands.listStaff(),
-      ]);
-      setBoot({ state: "ready", data: { info, campaigns, staff } });
-      setCampaignId((current) =>
-        current && campaigns.some((c) => c.id === current) ? current : (campaigns[0]?.id ?? null),
-      );
+      const info = await commands.appInfo();
+      setBoot({ state: "ready", data: info });
+      // The window was reloaded: the core still has the person logged in.
+      if (info.session) begin(info.session);
     } catch (e) {
       report(e);
       setBoot({ state: "failed" });
     }
-  }, [report]);
+  }, [begin, report]);
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    void loadInfo();
+  }, [loadInfo]);
+
+  /** The people changed (someone added): the supervisor's lists read them again. */
+  const reloadStaff = useCallback(async () => {
+    try {
+      const staff = await commands.listStaff();
+      setWork((w) => (w?.state === "ready" ? { state: "ready", data: { ...w.data, staff } } : w));
+    } catch (e) {
+      report(e);
+    }
+  }, [report]);
 
   const loadOutcomes = useCallback(
     async (id: string) => {
@@ -91,10 +133,10 @@ export function App() {
   );
 
   // The desk's buttons and keys and the labels of every screen come from the chosen campaign's catalogue.
-  const booted = boot.state === "ready" ? boot.data : null;
+  const ready = work?.state === "ready" ? work.data : null;
   useEffect(() => {
-    if (booted && campaignId) void loadOutcomes(campaignId);
-  }, [booted, campaignId, loadOutcomes]);
+    if (ready && campaignId) void loadOutcomes(campaignId);
+  }, [ready, campaignId, loadOutcomes]);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -102,7 +144,8 @@ export function App() {
   }, [lang]);
 
   // Renew the lease on the held case for as long as it is held, on any screen.
-  const heartbeatSeconds = boot.state === "ready" ? boot.data.info.heartbeatSeconds : 60;
+  const info = boot.state === "ready" ? boot.data : null;
+  const heartbeatSeconds = info?.heartbeatSeconds ?? 60;
   const lease = held?.card.lease;
   const leaseKey = lease ? `${lease.caseId}/${lease.holder}/${lease.epoch}` : null;
   const leaseRef = useRef(lease);
@@ -116,11 +159,12 @@ export function App() {
     return () => window.clearInterval(timer);
   }, [leaseKey, heartbeatSeconds, report]);
 
-  /** Switches screens; leaving the desk releases the held case unless its interview has answers. */
+  /** Switches to a screen the person's role may open; leaving the desk releases the held case
+   * unless its interview has answers. */
   const go = useCallback(
     (next: Screen) => {
-      const stayingAtDesk =
-        screen.kind === "desk" && next.kind === "desk" && screen.person.id === next.person.id;
+      if (!person || !mayOpen(person.role, next)) return;
+      const stayingAtDesk = screen.kind === "desk" && next.kind === "desk";
       if (held && !stayingAtDesk && !mustKeep(held)) {
         commands.releaseCase(held.card.lease).catch((e: unknown) => {
           // A case that is no longer ours needs no releasing.
@@ -128,31 +172,87 @@ export function App() {
         });
         setHeld(null);
       }
-      if (next.kind === "desk") setLastOperator(next.person);
       setError(null);
       setScreen(next);
     },
-    [held, screen, report],
+    [person, held, screen, report],
   );
 
-  const data = boot.state === "ready" ? boot.data : null;
-  const campaign = data?.campaigns.find((c) => c.id === campaignId) ?? null;
-  const workAs = (person: StaffView) =>
-    go(person.role === "operator" ? { kind: "desk", person } : { kind: "supervisor", person });
+  /** Logs out, leaving the desk as going to another screen does: the held case is released
+   * first (the core refuses it once logged out), unless its interview has answers. */
+  const logOut = async () => {
+    setLoggingOut(true);
+    if (held && !mustKeep(held)) {
+      // Not ours any more, or the database away: either way its hold runs out by itself.
+      await commands.releaseCase(held.card.lease).catch(() => undefined);
+    }
+    try {
+      await commands.logout();
+    } catch (e) {
+      report(e);
+      setLoggingOut(false);
+      return;
+    }
+    setHeld(null);
+    setPerson(null);
+    setWork(null);
+    setOutcomes(null);
+    setCampaignId(null);
+    setScreen({ kind: "campaigns" });
+    setError(null);
+    setLoggingOut(false);
+  };
 
+  const campaigns = ready?.campaigns ?? [];
+  const campaign = campaigns.find((c) => c.id === campaignId) ?? null;
   const catalogue = outcomes && campaign && outcomes.campaignId === campaign.id ? outcomes : null;
+
   let body;
-  if (screen.kind === "start" || !data || !campaign) {
+  if (!person) {
     body = (
-      <Start
-        boot={boot.state === "ready" ? boot.data : null}
+      <Login
+        info={info}
         loading={boot.state === "loading"}
         failed={boot.state === "failed"}
-        onRetry={() => void load()}
-        campaignId={campaignId}
-        onCampaign={setCampaignId}
-        onWorkAs={workAs}
+        onRetry={() => void loadInfo()}
+        onLoggedIn={begin}
       />
+    );
+  } else if (!ready) {
+    body = (
+      <main className="start" data-testid="work-loading">
+        {work?.state === "failed" ? (
+          <button type="button" className="btn btn-primary" data-testid="retry" onClick={() => void loadWork(person)}>
+            {t("common.retry")}
+          </button>
+        ) : (
+          <p className="muted">{t("common.loading")}</p>
+        )}
+      </main>
+    );
+  } else if (screen.kind === "people") {
+    body = (
+      <People me={person} campaigns={campaigns} report={report} clearError={clearError} onChanged={() => void reloadStaff()} />
+    );
+  } else if (screen.kind === "privacy") {
+    body = <Privacy campaigns={campaigns} today={info?.today ?? null} report={report} clearError={clearError} />;
+  } else if (screen.kind === "campaigns") {
+    body = (
+      <Campaigns
+        campaigns={campaigns}
+        onChoose={(c) => {
+          setCampaignId(c.id);
+          go({ kind: "desk" });
+        }}
+      />
+    );
+  } else if (!campaign) {
+    body = (
+      <main className="start">
+        <p className="panel" data-testid="no-campaign">
+          {t(person.role === "admin" ? "home.noCampaignAdmin" : "home.noCampaign")}
+        </p>
+      </main>
     );
   } else if (catalogue?.state !== "ready") {
     body = (
@@ -170,7 +270,6 @@ export function App() {
     body = (
       <Desk
         campaign={campaign}
-        operator={screen.person}
         outcomes={catalogue.list}
         held={held}
         setHeld={setHeld}
@@ -181,9 +280,9 @@ export function App() {
   } else {
     body = (
       <Supervisor
+        key={campaign.id}
         campaign={campaign}
-        person={screen.person}
-        staff={data.staff}
+        staff={ready.staff}
         outcomes={catalogue.list}
         report={report}
         clearError={clearError}
@@ -192,22 +291,28 @@ export function App() {
   }
 
   const heldElsewhere =
-    held &&
-    mustKeep(held) &&
-    !(screen.kind === "desk" && screen.person.id === held.operator.id && campaign?.id === held.campaignId);
+    held && mustKeep(held) && !(screen.kind === "desk" && campaign?.id === held.campaignId);
 
   return (
     <LangContext.Provider value={langState}>
       <div className="app">
         <TopBar
-          screen={screen.kind === "start" || !campaign ? { kind: "start" } : screen}
+          person={person}
+          screen={screen}
           campaign={campaign}
-          onHome={() => go({ kind: "start" })}
-          onDesk={() => (lastOperator ? go({ kind: "desk", person: lastOperator }) : go({ kind: "start" }))}
-          onSupervisor={(person) => go({ kind: "supervisor", person })}
+          campaigns={campaigns}
+          onCampaign={setCampaignId}
+          go={go}
+          onLogout={() => void logOut()}
+          loggingOut={loggingOut}
           lang={lang}
           onLang={() => setLang(lang === "vi" ? "en" : "vi")}
         />
+        {info?.testClock && (
+          <div className="banner banner-clock" role="note" data-testid="test-clock">
+            {t("nav.testClock")}
+          </div>
+        )}
         <ErrorBanner error={error} onClose={clearError} />
         {heldElsewhere && (
           <div className="banner banner-warning" role="status" data-testid="held-warning">

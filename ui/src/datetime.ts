@@ -60,3 +60,26 @@ export function zoneOffset(timeZone: string, at: Date = new Date()): string {
     return "";
   }
 }
+
+export type DayReading =
+  | { ok: true; iso: string }
+  | { ok: false; problem: "empty" | "unreadable" | "impossible" };
+
+/** Reads a typed day, day first as people write it (`23/11/2026`, also `23-11-2026`, `23.11.2026`)
+ * or as the core writes it (`2026-11-23`); `iso` is it as the core is sent it, `2026-11-23`. */
+export function readDay(input: string): DayReading {
+  const text = input.trim();
+  if (text === "") return { ok: false, problem: "empty" };
+  const dayFirst = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  const iso = dayFirst ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const parts = dayFirst ? [dayFirst[3], dayFirst[2], dayFirst[1]] : iso ? [iso[1], iso[2], iso[3]] : null;
+  if (!parts) return { ok: false, problem: "unreadable" };
+  const [y, mo, d] = parts.map(Number) as [number, number, number];
+  if (wallOf(y, mo, d, 0, 0) === null) return { ok: false, problem: "impossible" };
+  return { ok: true, iso: `${y}-${pad(mo)}-${pad(d)}` };
+}
+
+/** Today in `timeZone` by this workstation's clock, dd/mm/yyyy. */
+export function todayIn(timeZone: string, at: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone, day: "2-digit", month: "2-digit", year: "numeric" }).format(at);
+}

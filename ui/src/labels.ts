@@ -6,6 +6,7 @@ import type {
   InterviewStop,
   OutcomeCode,
   OutcomeView,
+  RequestKind,
 } from "./api/bindings";
 import type { Lang, T } from "./i18n";
 
@@ -36,6 +37,22 @@ export function caseStatusLabel(
     return atLimit ? t("status.closedAtLimit", { outcome: label }) : label;
   }
   return statusName(c.status, t);
+}
+
+/** Who a case is about, as a dialog or a message names it: the person, or once their name and
+ * number are removed, the dossier ("hồ sơ STP-261012-0001"). */
+export function caseName(c: Pick<CaseOverview, "respondentName" | "dossierCode" | "purged">, t: T): string {
+  return c.purged ? t("sup.purgedCase", { dossier: c.dossierCode }) : c.respondentName;
+}
+
+/** A request about personal data by its kind: "Rút lại sự đồng ý". */
+export function requestKindLabel(kind: RequestKind, t: T): string {
+  return t(`req.kind.${kind}`);
+}
+
+/** A deletion or a withdrawal removes the person's name and number everywhere and stops their calls. */
+export function forgets(kind: RequestKind): boolean {
+  return kind === "delete" || kind === "withdraw";
 }
 
 export function interviewStatusLabel(status: InterviewStatus, t: T): string {

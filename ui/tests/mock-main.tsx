@@ -1,5 +1,7 @@
 // Test entry (tests/mock.html): installs mockIPC over the fake backend (commands and the dialog plugin), then starts the real App.
-// Options come from the page's query: ?offline=1, ?resume=1, ?empty=1, ?closed=1, ?due=1, ?heartbeat=SECONDS.
+// Options come from the page's query: ?offline, ?resume, ?empty, ?closed, ?due, ?heartbeat=SECONDS,
+// ?postgres, ?testclock, ?two (Lan on two campaigns), ?session=LOGIN (logged in already, as after a reload),
+// ?requests (the register of requests about personal data has three, one overdue).
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { FakeBackend } from "./fake/backend";
 
@@ -17,6 +19,11 @@ const fake = new FakeBackend({
   empty: params.has("empty"),
   closed: params.has("closed"),
   due: params.has("due"),
+  postgres: params.has("postgres"),
+  testClock: params.has("testclock"),
+  twoCampaigns: params.has("two"),
+  requests: params.has("requests"),
+  session: params.get("session") ?? undefined,
   heartbeatSeconds: heartbeat ? Number(heartbeat) : undefined,
 });
 window.__fake = fake;

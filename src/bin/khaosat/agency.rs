@@ -19,14 +19,14 @@ pub enum Command {
 }
 
 pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
-    let (_, store) = super::open(db).await?;
+    let (_, session) = super::session(db).await?;
     match command {
         Command::Add { code, name } => {
-            let agency = catalogue::add_agency(&*store, &code, &name).await?;
+            let agency = catalogue::add_agency(&session, &code, &name).await?;
             println!("Cơ quan {} — {}", agency.code, agency.name);
         }
         Command::List { json } => {
-            let agencies = catalogue::agencies(&*store).await?;
+            let agencies = catalogue::agencies(session.store()).await?;
             if json {
                 println!("{}", serde_json::to_string(&agencies)?);
             } else {

@@ -55,7 +55,7 @@ pub enum Command {
 }
 
 pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
-    let (_, store) = super::open(db).await?;
+    let (_, session) = super::session(db).await?;
     match command {
         Command::Create {
             code,
@@ -88,7 +88,7 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
                     grace_minutes: Some(grace_minutes),
                 },
             };
-            let campaign = catalogue::create_campaign(&*store, super::now()?, &new).await?;
+            let campaign = catalogue::create_campaign(&session, super::now()?, &new).await?;
             if json {
                 println!("{}", serde_json::to_string(&campaign)?);
             } else {
@@ -107,7 +107,7 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
             }
         }
         Command::List { json } => {
-            let campaigns = catalogue::campaigns(&*store).await?;
+            let campaigns = catalogue::campaigns(&session).await?;
             if json {
                 println!("{}", serde_json::to_string(&campaigns)?);
             } else if campaigns.is_empty() {

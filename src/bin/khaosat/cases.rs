@@ -52,9 +52,6 @@ pub enum Command {
         /// Where they go: an operator's login or `pool`.
         #[arg(long)]
         to: String,
-        /// The supervisor's login, for the audit.
-        #[arg(long)]
-        by: String,
         #[arg(long)]
         json: bool,
     },
@@ -62,8 +59,6 @@ pub enum Command {
     Release {
         #[arg(long)]
         case: Uuid,
-        #[arg(long)]
-        by: String,
     },
     /// The campaign's audit of moves and releases, oldest first.
     Audit {
@@ -74,17 +69,23 @@ pub enum Command {
     },
 }
 
+/// The operator a call list belongs to, by login; `None` for the shared pool.
 async fn person(store: &dyn Store, login: &str) -> anyhow::Result<Option<Uuid>> {
     if login == POOL {
-        Ok(None)
-    } else {
-        Ok(Some(catalogue::staff_by_login(store, login).await?.id))
+        return Ok(None);
     }
+    let found = store.staff().await?.into_iter().find(|s| s.login == login);
+    Ok(Some(
+        found
+            .ok_or_else(|| khaosat::Error::not_found("nhân sự", login))?
+            .id,
+    ))
 }
 
 pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
-    let (_, store) = super::open(db).await?;
-    let store = &*store;
+    let (_, session) = super::session(db).await?;
+    let session = &session;
+    let store = session.store();
     let now = super::now()?;
     match command {
         Command::Move {
@@ -93,7 +94,6 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
             status,
             from,
             to,
-            by,
             json,
         } => {
             let campaign_id = catalogue::campaign_by_code(store, &campaign).await?.id;
@@ -110,16 +110,14 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
                 statuses: status.into_iter().map(CaseStatus::from).collect(),
                 call_list,
             };
-            let cases = supervise::select_cases(store, now, &selection).await?;
-            let supervisor_id = catalogue::staff_by_login(store, &by).await?.id;
+            let cases = supervise::select_cases(session, now, &selection).await?;
             let report = supervise::reassign(
-                store,
+                session,
                 now,
                 &ReassignRequest {
                     campaign_id,
                     cases,
                     to_operator: person(store, &to).await?,
-                    supervisor_id,
                 },
             )
             .await?;
@@ -150,17 +148,10 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
                 }
             }
         }
-        Command::Release { case, by } => {
-            let supervisor_id = catalogue::staff_by_login(store, &by).await?.id;
-            let released = supervise::force_release(
-                store,
-                now,
-                &ForceReleaseRequest {
-                    case_id: case,
-                    supervisor_id,
-                },
-            )
-            .await?;
+        Command::Release { case } => {
+            let released =
+                supervise::force_release(session, now, &ForceReleaseRequest { case_id: case })
+                    .await?;
             match released.held_by {
                 Some(holder) => println!("Đã thu hồi ca {case} từ {holder}."),
                 None => println!("Ca {case} không có ai đang giữ: không có gì thay đổi."),
@@ -168,7 +159,7 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
         }
         Command::Audit { campaign, json } => {
             let campaign_id = catalogue::campaign_by_code(store, &campaign).await?.id;
-            let entries = supervise::audit(store, &CampaignRequest { campaign_id }).await?;
+            let entries = supervise::audit(session, &CampaignRequest { campaign_id }).await?;
             if json {
                 println!("{}", serde_json::to_string(&entries)?);
             } else if entries.is_empty() {

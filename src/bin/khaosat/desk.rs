@@ -1,23 +1,22 @@
 //! `khaosat desk next|outcome|release|queue`: the operator's desk from a script — the same use
-//! cases the app's operator screen calls, for automation and testing. A script names the case;
-//! the outcome and the release go under the case's current lease (`--epoch` to insist on one).
+//! cases the app's operator screen calls, for automation and testing, as the session's operator
+//! (the URL's role on PostgreSQL, `--as` on the embedded file). A script names the case; the
+//! outcome and the release go under the case's current lease (`--epoch` to insist on one).
 
 use khaosat::domain::outcome::OutcomeCode;
 use khaosat::domain::schedule::AppointmentKind;
 use khaosat::domain::time::LocalTime;
 use khaosat::ops::catalogue;
 use khaosat::ops::desk::{self, NextCaseRequest, RecordOutcomeRequest};
+use khaosat::ops::session::Session;
 use uuid::Uuid;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
-    /// Take the next case for an operator (or the one they already hold) and print it.
+    /// Take the session's next case (or the one it already holds) and print it.
     Next {
         #[arg(long)]
         campaign: String,
-        /// The operator's login.
-        #[arg(long)]
-        operator: String,
         #[arg(long)]
         json: bool,
     },
@@ -49,35 +48,29 @@ pub enum Command {
         #[arg(long)]
         epoch: Option<i64>,
     },
-    /// What an operator's queue holds: counts, calling hours, appointments ahead.
+    /// What the session's queue holds: counts, calling hours, appointments ahead.
     Queue {
         #[arg(long)]
         campaign: String,
-        #[arg(long)]
-        operator: String,
         #[arg(long)]
         json: bool,
     },
 }
 
 pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
-    let (_, store) = super::open(db).await?;
-    let store = &*store;
+    let (_, session) = super::session(db).await?;
+    let session = &session;
     let now = super::now()?;
     match command {
-        Command::Next {
-            campaign,
-            operator,
-            json,
-        } => {
-            let request = request(store, &campaign, &operator).await?;
-            let card = desk::next_case(store, now, &request).await?;
+        Command::Next { campaign, json } => {
+            let request = request(session, &campaign).await?;
+            let card = desk::next_case(session, now, &request).await?;
             if json {
                 println!("{}", serde_json::to_string(&card)?);
                 return Ok(());
             }
             let Some(card) = card else {
-                let queue = desk::queue(store, now, &request).await?;
+                let queue = desk::queue(session, now, &request).await?;
                 match queue.next_open {
                     Some(at) => println!("Ngoài giờ gọi. Giờ gọi tiếp theo: {at}"),
                     None => println!("Không có ca nào để gọi lúc này."),
@@ -113,7 +106,7 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
             epoch,
             json,
         } => {
-            let lease = desk::current_lease(store, case, epoch).await?;
+            let lease = desk::current_lease(session, case, epoch).await?;
             let request = RecordOutcomeRequest {
                 lease,
                 attempt_id: Uuid::new_v4(),
@@ -126,7 +119,7 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
                     AppointmentKind::Hard
                 }),
             };
-            let recorded = desk::record_outcome(store, now, &request).await?;
+            let recorded = desk::record_outcome(session, now, &request).await?;
             if json {
                 println!("{}", serde_json::to_string(&recorded)?);
             } else {
@@ -142,17 +135,13 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
             }
         }
         Command::Release { case, epoch } => {
-            let lease = desk::current_lease(store, case, epoch).await?;
-            desk::release(store, &lease).await?;
+            let lease = desk::current_lease(session, case, epoch).await?;
+            desk::release(session, &lease).await?;
             println!("Đã trả ca {case}.");
         }
-        Command::Queue {
-            campaign,
-            operator,
-            json,
-        } => {
-            let request = request(store, &campaign, &operator).await?;
-            let queue = desk::queue(store, now, &request).await?;
+        Command::Queue { campaign, json } => {
+            let request = request(session, &campaign).await?;
+            let queue = desk::queue(session, now, &request).await?;
             if json {
                 println!("{}", serde_json::to_string(&queue)?);
                 return Ok(());
@@ -192,13 +181,10 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn request(
-    store: &dyn khaosat::store::Store,
-    campaign: &str,
-    operator: &str,
-) -> anyhow::Result<NextCaseRequest> {
+async fn request(session: &Session, campaign: &str) -> anyhow::Result<NextCaseRequest> {
     Ok(NextCaseRequest {
-        campaign_id: catalogue::campaign_by_code(store, campaign).await?.id,
-        operator_id: catalogue::staff_by_login(store, operator).await?.id,
+        campaign_id: catalogue::campaign_by_code(session.store(), campaign)
+            .await?
+            .id,
     })
 }

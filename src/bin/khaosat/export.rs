@@ -23,14 +23,15 @@ pub struct Args {
     /// Write a report instead: sipas, rates or progress (xlsx only).
     #[arg(long)]
     report: Option<String>,
-    /// The supervisor exporting (default: the only supervisor).
+    /// Replace the file if it is already there.
     #[arg(long)]
-    by: Option<String>,
+    force: bool,
 }
 
 pub async fn run(db: Option<&str>, args: Args) -> anyhow::Result<()> {
-    let (_, store) = super::open(db).await?;
-    let store = &*store;
+    let (_, session) = super::session(db).await?;
+    let session = &session;
+    let store = session.store();
     let campaign = catalogue::campaign_by_code(store, &args.campaign).await?;
     let format = ExportFormat::parse(&args.format)?;
     let now = super::now()?;
@@ -43,19 +44,19 @@ pub async fn run(db: Option<&str>, args: Args) -> anyhow::Result<()> {
                 campaign_id: campaign.id,
                 report: ReportKind::parse(&report)?,
                 out: args.out,
+                replace: args.force,
             };
-            export::export_report(store, now, &request).await?
+            export::export_report(session, now, &request).await?
         }
         None => {
-            let by = catalogue::supervisor(store, args.by.as_deref()).await?;
             let request = ExportRequest {
                 campaign_id: campaign.id,
                 format,
                 out: args.out,
                 with_contacts: args.with_contacts,
-                by: by.id,
+                replace: args.force,
             };
-            export::export_interviews(store, now, &request).await?
+            export::export_interviews(session, now, &request).await?
         }
     };
     println!("Đã ghi {} dòng vào {}", exported.rows, exported.path);

@@ -18,14 +18,17 @@ pub struct Args {
     /// Write the rejected rows, with the reason, to this CSV file (UTF-8 with BOM).
     #[arg(long)]
     rejects: Option<PathBuf>,
+    /// Replace the rejects file if it is already there.
+    #[arg(long)]
+    force: bool,
     /// Print one JSON object: rows, accepted, rejected, new_cases, cases_total.
     #[arg(long)]
     json: bool,
 }
 
 pub async fn run(db: Option<&str>, args: Args) -> anyhow::Result<()> {
-    let (_, store) = super::open(db).await?;
-    let campaign = catalogue::campaign_by_code(&*store, &args.campaign).await?;
+    let (_, session) = super::session(db).await?;
+    let campaign = catalogue::campaign_by_code(session.store(), &args.campaign).await?;
     let request = ImportRequest {
         campaign_id: campaign.id,
         file: args.file,
@@ -43,11 +46,11 @@ pub async fn run(db: Option<&str>, args: Args) -> anyhow::Result<()> {
         }
         ImportProgress::Done => bar.finish_and_clear(),
     };
-    let imported = intake::import_file(&*store, super::now()?, &request, &on_progress).await;
+    let imported = intake::import_file(&session, super::now()?, &request, &on_progress).await;
     bar.finish_and_clear();
     let (summary, table) = imported?;
     if let Some(path) = &args.rejects {
-        intake::write_rejects(path, &table, &summary.rejections)?;
+        intake::write_rejects(path, args.force, &table, &summary.rejections)?;
     }
     if args.json {
         println!("{}", serde_json::to_string(&summary)?);

@@ -26,7 +26,7 @@ pub struct Args {
 }
 
 pub async fn run(db: Option<&str>, args: Args) -> anyhow::Result<()> {
-    let (location, store) = super::open(db).await?;
+    let (location, session) = super::session(db).await?;
     let admin = match &args.admin {
         Some(login) => {
             let checked = staff::login(login)?;
@@ -37,12 +37,12 @@ pub async fn run(db: Option<&str>, args: Args) -> anyhow::Result<()> {
                 role: Role::Admin,
                 campaigns: Vec::new(),
             };
-            Some(staff::add(&*store, &person, &password).await?)
+            Some(staff::add(&session, &person, &password).await?)
         }
         None => None,
     };
     let seeded = if args.demo {
-        Some(demo::seed(&*store, super::now()?).await?)
+        Some(demo::seed(&session, super::now()?).await?)
     } else {
         None
     };
@@ -76,7 +76,23 @@ pub async fn run(db: Option<&str>, args: Args) -> anyhow::Result<()> {
             seeded.campaign.received_from,
             seeded.campaign.received_to
         );
-        println!("Điện thoại viên: dtv.lan (Nguyễn Thị Lan), dtv.minh (Trần Quốc Minh); giám sát viên: gsv.hong (Lê Thị Hồng)");
+        if !seeded.created {
+            println!("Tài khoản mẫu đã có từ trước; quên mật khẩu thì đặt lại: khaosat staff password dtv.lan");
+        }
+        if !seeded.people.is_empty() {
+            println!(
+                "Tài khoản mẫu (mật khẩu chỉ hiện lần này; đổi bằng `khaosat staff password`):"
+            );
+            for person in &seeded.people {
+                println!(
+                    "  {:<10} {:<12} {} — {}",
+                    person.login,
+                    person.password,
+                    person.full_name,
+                    person.role.label_vi()
+                );
+            }
+        }
     }
     Ok(())
 }

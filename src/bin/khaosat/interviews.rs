@@ -20,27 +20,21 @@ pub struct Args {
     /// For XLSX: the sheet to read (default: the first).
     #[arg(long)]
     sheet: Option<String>,
-    /// The supervisor importing (default: the only supervisor).
-    #[arg(long)]
-    by: Option<String>,
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
 }
 
 pub async fn run(db: Option<&str>, args: Args) -> anyhow::Result<()> {
-    let (_, store) = super::open(db).await?;
-    let store = &*store;
-    let campaign = catalogue::campaign_by_code(store, &args.campaign).await?;
-    let by = catalogue::supervisor(store, args.by.as_deref()).await?;
+    let (_, session) = super::session(db).await?;
+    let campaign = catalogue::campaign_by_code(session.store(), &args.campaign).await?;
     let request = InterviewImportRequest {
         campaign_id: campaign.id,
         file: args.file,
         sheet: args.sheet,
         mode: Mode::parse(&args.mode)?,
-        by: by.id,
     };
-    let report = interview_import::import(store, super::now()?, &request).await?;
+    let report = interview_import::import(&session, super::now()?, &request).await?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
         return Ok(());

@@ -11,8 +11,10 @@ mod import;
 mod init;
 mod interviews;
 mod outcomes;
+mod purge;
 mod questionnaire;
 mod report;
+mod requests;
 mod sample;
 mod staff;
 
@@ -20,6 +22,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
+use khaosat::ops::session::Session;
 use khaosat::store::{self, DatabaseLocation, Store};
 
 #[derive(Debug, Parser)]
@@ -29,9 +32,12 @@ use khaosat::store::{self, DatabaseLocation, Store};
     about = "Khảo sát — khảo sát sự hài lòng qua điện thoại (CATI)"
 )]
 struct Cli {
-    /// Database: sqlite://PATH or postgres://USER@HOST/DB. Default: the SQLite file in the user's data directory.
+    /// Database: sqlite://PATH or postgres://USER@HOST/DB (you act as USER). Default: the SQLite file in the user's data directory.
     #[arg(long, global = true, env = "KHAOSAT_DB", hide_env_values = true)]
     db: Option<String>,
+    /// On the embedded SQLite file: act as this person (their role and campaigns apply).
+    #[arg(long = "as", global = true, env = "KHAOSAT_AS", value_name = "LOGIN")]
+    acting_as: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -69,6 +75,11 @@ enum Command {
     /// The campaign's results: satisfaction index, response rates, progress, operators.
     #[command(subcommand)]
     Report(report::Command),
+    /// The register of people's requests about their data: add, list, ack, close.
+    #[command(subcommand)]
+    Requests(requests::Command),
+    /// Remove a finished campaign's names and numbers, keeping answers and figures.
+    Purge(purge::Args),
     /// The people: add, list, disable, enable, password, assign, unassign, sync.
     #[command(subcommand)]
     Staff(staff::Command),
@@ -83,6 +94,21 @@ async fn open(db: Option<&str>) -> anyhow::Result<(DatabaseLocation, std::sync::
         .await
         .with_context(|| format!("mở cơ sở dữ liệu {location}"))?;
     Ok((location, store))
+}
+
+/// Who the CLI acts as on the embedded file (`--as`), set once from the command line.
+static ACTING_AS: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+
+/// The database and the session the command runs in: on PostgreSQL the person whose role the
+/// URL names (or its administrator, for a superuser); on the embedded file the person of
+/// `--as`, else the file's administrator.
+async fn session(db: Option<&str>) -> anyhow::Result<(DatabaseLocation, Session)> {
+    let (location, store) = open(db).await?;
+    let session = match ACTING_AS.get().cloned().flatten() {
+        Some(login) => Session::acting_as(store, &login).await?,
+        None => Session::connected(store).await?,
+    };
+    Ok((location, session))
 }
 
 /// Now, from the workstation's clock or `KHAOSAT_NOW` (a testing aid).
@@ -117,6 +143,7 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
+    let _ = ACTING_AS.set(cli.acting_as.clone());
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,
         Err(e) => {
@@ -139,6 +166,8 @@ fn main() -> ExitCode {
             Command::Cases(command) => cases::run(cli.db.as_deref(), command).await,
             Command::Report(command) => report::run(cli.db.as_deref(), command).await,
             Command::Staff(command) => staff::run(cli.db.as_deref(), command).await,
+            Command::Purge(args) => purge::run(cli.db.as_deref(), args).await,
+            Command::Requests(command) => requests::run(cli.db.as_deref(), command).await,
             Command::Bench(command) => bench::run(cli.db.as_deref(), command).await,
         }
     });

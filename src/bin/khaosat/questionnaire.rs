@@ -55,8 +55,8 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
         }
         Command::Import { file } => {
             let script = load(&file)?;
-            let (_, store) = super::open(db).await?;
-            let new = questionnaires::import(&*store, super::now()?, &script).await?;
+            let (_, session) = super::session(db).await?;
+            let new = questionnaires::import(&session, super::now()?, &script).await?;
             println!(
                 "{} “{}” phiên bản {}: mã băm {}",
                 if new {

@@ -70,8 +70,9 @@ pub struct OperatorsArgs {
 }
 
 pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
-    let (_, store) = super::open(db).await?;
-    let store = &*store;
+    let (_, session) = super::session(db).await?;
+    let session = &session;
+    let store = session.store();
     match command {
         Command::Sipas(args) => {
             let campaign = catalogue::campaign_by_code(store, &args.common.campaign).await?;
@@ -80,7 +81,7 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
                 include_partial: args.include.is_some(),
                 by_mode: args.by.is_some(),
             };
-            let report = reports::sipas_index(store, &request).await?;
+            let report = reports::sipas_index(session, &request).await?;
             if args.common.json {
                 return print_json(&report);
             }
@@ -103,7 +104,7 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
                 }),
                 e: args.e,
             };
-            let report = reports::rates(store, &request).await?;
+            let report = reports::rates(session, &request).await?;
             if args.common.json {
                 return print_json(&report);
             }
@@ -111,7 +112,7 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
         }
         Command::Progress(args) => {
             let campaign = catalogue::campaign_by_code(store, &args.campaign).await?;
-            let report = reports::progress(store, campaign.id, super::now()?).await?;
+            let report = reports::progress(session, campaign.id, super::now()?).await?;
             if args.json {
                 return print_json(&report);
             }
@@ -171,7 +172,7 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
                 from: day(args.from, "from")?,
                 to: day(args.to, "to")?,
             };
-            let report = reports::operators(store, &request).await?;
+            let report = reports::operators(session, &request).await?;
             if args.common.json {
                 return print_json(&report);
             }

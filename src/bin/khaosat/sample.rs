@@ -27,8 +27,8 @@ pub struct Args {
 }
 
 pub async fn run(db: Option<&str>, args: Args) -> anyhow::Result<()> {
-    let (_, store) = super::open(db).await?;
-    let campaign = catalogue::campaign_by_code(&*store, &args.campaign).await?;
+    let (_, session) = super::session(db).await?;
+    let campaign = catalogue::campaign_by_code(session.store(), &args.campaign).await?;
     let rule = SampleRule::parse(&args.rule, args.margin)?;
     let request = SampleRequest {
         campaign_id: campaign.id,
@@ -36,7 +36,7 @@ pub async fn run(db: Option<&str>, args: Args) -> anyhow::Result<()> {
         rule,
         add: args.agency.zip(args.add),
     };
-    let report = sampling::sample(&*store, super::now()?, &request).await?;
+    let report = sampling::sample(&session, super::now()?, &request).await?;
     if args.json {
         println!("{}", serde_json::to_string(&report)?);
         return Ok(());

@@ -90,8 +90,8 @@ pub fn read_password(from_stdin: bool, whose: &str) -> anyhow::Result<String> {
 }
 
 pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
-    let (_, store) = super::open(db).await?;
-    let store = &*store;
+    let (_, session) = super::session(db).await?;
+    let store = &session;
     match command {
         Command::Add {
             login,

@@ -486,6 +486,14 @@ mod tests {
         OutcomeCatalogue::builtin()
     }
 
+    /// Each problem as "place: reason".
+    fn placed(problems: &[CatalogueProblem]) -> Vec<String> {
+        problems
+            .iter()
+            .map(|p| format!("{}: {}", p.place, p.reason))
+            .collect()
+    }
+
     #[test]
     fn the_builtin_catalogue_loads_with_the_rules_the_design_asks_for() {
         let c = builtin();
@@ -573,10 +581,7 @@ retry_after = "7d"
         let problems = OutcomeCatalogue::parse(text, "ketqua.toml")
             .expect_err("broken")
             .0;
-        let lines: Vec<String> = problems
-            .iter()
-            .map(|p| format!("{}: {}", p.place, p.reason))
-            .collect();
+        let lines = placed(&problems);
         let has = |needle: &str| lines.iter().any(|l| l.contains(needle));
         assert!(
             has("kết quả thứ 1 (mã “1.1”): nhóm AAPOR NE không hợp với mã nhóm 1"),
@@ -637,10 +642,7 @@ retry_after = "7d"
         let problems = OutcomeCatalogue::parse(&own, "ketqua.toml")
             .expect_err("broken lines")
             .0;
-        let lines: Vec<String> = problems
-            .iter()
-            .map(|p| format!("{}: {}", p.place, p.reason))
-            .collect();
+        let lines = placed(&problems);
         let has = |needle: &str| lines.iter().any(|l| l.contains(needle));
         assert!(
             has("at_limit thứ 2 (“2.1”): dòng này đã có ở trên"),

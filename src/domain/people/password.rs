@@ -17,9 +17,16 @@ pub const MIN_LEN: usize = 8;
 pub const MAX_LEN: usize = 128;
 
 /// A password as typed. Checking a login takes it as it is; a new one must pass
-/// [`Password::new_for`].
-#[derive(Clone, PartialEq, Eq)]
+/// [`Password::new_for`]. It arrives from the window as a string.
+#[derive(Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(from = "String")]
 pub struct Password(String);
+
+impl From<String> for Password {
+    fn from(text: String) -> Self {
+        Self::given(&text)
+    }
+}
 
 impl fmt::Debug for Password {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

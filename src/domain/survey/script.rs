@@ -254,6 +254,17 @@ impl Script {
         self.questions.iter().find(|q| &q.id == id)
     }
 
+    /// The consent question: the first one an answer to which ends the interview as a refusal
+    /// (SIPAS's `dong_y`). Its answer is the record of the person's consent.
+    pub fn consent_question(&self) -> Option<&Question> {
+        self.questions.iter().find(|q| {
+            q.kind
+                .options()
+                .iter()
+                .any(|o| o.ends == Some(Ending::Refusal))
+        })
+    }
+
     /// Where a question stands in the order (from 0).
     pub fn position(&self, id: &QuestionId) -> Option<usize> {
         self.questions.iter().position(|q| &q.id == id)

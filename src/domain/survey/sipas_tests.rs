@@ -41,6 +41,13 @@ fn the_sipas_questionnaire_passes_its_own_checks() {
 }
 
 #[test]
+fn the_sipas_consent_question_is_the_one_whose_refusal_ends_the_interview() {
+    let consent = sipas().consent_question().expect("a consent question");
+    assert_eq!(consent.id.as_str(), "dong_y");
+    assert!(consent.text.contains("có đồng ý"));
+}
+
+#[test]
 fn the_sipas_text_is_nfc_vietnamese() {
     assert!(is_nfc(SIPAS_TOML), "the file is stored in NFC");
     let s = sipas();

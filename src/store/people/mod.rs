@@ -1,15 +1,126 @@
 //! Storage of the people who work a survey: their rows, their campaigns, and what each backend
 //! does to let them log in — local Argon2id accounts on SQLite (`sqlite.rs`), PostgreSQL login
 //! roles made by the administrators' definer functions (`postgres.rs`). Both modules offer the
-//! same functions, which the `Store` implementation calls.
+//! same functions, which `PeopleStore`'s implementation for each store calls.
 
 pub mod postgres;
 pub mod sqlite;
 
+use async_trait::async_trait;
 use uuid::Uuid;
 
-use super::model::{Role, Staff};
+use super::model::{NewStaff, Role, Staff};
+use crate::domain::people::{Login, Password};
 use crate::error::{Error, Result};
+
+/// The people in the store, apart from the rest of [`super::Store`] (which requires it): who
+/// works here, in which role, on which campaigns, and how they log in.
+#[async_trait]
+pub trait PeopleStore: Send + Sync {
+    /// Adds a person, or updates the name and role of the one with the same login, without a
+    /// way to log in (the demo's and the benchmark's people; `sync_logins` gives them one).
+    async fn put_staff(&self, staff: &Staff) -> Result<()>;
+    async fn staff(&self) -> Result<Vec<Staff>>;
+    /// Adds a person who logs in with their password: on PostgreSQL their own login role, in
+    /// their role's group, allowed into this database only (administrators only). A login in
+    /// use is a conflict.
+    async fn add_staff(&self, person: &NewStaff<'_>) -> Result<Staff>;
+    /// Sets a person's password (an administrator's doing, or one's own).
+    async fn set_password(&self, login: &Login, password: &Password) -> Result<()>;
+    /// Enables or disables a person's login; disabling hands back the cases they hold (how
+    /// many is returned) and, on PostgreSQL, ends their open sessions.
+    async fn set_active(&self, login: &Login, active: bool) -> Result<u32>;
+    /// Puts a person on a campaign (`on`) or takes them off it.
+    async fn assign(&self, login: &Login, campaign: Uuid, on: bool) -> Result<()>;
+    /// Every (person, campaign) assignment.
+    async fn assignments(&self) -> Result<Vec<(Uuid, Uuid)>>;
+    /// A login role for each person without one (a database from before login roles): how
+    /// many were made; nothing to do on SQLite.
+    async fn sync_logins(&self) -> Result<u32>;
+    /// The person this session is: on PostgreSQL its role's; `None` on SQLite, where the core
+    /// keeps the session, and for the database administrator's session.
+    async fn whoami(&self) -> Result<Option<Staff>>;
+    /// SQLite's local accounts: the person these are the login and password of. A wrong
+    /// password, an unknown login and a disabled account all give `LoginRefused`.
+    async fn check_login(&self, login: &Login, password: &Password) -> Result<Staff>;
+}
+
+/// Implements [`PeopleStore`] for a backend's store (`$store`, its `pool`) with that backend's
+/// module of people functions (`$people`: `sqlite` or `postgres` here).
+macro_rules! people_store {
+    ($store:ident, $people:path) => {
+        const _: () = {
+            use async_trait::async_trait;
+            use uuid::Uuid;
+
+            use crate::domain::people::{Login, Password};
+            use crate::error::{DbContext, Result};
+            use crate::store::model::{NewStaff, Staff};
+            use crate::store::people::*;
+            use $people as backend;
+
+            #[async_trait]
+            impl PeopleStore for $store {
+                async fn put_staff(&self, staff: &Staff) -> Result<()> {
+                    sqlx::query(INSERT_STAFF)
+                        .bind(staff.id)
+                        .bind(&staff.login)
+                        .bind(&staff.full_name)
+                        .bind(staff.role.as_str())
+                        .execute(&self.pool)
+                        .await
+                        .doing("lưu nhân sự")?;
+                    Ok(())
+                }
+
+                async fn staff(&self) -> Result<Vec<Staff>> {
+                    let found: Vec<StaffRow> = sqlx::query_as(SELECT_STAFF)
+                        .fetch_all(&self.pool)
+                        .await
+                        .doing("đọc nhân sự")?;
+                    found.into_iter().map(Staff::try_from).collect()
+                }
+
+                async fn add_staff(&self, person: &NewStaff<'_>) -> Result<Staff> {
+                    backend::add_staff(&self.pool, person).await
+                }
+
+                async fn set_password(&self, login: &Login, password: &Password) -> Result<()> {
+                    backend::set_password(&self.pool, login, password).await
+                }
+
+                async fn set_active(&self, login: &Login, active: bool) -> Result<u32> {
+                    backend::set_active(&self.pool, login, active).await
+                }
+
+                async fn assign(&self, login: &Login, campaign: Uuid, on: bool) -> Result<()> {
+                    backend::assign(&self.pool, login, campaign, on).await
+                }
+
+                async fn assignments(&self) -> Result<Vec<(Uuid, Uuid)>> {
+                    sqlx::query_as(SELECT_ASSIGNMENTS)
+                        .fetch_all(&self.pool)
+                        .await
+                        .doing("đọc phân công")
+                }
+
+                async fn sync_logins(&self) -> Result<u32> {
+                    backend::sync_logins(&self.pool).await
+                }
+
+                async fn whoami(&self) -> Result<Option<Staff>> {
+                    backend::whoami(&self.pool).await
+                }
+
+                async fn check_login(&self, login: &Login, password: &Password) -> Result<Staff> {
+                    backend::check_login(&self.pool, login, password).await
+                }
+            }
+        };
+    };
+}
+
+pub(crate) use people_store;
 
 /// Adds a person or updates the name and role of the one with the same login (the demo's and
 /// the benchmark's people, and rows written by earlier releases).

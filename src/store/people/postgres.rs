@@ -20,13 +20,7 @@ pub async fn add_staff(pool: &PgPool, person: &NewStaff<'_>) -> Result<Staff> {
         .fetch_one(pool)
         .await
         .doing("thêm nhân sự")?;
-    Ok(Staff {
-        id,
-        login: person.login.to_string(),
-        full_name: person.full_name.to_owned(),
-        role: person.role,
-        active: true,
-    })
+    Ok(person.stored(id))
 }
 
 pub async fn set_password(pool: &PgPool, login: &Login, password: &Password) -> Result<()> {

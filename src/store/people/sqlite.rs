@@ -43,13 +43,7 @@ pub async fn add_staff(pool: &SqlitePool, person: &NewStaff<'_>) -> Result<Staff
         ))),
         other => other.doing("thêm nhân sự").map(|_| ()),
     }?;
-    Ok(Staff {
-        id,
-        login: person.login.to_string(),
-        full_name: person.full_name.to_owned(),
-        role: person.role,
-        active: true,
-    })
+    Ok(person.stored(id))
 }
 
 pub async fn set_password(pool: &SqlitePool, login: &Login, password: &Password) -> Result<()> {

@@ -17,13 +17,26 @@ export type AppInfo = { version: string,
  */
 backend: string, 
 /**
- * The database, with any password hidden.
+ * The database: the file, or the server with no user and no password.
  */
 location: string, 
 /**
  * How often the desk must renew its lease on the case it holds.
  */
-heartbeatSeconds: number, };
+heartbeatSeconds: number, 
+/**
+ * The app runs on a set clock (`KHAOSAT_NOW`, a testing aid), not the workstation's: the
+ * window says so. The audit keeps the database's own clock whatever this says.
+ */
+testClock: boolean, 
+/**
+ * The person logged in, if any.
+ */
+session: SessionView | null, 
+/**
+ * Today in Vietnam by the app's clock, `yyyy-mm-dd`: what date fields start from.
+ */
+today: string, };
 
 export type CampaignView = { id: string, code: string, name: string, timeZone: string, 
 /**
@@ -89,7 +102,7 @@ export type Lease = { caseId: string, campaignId: string, holder: string, epoch:
  */
 claimedAt: string, };
 
-export type NextCaseRequest = { campaignId: string, operatorId: string, };
+export type NextCaseRequest = { campaignId: string, };
 
 export type CaseCard = { lease: Lease, 
 /**
@@ -140,7 +153,11 @@ suggestedOutcome: OutcomeCode | null,
 /**
  * The words to close the call with, filled in, once it is complete or has ended.
  */
-closing: string | null, };
+closing: string | null, 
+/**
+ * The record of the person's consent: the consent question's latest answer.
+ */
+consent: ConsentView | null, };
 
 export type InterviewStatus = "inProgress" | "partial" | "complete";
 
@@ -300,7 +317,7 @@ export type CaseSelection = { campaignId: string, agencyCodes: Array<string>, st
 
 export type CaseVersion = { caseId: string, version: number, };
 
-export type ReassignRequest = { campaignId: string, cases: Array<CaseVersion>, toOperator: string | null, supervisorId: string, };
+export type ReassignRequest = { campaignId: string, cases: Array<CaseVersion>, toOperator: string | null, };
 
 export type ReassignReport = { selected: number, moved: number, 
 /**
@@ -320,7 +337,7 @@ inCall: Array<string>,
  */
 to: string | null, };
 
-export type ForceReleaseRequest = { caseId: string, supervisorId: string, };
+export type ForceReleaseRequest = { caseId: string, };
 
 export type ForceReleased = { caseId: string, 
 /**
@@ -364,13 +381,22 @@ callList: string | null, status: CaseStatus, heldBy: string | null, attempts: nu
 /**
  * The appointment is kept for one operator.
  */
-appointmentHard: boolean, version: number, interview: InterviewSummary | null, };
+appointmentHard: boolean, version: number, interview: InterviewSummary | null, 
+/**
+ * The person's name and number were removed (a purge, or their own request): shown as
+ * "đã xoá dữ liệu cá nhân".
+ */
+purged: boolean, };
 
 export type DemoSeeded = { campaign: CampaignView, respondents: number, 
 /**
  * `false` when the demo campaign was already there and nothing was added.
  */
-created: boolean, };
+created: boolean, 
+/**
+ * The people made, with their passwords: shown this once, never stored in clear.
+ */
+people: Array<DemoPerson>, };
 
 export type LocalTime = string;
 
@@ -432,7 +458,11 @@ export type SaveRejectsRequest = { path: string, sheet: string | null,
 /**
  * Where to write the CSV.
  */
-out: string, rejections: Array<RejectedRow>, };
+out: string, rejections: Array<RejectedRow>, 
+/**
+ * Replace a file already there: the person confirmed it in the save dialog.
+ */
+replace: boolean, };
 
 export type SampleReport = { rule: string, seed: number, agencies: Array<AgencySample>, drawn_total: number, };
 
@@ -677,13 +707,17 @@ out: string,
  */
 withContacts: boolean, 
 /**
- * Who exports.
+ * Replace a file already there: the person confirmed it (the save dialog, `--force`).
  */
-by: string, };
+replace: boolean, };
 
 export type ReportKind = "sipas" | "rates" | "progress";
 
-export type ReportExportRequest = { campaignId: string, report: ReportKind, out: string, };
+export type ReportExportRequest = { campaignId: string, report: ReportKind, out: string, 
+/**
+ * Replace a file already there: the person confirmed it.
+ */
+replace: boolean, };
 
 export type Exported = { path: string, 
 /**
@@ -691,9 +725,127 @@ export type Exported = { path: string,
  */
 rows: number, };
 
+export type SessionView = { login: string, fullName: string, role: Role, };
+
+export type LoginRequest = { server: string | null, login: string, password: string, };
+
+export type PersonView = { login: string, fullName: string, role: Role, active: boolean, 
+/**
+ * The codes of the campaigns they work or supervise.
+ */
+campaigns: Array<string>, };
+
+export type AddPersonRequest = { login: string, fullName: string, role: Role, campaigns: Array<string>, password: string, };
+
+export type PersonActiveRequest = { login: string, active: boolean, };
+
+export type PersonActiveReport = { 
+/**
+ * The cases the disabled person held, now back in the pool.
+ */
+released: number, };
+
+export type PersonPasswordRequest = { login: string, password: string, };
+
+export type AssignPersonRequest = { login: string, 
+/**
+ * The campaign's code.
+ */
+campaign: string, assigned: boolean, };
+
+export type DemoPerson = { login: string, fullName: string, role: Role, password: string, };
+
+export type ConsentView = { given: boolean, 
+/**
+ * The option chosen, in words.
+ */
+answer: string, 
+/**
+ * dd/mm/yyyy hh:mm in the campaign's time zone.
+ */
+at: string, 
+/**
+ * The operator who asked.
+ */
+operatorId: string, 
+/**
+ * The question as the questionnaire words it (placeholders unfilled: no personal data).
+ */
+question: string, 
+/**
+ * `id@version` of the questionnaire.
+ */
+questionnaire: string, };
+
+export type RequestKind = "access" | "correct" | "delete" | "withdraw";
+
+export type RequestListRequest = { 
+/**
+ * Only the requests not closed yet.
+ */
+openOnly: boolean, };
+
+export type NewRequest = { kind: RequestKind, 
+/**
+ * The person's phone number, as they gave it.
+ */
+phone: string | null, 
+/**
+ * The day the request came.
+ */
+receivedOn: string, note: string, };
+
+export type RequestView = { id: string, kind: RequestKind, 
+/**
+ * dd/mm/yyyy.
+ */
+receivedOn: string, 
+/**
+ * `090****567`: the register shows the number masked.
+ */
+phoneMasked: string | null, note: string, acknowledgeBy: string, answerBy: string, acknowledgedOn: string | null, closedOn: string | null, closingNote: string | null, 
+/**
+ * Not acknowledged, and the day to do it has passed.
+ */
+acknowledgementOverdue: boolean, 
+/**
+ * Not answered, and the day to do it has passed.
+ */
+answerOverdue: boolean, forgottenCases: number, };
+
+export type RequestIdRequest = { id: string, };
+
+export type CloseRequestRequest = { id: string, 
+/**
+ * How the person was answered.
+ */
+note: string, };
+
+export type PurgeRequest = { campaignId: string, 
+/**
+ * Count what would go; change nothing.
+ */
+dryRun: boolean, };
+
+export type PurgeReport = { campaign: string, 
+/**
+ * Nothing was changed: this is what a purge would do.
+ */
+dryRun: boolean, 
+/**
+ * Cases whose person's name and number go (those purged before are not counted again).
+ */
+cases: number, 
+/**
+ * Dossiers whose name and number go.
+ */
+dossiers: number, };
+
 /** Every command of the desktop shell, typed. A failed call rejects with an `ApiError`. */
 export const commands = {
   appInfo: (): Promise<AppInfo> => invoke("app_info"),
+  login: (req: LoginRequest): Promise<SessionView> => invoke("login", { req }),
+  logout: (): Promise<null> => invoke("logout"),
   listCampaigns: (): Promise<Array<CampaignView>> => invoke("list_campaigns"),
   listStaff: (): Promise<Array<StaffView>> => invoke("list_staff"),
   listOutcomes: (req: CampaignRequest): Promise<Array<OutcomeView>> => invoke("list_outcomes", { req }),
@@ -722,10 +874,20 @@ export const commands = {
   operatorFigures: (req: OperatorsRequest): Promise<OperatorsReport> => invoke("operator_figures", { req }),
   exportInterviews: (req: ExportRequest): Promise<Exported> => invoke("export_interviews", { req }),
   exportReport: (req: ReportExportRequest): Promise<Exported> => invoke("export_report", { req }),
+  listPeople: (): Promise<Array<PersonView>> => invoke("list_people"),
+  addPerson: (req: AddPersonRequest): Promise<PersonView> => invoke("add_person", { req }),
+  setPersonActive: (req: PersonActiveRequest): Promise<PersonActiveReport> => invoke("set_person_active", { req }),
+  setPersonPassword: (req: PersonPasswordRequest): Promise<null> => invoke("set_person_password", { req }),
+  assignPerson: (req: AssignPersonRequest): Promise<null> => invoke("assign_person", { req }),
+  listRequests: (req: RequestListRequest): Promise<Array<RequestView>> => invoke("list_requests", { req }),
+  addRequest: (req: NewRequest): Promise<RequestView> => invoke("add_request", { req }),
+  acknowledgeRequest: (req: RequestIdRequest): Promise<null> => invoke("acknowledge_request", { req }),
+  closeRequest: (req: CloseRequestRequest): Promise<null> => invoke("close_request", { req }),
+  purgeCampaign: (req: PurgeRequest): Promise<PurgeReport> => invoke("purge_campaign", { req }),
 } as const;
 
 /** The event a window receives while a list imports; its payload is an `ImportProgress`. */
 export const IMPORT_PROGRESS_EVENT = "import-progress";
 
 /** The names of the commands, as the shell registers them. */
-export const COMMAND_NAMES = ["app_info", "list_campaigns", "list_staff", "list_outcomes", "case_interview", "next_case", "operator_queue", "heartbeat", "release_case", "start_interview", "save_answer", "record_outcome", "campaign_cases", "select_cases", "reassign", "force_release", "audit_log", "list_agencies", "preview_import", "import_list", "save_rejects", "sample_status", "draw_sample", "sipas_index", "response_rates", "fieldwork_progress", "operator_figures", "export_interviews", "export_report"] as const;
+export const COMMAND_NAMES = ["app_info", "login", "logout", "list_campaigns", "list_staff", "list_outcomes", "case_interview", "next_case", "operator_queue", "heartbeat", "release_case", "start_interview", "save_answer", "record_outcome", "campaign_cases", "select_cases", "reassign", "force_release", "audit_log", "list_agencies", "preview_import", "import_list", "save_rejects", "sample_status", "draw_sample", "sipas_index", "response_rates", "fieldwork_progress", "operator_figures", "export_interviews", "export_report", "list_people", "add_person", "set_person_active", "set_person_password", "assign_person", "list_requests", "add_request", "acknowledge_request", "close_request", "purge_campaign"] as const;

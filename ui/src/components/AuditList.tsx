@@ -1,9 +1,10 @@
-/** The campaign's recent moves, take-backs and exports with names and numbers, newest first: who
- * did what to which case, and the change (from which call list to which, from whom a case was
- * taken back, or how many interviews went into which file). */
+/** The campaign's recent moves, take-backs, exports with names and numbers and purges, newest
+ * first: who did what to which case, and the change (from which call list to which, from whom a
+ * case was taken back, how many interviews went into which file, how many cases were purged). */
 import { useEffect, useState } from "react";
 import { commands, type AuditView, type CampaignView, type CaseOverview, type StaffView } from "../api/bindings";
 import { useLang, type T } from "../i18n";
+import { caseName } from "../labels";
 
 interface Props {
   campaign: CampaignView;
@@ -37,8 +38,9 @@ function change(entry: AuditView, nameOf: (id: unknown) => string, t: T): string
   if (entry.action === "force_release" && before.holder) {
     return t("audit.releasedFrom", { holder: nameOf(before.holder) });
   }
-  // The core words an export itself: how many interviews, into which file.
-  if (entry.action === "export_contacts") return entry.after ?? "";
+  // The core words an export and a purge itself: how many interviews into which file, how many
+  // cases and dossiers lost their names and numbers.
+  if (entry.action === "export_contacts" || entry.action === "purge") return entry.after ?? "";
   return "";
 }
 
@@ -46,6 +48,7 @@ function actionLabel(action: string, t: T): string {
   if (action === "reassign") return t("audit.reassign");
   if (action === "force_release") return t("audit.forceRelease");
   if (action === "export_contacts") return t("audit.exportContacts");
+  if (action === "purge") return t("audit.purge");
   return action;
 }
 
@@ -66,7 +69,10 @@ export function AuditList({ campaign, staff, cases, reloadKey, report }: Props) 
 
   const nameOf = (id: unknown) => staff.find((s) => s.id === id)?.fullName ?? String(id);
   const actorName = (login: string) => staff.find((s) => s.login === login)?.fullName ?? login;
-  const caseName = (id: string | null) => (id && cases?.find((c) => c.caseId === id)?.respondentName) || id || "";
+  const caseNamed = (id: string | null) => {
+    const c = id ? cases?.find((x) => x.caseId === id) : undefined;
+    return c ? caseName(c, t) : (id ?? "");
+  };
   const newest = entries ? [...entries].reverse().slice(0, SHOWN) : [];
 
   return (
@@ -100,7 +106,7 @@ export function AuditList({ campaign, staff, cases, reloadKey, report }: Props) 
                   <td className="nowrap" data-testid="audit-action">
                     {actionLabel(e.action, t)}
                   </td>
-                  <td data-testid="audit-case">{caseName(e.caseId)}</td>
+                  <td data-testid="audit-case">{caseNamed(e.caseId)}</td>
                   <td data-testid="audit-change">{change(e, nameOf, t)}</td>
                 </tr>
               ))}

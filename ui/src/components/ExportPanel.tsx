@@ -3,7 +3,7 @@
  * file the supervisor names — typed, or picked in the save dialog. The core writes the file. */
 import { useState } from "react";
 import { save } from "@tauri-apps/plugin-dialog";
-import { commands, type CampaignView, type Exported, type ReportKind, type StaffView } from "../api/bindings";
+import { commands, type CampaignView, type Exported, type ReportKind } from "../api/bindings";
 import { useLang, type MessageKey } from "../i18n";
 import { whole } from "../numbers";
 
@@ -46,29 +46,29 @@ export function pathForChoice(path: string, code: string, from: ExportChoice, to
   return trimmed.replace(/\.(csv|xlsx)$/i, `.${extension(to)}`);
 }
 
+/** An export with names and numbers is audited in the name of the person logged in. */
 interface Props {
   campaign: CampaignView;
-  /** Who exports: an export with names and numbers is audited in their name. */
-  person: StaffView;
   report: (e: unknown) => void;
   clearError: () => void;
 }
 
-export function ExportPanel({ campaign, person, report, clearError }: Props) {
+export function ExportPanel({ campaign, report, clearError }: Props) {
   const { lang, t } = useLang();
   const [choice, setChoice] = useState<ExportChoice>("csv");
   const [path, setPath] = useState(() => suggestedName(campaign.code, "csv"));
   const [contacts, setContacts] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** The path came from the save dialog, which asks before replacing a file. */
+  const [confirmed, setConfirmed] = useState(false);
   const [done, setDone] = useState<{ exported: Exported; audited: boolean } | null>(null);
-  // Names and numbers are for supervisors and administrators only.
-  const mayAddContacts = person.role !== "operator";
   const interviews = isInterviews(choice);
   const folderMissing = path.trim() !== "" && !hasFolder(path);
   const ready = !busy && path.trim() !== "" && !folderMissing;
 
   const choose = (next: ExportChoice) => {
     setPath(pathForChoice(path, campaign.code, choice, next));
+    setConfirmed(false);
     setChoice(next);
     if (!isInterviews(next)) setContacts(false);
   };
@@ -80,7 +80,11 @@ export function ExportPanel({ campaign, person, report, clearError }: Props) {
         defaultPath: hasFolder(path) ? path.trim() : suggestedName(campaign.code, choice),
         filters: [{ name: t(choice === "csv" ? "exp.filterCsv" : "exp.filterXlsx"), extensions: [extension(choice)] }],
       });
-      if (typeof chosen === "string") setPath(chosen);
+      // The save dialog asked before choosing a file that is there: replacing it is confirmed.
+      if (typeof chosen === "string") {
+        setPath(chosen);
+        setConfirmed(true);
+      }
     } catch (e) {
       report(e);
     }
@@ -88,14 +92,14 @@ export function ExportPanel({ campaign, person, report, clearError }: Props) {
 
   const run = async () => {
     const out = path.trim();
-    const withContacts = interviews && contacts && mayAddContacts;
+    const withContacts = interviews && contacts;
     clearError();
     setDone(null);
     setBusy(true);
     try {
       const exported = isInterviews(choice)
-        ? await commands.exportInterviews({ campaignId: campaign.id, format: choice, out, withContacts, by: person.id })
-        : await commands.exportReport({ campaignId: campaign.id, report: choice, out });
+        ? await commands.exportInterviews({ campaignId: campaign.id, format: choice, out, withContacts, replace: confirmed })
+        : await commands.exportReport({ campaignId: campaign.id, report: choice, out, replace: confirmed });
       setDone({ exported, audited: withContacts });
     } catch (e) {
       report(e);
@@ -143,7 +147,10 @@ export function ExportPanel({ campaign, person, report, clearError }: Props) {
               spellCheck={false}
               aria-invalid={folderMissing}
               aria-describedby={folderMissing ? "export-path-hint" : undefined}
-              onChange={(e) => setPath(e.target.value)}
+              onChange={(e) => {
+                setPath(e.target.value);
+                setConfirmed(false);
+              }}
               onBlur={() => {
                 if (path.trim() === "") setPath(suggestedName(campaign.code, choice));
               }}
@@ -162,21 +169,19 @@ export function ExportPanel({ campaign, person, report, clearError }: Props) {
           {t("exp.needFolder")}
         </p>
       )}
-      {mayAddContacts && (
-        <label className={`results-check export-contacts${interviews ? "" : " is-off"}`}>
-          <input
-            type="checkbox"
-            data-testid="export-contacts"
-            checked={interviews && contacts}
-            disabled={!interviews || busy}
-            onChange={(e) => setContacts(e.target.checked)}
-          />
-          <span>
-            {t("exp.contacts")}
-            {!interviews && <span className="muted"> — {t("exp.contactsOff")}</span>}
-          </span>
-        </label>
-      )}
+      <label className={`results-check export-contacts${interviews ? "" : " is-off"}`}>
+        <input
+          type="checkbox"
+          data-testid="export-contacts"
+          checked={interviews && contacts}
+          disabled={!interviews || busy}
+          onChange={(e) => setContacts(e.target.checked)}
+        />
+        <span>
+          {t("exp.contacts")}
+          {!interviews && <span className="muted"> — {t("exp.contactsOff")}</span>}
+        </span>
+      </label>
       <div className="intake-actions">
         <button type="button" className="btn btn-primary" data-testid="export-run" disabled={!ready} onClick={() => void run()}>
           {busy ? t("exp.running") : t("exp.run")}

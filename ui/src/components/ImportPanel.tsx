@@ -105,7 +105,8 @@ export function ImportPanel({ campaign, report, clearError, onImported }: Props)
     );
     if (typeof out !== "string") return;
     const ok = await run("save", () =>
-      commands.saveRejects({ path: result.path, sheet: result.sheet, out, rejections: result.report.rejections }),
+      // The save dialog asked before choosing a file that is there.
+      commands.saveRejects({ path: result.path, sheet: result.sheet, out, rejections: result.report.rejections, replace: true }),
     );
     if (ok !== undefined) setSaved(t("imp.saved", { n: result.report.rejections.length, path: out }));
   };

@@ -20,8 +20,6 @@ import { AuditList } from "./AuditList";
 
 interface Props {
   campaign: CampaignView;
-  /** The supervisor who moves the cases (the person chosen at the start). */
-  person: StaffView;
   staff: readonly StaffView[];
   cases: readonly CaseOverview[] | null;
   report: (e: unknown) => void;
@@ -44,7 +42,7 @@ function toggled<V>(set: readonly V[], value: V): V[] {
   return set.includes(value) ? set.filter((v) => v !== value) : [...set, value];
 }
 
-export function ReassignPanel({ campaign, person, staff, cases, report, clearError, onMoved }: Props) {
+export function ReassignPanel({ campaign, staff, cases, report, clearError, onMoved }: Props) {
   const { lang, t } = useLang();
   const [agencyCodes, setAgencyCodes] = useState<string[]>([]);
   const [statuses, setStatuses] = useState<CaseStatus[]>([]);
@@ -100,7 +98,6 @@ export function ReassignPanel({ campaign, person, staff, cases, report, clearErr
         campaignId: campaign.id,
         cases: preview.versions,
         toOperator: to === "pool" ? null : to,
-        supervisorId: person.id,
       });
       setResult(done);
       setPreview(null);

@@ -10,7 +10,6 @@ import {
   type ProgressReport,
   type RatesBy,
   type RatesReport,
-  type StaffView,
 } from "../api/bindings";
 import { useLang } from "../i18n";
 import { decimal, isoDay } from "../numbers";
@@ -23,8 +22,6 @@ import { RatesTable } from "./RatesTable";
 
 interface Props {
   campaign: CampaignView;
-  /** Who looks: exports are made in their name. */
-  person: StaffView;
   report: (e: unknown) => void;
   clearError: () => void;
 }
@@ -62,7 +59,7 @@ type Period = "all" | "today";
 /** The campaign's pooled line: the breakdown shown until a bar is picked. */
 const POOLED: IndexPick = { agency: "", mode: null };
 
-export function ResultsPanel({ campaign, person, report, clearError }: Props) {
+export function ResultsPanel({ campaign, report, clearError }: Props) {
   const { lang, t } = useLang();
   const [includePartial, setIncludePartial] = useState(false);
   const [byMode, setByMode] = useState(false);
@@ -280,7 +277,7 @@ export function ResultsPanel({ campaign, person, report, clearError }: Props) {
         )}
       </section>
 
-      <ExportPanel campaign={campaign} person={person} report={report} clearError={clearError} />
+      <ExportPanel campaign={campaign} report={report} clearError={clearError} />
     </section>
   );
 }

@@ -1,32 +1,63 @@
-/** The bar on top of every screen: who works, on which campaign, where to go, and the language. */
-import type { CampaignView, StaffView } from "../api/bindings";
+/** The bar on top of every screen: who is logged in and as what, on which campaign, where their
+ * role may go (an administrator: the supervisor screens, the people, personal data), the language,
+ * and logging out. */
+import type { CampaignView, SessionView } from "../api/bindings";
 import { useLang, type Lang } from "../i18n";
 import type { Screen } from "../session";
 
+/** An administrator's screens, in the top bar's order: the others than the one open are offered. */
+const ADMIN_SCREENS = ["supervisor", "people", "privacy"] as const;
+
 interface Props {
+  /** Null on the login screen. */
+  person: SessionView | null;
   screen: Screen;
   campaign: CampaignView | null;
-  onHome: () => void;
-  onDesk: () => void;
-  onSupervisor: (person: StaffView) => void;
+  /** The person's campaigns: a supervisor with more than one switches here. */
+  campaigns: readonly CampaignView[];
+  onCampaign: (id: string) => void;
+  go: (screen: Screen) => void;
+  onLogout: () => void;
+  loggingOut: boolean;
   lang: Lang;
   onLang: () => void;
 }
 
-export function TopBar({ screen, campaign, onHome, onDesk, onSupervisor, lang, onLang }: Props) {
+export function TopBar({ person, screen, campaign, campaigns, onCampaign, go, onLogout, loggingOut, lang, onLang }: Props) {
   const { t } = useLang();
+  const showsCampaign = campaign !== null && (screen.kind === "desk" || screen.kind === "supervisor");
+  // A supervisor with several campaigns switches here; an operator changes on their own screen.
+  const switchable = showsCampaign && screen.kind === "supervisor" && campaigns.length > 1;
   return (
     <header className="topbar">
-      <div className="brand" aria-hidden={screen.kind === "start"}>
+      <div className="brand" aria-hidden={!person}>
         {t("app.title")}
       </div>
-      {screen.kind !== "start" && (
+      {person && (
         <div className="whoami">
           <span className="whoami-person" data-testid="current-person">
-            {screen.person.fullName}
-            <span className="whoami-role"> · {t(`role.${screen.person.role}`)}</span>
+            {person.fullName}
+            <span className="whoami-role" data-testid="current-role">
+              {" "}
+              · {t(`role.${person.role}`)}
+            </span>
           </span>
-          {campaign && (
+          {switchable && (
+            <select
+              className="select campaign-switch"
+              data-testid="campaign-switch"
+              aria-label={t("nav.campaign")}
+              value={campaign.id}
+              onChange={(e) => onCampaign(e.target.value)}
+            >
+              {campaigns.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.code} — {c.name}
+                </option>
+              ))}
+            </select>
+          )}
+          {showsCampaign && !switchable && (
             <span className="whoami-campaign" data-testid="current-campaign" title={campaign.name}>
               {campaign.code} — {campaign.name}
             </span>
@@ -34,26 +65,17 @@ export function TopBar({ screen, campaign, onHome, onDesk, onSupervisor, lang, o
         </div>
       )}
       <nav className="topnav">
-        {screen.kind !== "start" && (
-          <button type="button" className="btn btn-quiet" data-testid="nav-home" onClick={onHome}>
-            {t("nav.home")}
+        {person?.role === "operator" && screen.kind === "desk" && campaigns.length > 1 && (
+          <button type="button" className="btn btn-quiet" data-testid="nav-campaigns" onClick={() => go({ kind: "campaigns" })}>
+            {t("nav.campaigns")}
           </button>
         )}
-        {screen.kind === "desk" && (
-          <button
-            type="button"
-            className="btn btn-quiet"
-            data-testid="nav-supervisor"
-            onClick={() => onSupervisor(screen.person)}
-          >
-            {t("nav.supervisor")}
-          </button>
-        )}
-        {screen.kind === "supervisor" && (
-          <button type="button" className="btn btn-quiet" data-testid="nav-desk" onClick={onDesk}>
-            {t("nav.desk")}
-          </button>
-        )}
+        {person?.role === "admin" &&
+          ADMIN_SCREENS.filter((kind) => kind !== screen.kind).map((kind) => (
+            <button key={kind} type="button" className="btn btn-quiet" data-testid={`nav-${kind}`} onClick={() => go({ kind })}>
+              {t(`nav.${kind}`)}
+            </button>
+          ))}
         <button
           type="button"
           className="btn btn-lang"
@@ -66,6 +88,11 @@ export function TopBar({ screen, campaign, onHome, onDesk, onSupervisor, lang, o
           <span aria-hidden="true"> ⇄ </span>
           <span className={lang === "en" ? "lang-on" : "lang-off"}>EN</span>
         </button>
+        {person && (
+          <button type="button" className="btn btn-quiet" data-testid="nav-logout" disabled={loggingOut} onClick={onLogout}>
+            {t("nav.logout")}
+          </button>
+        )}
       </nav>
     </header>
   );

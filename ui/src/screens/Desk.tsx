@@ -9,7 +9,6 @@ import {
   type OutcomeRecorded,
   type OutcomeView,
   type QueueView,
-  type StaffView,
 } from "../api/bindings";
 import { AppointmentDialog, type AppointmentRefusal } from "../components/AppointmentDialog";
 import { CaseCardView } from "../components/CaseCardView";
@@ -24,9 +23,9 @@ import { outcomeLabel } from "../labels";
 import type { HeldCase } from "../session";
 import { Interview } from "./Interview";
 
+/** The desk of the operator logged in: the core knows who they are. */
 interface Props {
   campaign: CampaignView;
-  operator: StaffView;
   outcomes: readonly OutcomeView[];
   held: HeldCase | null;
   setHeld: Dispatch<SetStateAction<HeldCase | null>>;
@@ -54,7 +53,7 @@ interface Pending {
 /** How often the queue is read again while the desk is open. */
 const QUEUE_REFRESH_MS = 60_000;
 
-export function Desk({ campaign, operator, outcomes, held, setHeld, report, clearError }: Props) {
+export function Desk({ campaign, outcomes, held, setHeld, report, clearError }: Props) {
   const { lang, t } = useLang();
   const [busy, setBusy] = useState(false);
   const busyRef = useRef(false);
@@ -70,7 +69,7 @@ export function Desk({ campaign, operator, outcomes, held, setHeld, report, clea
   /** A save that failed: trying the same answer again sends the same answer id, so it is stored once. */
   const failedSave = useRef<{ questionId: string; input: string; answerId: string } | null>(null);
 
-  const mine = held && held.operator.id === operator.id && held.campaignId === campaign.id ? held : null;
+  const mine = held && held.campaignId === campaign.id ? held : null;
   const card = mine?.card ?? null;
   const interview = mine?.interview ?? null;
   const caseId = card?.lease.caseId ?? null;
@@ -87,11 +86,11 @@ export function Desk({ campaign, operator, outcomes, held, setHeld, report, clea
   /** Reads the operator's queue again; a failure shows in the banner like any other. */
   const refreshQueue = useCallback(async () => {
     try {
-      setQueue(await commands.operatorQueue({ campaignId: campaign.id, operatorId: operator.id }));
+      setQueue(await commands.operatorQueue({ campaignId: campaign.id }));
     } catch (e) {
       report(e);
     }
-  }, [campaign.id, operator.id, report]);
+  }, [campaign.id, report]);
 
   useEffect(() => {
     setQueue(null);
@@ -129,9 +128,9 @@ export function Desk({ campaign, operator, outcomes, held, setHeld, report, clea
 
   const nextCase = () =>
     void run(async () => {
-      const next = await commands.nextCase({ campaignId: campaign.id, operatorId: operator.id });
+      const next = await commands.nextCase({ campaignId: campaign.id });
       setLast(null);
-      setHeld(next ? { card: next, operator, campaignId: campaign.id, interview: null } : null);
+      setHeld(next ? { card: next, campaignId: campaign.id, interview: null } : null);
       // With no case, say why (calling hours may be off) before saying anything.
       if (next === null) await refreshQueue();
       else void refreshQueue();
@@ -298,6 +297,8 @@ export function Desk({ campaign, operator, outcomes, held, setHeld, report, clea
   }, []);
 
   const answered = card?.interview?.questions.filter((q) => q.answer !== null).length ?? 0;
+  /** A resumed interview's record of consent: the operator need not ask again. */
+  const consent = card?.interview?.consent ?? null;
   return (
     <main className="desk" data-testid="desk">
       <div className="desk-toolbar">
@@ -373,9 +374,16 @@ export function Desk({ campaign, operator, outcomes, held, setHeld, report, clea
                     {answered > 0 ? t("desk.resume") : t("desk.start")}
                   </button>
                   {answered > 0 && (
-                    <span className="muted" data-testid="interview-so-far">
-                      {t("desk.interviewSoFar", { n: answered })}
-                    </span>
+                    <div className="start-interview-notes">
+                      <span className="muted" data-testid="interview-so-far">
+                        {t("desk.interviewSoFar", { n: answered })}
+                      </span>
+                      {consent && (
+                        <span className="desk-consent" data-testid="desk-consent">
+                          {t(consent.given ? "desk.consentGiven" : "desk.consentRefused", { at: consent.at })}
+                        </span>
+                      )}
+                    </div>
                   )}
                 </div>
               </section>

@@ -19,6 +19,7 @@ import { SamplePanel } from "../components/SamplePanel";
 import { useLang, type MessageKey } from "../i18n";
 import {
   CASE_STATUSES,
+  caseName,
   caseStatusLabel,
   outcomeLabel,
   statusName,
@@ -38,13 +39,11 @@ const TABS: readonly { tab: Tab; label: MessageKey }[] = [
   { tab: "sample", label: "sup.tab.sample" },
   { tab: "results", label: "sup.tab.results" },
 ];
-/** Tabs an operator looking at this view does not get: moving cases, and the results (their export can carry names and numbers). */
-const SUPERVISOR_ONLY: readonly Tab[] = ["reassign", "results"];
 
+/** For supervisors and administrators only: moves and take-backs are made in the name of the
+ * person logged in. */
 interface Props {
   campaign: CampaignView;
-  /** Who works here: moves and take-backs are made in their name (operators may only look). */
-  person: StaffView;
   staff: readonly StaffView[];
   outcomes: readonly OutcomeView[];
   report: (e: unknown) => void;
@@ -56,7 +55,7 @@ function searchFields(c: CaseOverview): string[] {
   return [c.respondentName, c.dossierCode, c.agencyName, c.agencyCode, c.procedure];
 }
 
-export function Supervisor({ campaign, person, staff, outcomes, report, clearError }: Props) {
+export function Supervisor({ campaign, staff, outcomes, report, clearError }: Props) {
   const { lang, t } = useLang();
   const [cases, setCases] = useState<CaseOverview[] | null>(null);
   /** The interview being reviewed, with whose it is. */
@@ -70,7 +69,6 @@ export function Supervisor({ campaign, person, staff, outcomes, report, clearErr
   const [releaseBusy, setReleaseBusy] = useState(false);
   const [released, setReleased] = useState<string | null>(null);
   const inFlight = useRef(false);
-  const supervises = person.role !== "operator";
 
   const refresh = useCallback(
     async (byHand: boolean) => {
@@ -101,7 +99,7 @@ export function Supervisor({ campaign, person, staff, outcomes, report, clearErr
   const openReview = async (c: CaseOverview) => {
     clearError();
     try {
-      setReview({ name: c.respondentName, view: await commands.caseInterview({ caseId: c.caseId }) });
+      setReview({ name: caseName(c, t), view: await commands.caseInterview({ caseId: c.caseId }) });
     } catch (e) {
       report(e);
     }
@@ -125,11 +123,11 @@ export function Supervisor({ campaign, person, staff, outcomes, report, clearErr
     clearError();
     setReleaseBusy(true);
     try {
-      const done = await commands.forceRelease({ caseId: c.caseId, supervisorId: person.id });
+      const done = await commands.forceRelease({ caseId: c.caseId });
       setReleased(
         done.heldBy
-          ? t("fr.done", { name: c.respondentName, holder: done.heldBy })
-          : t("fr.nobody", { name: c.respondentName }),
+          ? t("fr.done", { name: caseName(c, t), holder: done.heldBy })
+          : t("fr.nobody", { name: caseName(c, t) }),
       );
       setReleasing(null);
       void refresh(false);
@@ -148,7 +146,7 @@ export function Supervisor({ campaign, person, staff, outcomes, report, clearErr
 
   const tabs = (
     <nav className="sup-tabs" role="tablist" aria-label={t("sup.tabs")}>
-      {TABS.filter(({ tab: key }) => supervises || !SUPERVISOR_ONLY.includes(key)).map(({ tab: key, label }) => (
+      {TABS.map(({ tab: key, label }) => (
         <button
           key={key}
           type="button"
@@ -173,7 +171,6 @@ export function Supervisor({ campaign, person, staff, outcomes, report, clearErr
         {tabs}
         <ReassignPanel
           campaign={campaign}
-          person={person}
           staff={staff}
           cases={cases}
           report={report}
@@ -191,11 +188,11 @@ export function Supervisor({ campaign, person, staff, outcomes, report, clearErr
       </main>
     );
   }
-  if (tab === "results" && supervises) {
+  if (tab === "results") {
     return (
       <main className="supervisor" data-testid="supervisor">
         {tabs}
-        <ResultsPanel campaign={campaign} person={person} report={report} clearError={clearError} />
+        <ResultsPanel campaign={campaign} report={report} clearError={clearError} />
       </main>
     );
   }
@@ -324,14 +321,33 @@ export function Supervisor({ campaign, person, staff, outcomes, report, clearErr
           </thead>
           <tbody>
             {shown.slice(0, MAX_ROWS).map((c) => (
-              <tr key={c.caseId} data-testid="case-row" data-case-id={c.caseId} data-status={c.status}>
+              <tr
+                key={c.caseId}
+                data-testid="case-row"
+                data-case-id={c.caseId}
+                data-status={c.status}
+                data-purged={c.purged || undefined}
+              >
                 <td>
-                  <span className="cell-main nowrap" data-testid="case-row-name">
-                    {c.respondentName}
-                  </span>
-                  <span className="cell-sub mono" data-testid="case-row-phone">
-                    {c.phoneMasked}
-                  </span>
+                  {c.purged ? (
+                    <>
+                      <span className="cell-main nowrap purged" data-testid="case-row-name">
+                        {t("sup.purged")}
+                      </span>
+                      <span className="cell-sub mono nowrap" data-testid="case-row-dossier">
+                        {c.dossierCode}
+                      </span>
+                    </>
+                  ) : (
+                    <>
+                      <span className="cell-main nowrap" data-testid="case-row-name">
+                        {c.respondentName}
+                      </span>
+                      <span className="cell-sub mono" data-testid="case-row-phone">
+                        {c.phoneMasked}
+                      </span>
+                    </>
+                  )}
                 </td>
                 <td className="cell-procedure">
                   <span className="cell-main" data-testid="case-row-agency">
@@ -354,7 +370,7 @@ export function Supervisor({ campaign, person, staff, outcomes, report, clearErr
                       {c.appointmentAt}
                     </span>
                   )}
-                  {c.status === "inCall" && supervises && (
+                  {c.status === "inCall" && (
                     <button
                       type="button"
                       className="btn btn-small btn-danger-quiet row-action"
@@ -414,10 +430,10 @@ export function Supervisor({ campaign, person, staff, outcomes, report, clearErr
         )}
         {!cases && <p className="muted">{t("common.loading")}</p>}
       </div>
-      {review && <InterviewReview name={review.name} view={review.view} onClose={() => setReview(null)} />}
+      {review && <InterviewReview name={review.name} view={review.view} staff={staff} onClose={() => setReview(null)} />}
       {releasing && (
         <ForceReleaseDialog
-          name={releasing.respondentName}
+          name={caseName(releasing, t)}
           holder={releasing.heldBy ?? "?"}
           busy={releaseBusy}
           onConfirm={() => void forceRelease(releasing)}

@@ -1,4 +1,6 @@
 // An in-memory fake of the Rust commands, for UI tests: same shapes, same rules, same ApiError rejections.
+// Like the core it acts as the person logged in: before `login` every command but a few is refused,
+// and each command checks the person's role and campaigns as the core's session does.
 // Its clock starts on Monday 23/11/2026 at 09:00 in Asia/Ho_Chi_Minh (calling hours on) and runs on,
 // like KHAOSAT_NOW does for the app; `?closed` starts it on Sunday 22/11 at 10:00 (calling hours off).
 import type {
@@ -18,8 +20,13 @@ import type {
   ImportPreview,
   OutcomeCode,
   OutcomeRecorded,
+  PersonView,
+  PurgeReport,
   QueueView,
+  RequestKind,
+  RequestView,
   SampleReport,
+  SessionView,
   StaffView,
   TimeSlot,
   commands,
@@ -27,16 +34,21 @@ import type {
 import {
   AGENCIES,
   CAMPAIGN,
+  CAMPAIGNS,
   LIST_FILES,
+  NEXT_CAMPAIGN,
   OUTCOMES,
+  PASSWORDS,
   POPULATIONS,
   STAFF,
   appointmentCases,
   demoCases,
+  demoRequests,
   type FakeCase,
   type FakeListFile,
+  type FakeRequest,
 } from "./data";
-import { interviewView, progress, saveAnswer, stopRefusal, type Fill } from "./interview";
+import { consentRecord, interviewView, progress, saveAnswer, stopRefusal, type Fill } from "./interview";
 import { indexReport, operatorsReport, progressReport, ratesReport } from "./reports";
 
 type Commands = typeof commands;
@@ -45,8 +57,16 @@ type FakeApi = { [K in keyof Commands]: (...args: Parameters<Commands[K]>) => Aw
 
 export interface FakeOptions {
   heartbeatSeconds?: number;
-  /** The database cannot be reached: app_info and list_staff fail with `unavailable`. */
+  /** The database cannot be reached: app_info and login fail with `unavailable`. */
   offline?: boolean;
+  /** A shared PostgreSQL database: the login form asks for the server. */
+  postgres?: boolean;
+  /** The app runs on a set clock (KHAOSAT_NOW): the window must say so. */
+  testClock?: boolean;
+  /** This person is logged in already, as after the window is reloaded. */
+  session?: string;
+  /** Lan works the second campaign too. */
+  twoCampaigns?: boolean;
   /** Lan already holds her partly answered case (Ngô Thu Trang): next_case resumes it. */
   resume?: boolean;
   /** No case is left for anyone. */
@@ -55,6 +75,8 @@ export interface FakeOptions {
   closed?: boolean;
   /** Lan has a hard appointment due now, and the pool a soft one later today. */
   due?: boolean;
+  /** The register of requests about personal data has three already, one of them overdue. */
+  requests?: boolean;
 }
 
 export interface Call {
@@ -62,6 +84,72 @@ export interface Call {
   args: unknown;
   at: number;
   ok: boolean;
+}
+
+/** A person as the fake stores them: their password (in clear: it is a fake) and campaign codes. */
+export interface FakePerson extends StaffView {
+  active: boolean;
+  password: string;
+  campaigns: string[];
+}
+
+/** Who is logged in: the person, and the campaigns (ids) they were on when they logged in, as
+ * the core's session keeps them. */
+interface FakeSession {
+  person: FakePerson;
+  campaigns: string[];
+}
+
+/** What the core answers without a session. */
+const OPEN_COMMANDS: ReadonlySet<string> = new Set(["app_info", "login", "logout", "preview_import", "save_rejects"]);
+
+const LOGIN_REFUSED = "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khoá.";
+const RESERVED_LOGINS = ["postgres", "public", "none", "current_user", "current_role", "session_user", "all"];
+
+/** A login as the core reads it (`Login::parse`): trimmed, lower case, or why it is refused. */
+export function parseLogin(text: string): string {
+  const typed = text.trim();
+  const login = typed.toLowerCase();
+  if (login === "") throw apiError("invalid", "Tên đăng nhập không được để trống.");
+  if (new TextEncoder().encode(login).length > 40) throw apiError("invalid", `Tên đăng nhập “${typed}” dài quá 40 ký tự.`);
+  if (!/^[a-z]/.test(login)) {
+    throw apiError("invalid", `Tên đăng nhập “${typed}” phải bắt đầu bằng một chữ cái không dấu (a–z).`);
+  }
+  if (!/^[a-z0-9._-]+$/.test(login)) {
+    throw apiError("invalid", `Tên đăng nhập “${typed}” chỉ được có chữ không dấu, chữ số và các dấu . _ - (ví dụ dtv.lan).`);
+  }
+  if (RESERVED_LOGINS.includes(login) || login.startsWith("pg_") || login.startsWith("khaosat_")) {
+    throw apiError("invalid", `Tên đăng nhập “${login}” là tên dành riêng của PostgreSQL hoặc của Khảo sát.`);
+  }
+  return login;
+}
+
+/** A new password for `login` as the core checks it (`Password::new_for`); the refusal never holds it. */
+export function checkNewPassword(text: string, login: string): string {
+  const password = text.replace(/[\r\n]+$/, "");
+  const chars = [...password];
+  if (chars.length < 8) throw apiError("invalid", "Mật khẩu phải có ít nhất 8 ký tự.");
+  if (chars.length > 128) throw apiError("invalid", "Mật khẩu dài quá 128 ký tự.");
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(password)) {
+    throw apiError("invalid", "Mật khẩu không được có ký tự điều khiển (xuống dòng, tab…).");
+  }
+  if (password.toLowerCase() === login) throw apiError("invalid", "Mật khẩu không được trùng với tên đăng nhập.");
+  if (chars.every((c) => c === chars[0])) throw apiError("invalid", "Mật khẩu không được chỉ là một ký tự lặp lại.");
+  return password;
+}
+
+/** A copy of a command's arguments with every password starred, as the calls are recorded. */
+function withoutPasswords(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutPasswords);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, k === "password" ? "***" : withoutPasswords(v)]),
+  );
+}
+
+/** People in the core's order: by role, then login. */
+function byRoleAndLogin(a: StaffView, b: StaffView): number {
+  return a.role.localeCompare(b.role) || a.login.localeCompare(b.login);
 }
 
 const LEASE_MS = 5 * 60_000;
@@ -170,9 +258,109 @@ export function parseLocal(text: string): number | null {
   return wall - ZONE_MS;
 }
 
+function leaseLost(caseId: string): ApiError {
+  return apiError("leaseLost", `Ca ${caseId} không còn do bạn giữ: thời hạn giữ ca đã hết và ca đã được giao cho người khác.`);
+}
+
 function masked(phone: string): string {
   return `${phone.slice(0, 3)}****${phone.slice(-3)}`;
 }
+
+/** A case's number as the supervisor and the queue show it: masked, or empty once purged. */
+function maskedOf(c: FakeCase): string {
+  return c.purged ? "" : masked(c.phone);
+}
+
+const MOBILE_PREFIXES = [
+  "32", "33", "34", "35", "36", "37", "38", "39", "86", "96", "97", "98",
+  "70", "76", "77", "78", "79", "89", "90", "93",
+  "81", "82", "83", "84", "85", "88", "91", "94",
+  "52", "56", "58", "92", "59", "99", "87", "55",
+];
+const LEGACY_MOBILE_PREFIXES: Readonly<Record<string, string>> = {
+  "162": "32", "163": "33", "164": "34", "165": "35", "166": "36", "167": "37", "168": "38", "169": "39",
+  "120": "70", "121": "79", "122": "77", "126": "76", "128": "78", "123": "83", "124": "84", "125": "85",
+  "127": "81", "129": "82", "186": "56", "188": "58", "199": "59",
+};
+const AREA_CODES_2 = ["24", "28"];
+const AREA_CODES_3 = [
+  "203", "204", "205", "206", "207", "208", "209", "210", "211", "212", "213", "214", "215", "216", "218", "219",
+  "220", "221", "222", "225", "226", "227", "228", "229", "232", "233", "234", "235", "236", "237", "238", "239",
+  "251", "252", "254", "255", "256", "257", "258", "259", "260", "261", "262", "263", "269", "270", "271", "272",
+  "273", "274", "275", "276", "277", "290", "291", "292", "293", "294", "296", "297", "299",
+];
+
+/** A Vietnamese number as the core's `PhoneNumber::parse` reads it → its national form
+ * (`0912456789`); throws an Error with the core's reason (`số điện thoại trống`…). */
+export function parsePhone(text: string): string {
+  const compact = text.replace(/[ .\-()\u00a0\t]/g, "");
+  if (compact === "") throw new Error("số điện thoại trống");
+  const plus = compact.startsWith("+");
+  const digits = plus ? compact.slice(1) : compact;
+  if (!/^\d+$/.test(digits)) throw new Error("số điện thoại chứa ký tự không phải chữ số");
+  let nsn: string;
+  if (plus) {
+    if (!digits.startsWith("84")) throw new Error("số điện thoại không mang mã quốc gia Việt Nam (+84)");
+    nsn = digits.slice(2);
+  } else if (digits.startsWith("0084")) nsn = digits.slice(4);
+  else if (digits.startsWith("0")) nsn = digits.slice(1);
+  else if (digits.startsWith("84") && (digits.length === 11 || digits.length === 12)) nsn = digits.slice(2);
+  else nsn = digits;
+  if (nsn.length === 9) {
+    if (!MOBILE_PREFIXES.includes(nsn.slice(0, 2))) throw new Error(`đầu số 0${nsn.slice(0, 2)} không phải đầu số di động đang dùng`);
+    return `0${nsn}`;
+  }
+  if (nsn.length === 10 && nsn.startsWith("2")) {
+    if (!AREA_CODES_2.includes(nsn.slice(0, 2)) && !AREA_CODES_3.includes(nsn.slice(0, 3))) {
+      throw new Error(`mã vùng 0${nsn.slice(0, 3)} không phải mã vùng điện thoại cố định`);
+    }
+    return `0${nsn}`;
+  }
+  if (nsn.length === 10) {
+    const to = LEGACY_MOBILE_PREFIXES[nsn.slice(0, 3)];
+    if (!to) throw new Error(`đầu số 0${nsn.slice(0, 3)} không phải đầu số di động đang dùng`);
+    return `0${to}${nsn.slice(3)}`;
+  }
+  throw new Error(`số điện thoại có ${nsn.length + 1} chữ số, không đúng độ dài số Việt Nam`);
+}
+
+/** The day (yyyy-mm-dd) in Vietnam at `ms`: the register keeps Vietnam's days. */
+export function dayOf(ms: number): string {
+  return new Date(ms + ZONE_MS).toISOString().slice(0, 10);
+}
+
+/** yyyy-mm-dd → dd/mm/yyyy. */
+function showDay(iso: string): string {
+  return iso.split("-").reverse().join("/");
+}
+
+function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** By when a request received on `iso` is acknowledged: the second working day after it, Monday
+ * to Friday. The core also takes Vietnam's public holidays off; no test date comes near one. */
+export function acknowledgeBy(iso: string): string {
+  let day = iso;
+  for (let counted = 0; counted < 2; ) {
+    day = addDays(day, 1);
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) counted += 1;
+  }
+  return day;
+}
+
+/** By when a request received on `iso` is answered: 15 days after it. */
+export function answerBy(iso: string): string {
+  return addDays(iso, 15);
+}
+
+const REQUEST_KINDS: Record<RequestKind, string> = {
+  access: "xem dữ liệu",
+  correct: "sửa dữ liệu",
+  delete: "xoá dữ liệu",
+  withdraw: "rút lại sự đồng ý",
+};
 
 /** The file name at the end of a path, with either separator. */
 function baseName(path: string): string {
@@ -214,12 +402,20 @@ export class FakeBackend {
   /** Dossiers and cases per agency, and the cases released so far, wave by wave. */
   populations = structuredClone(POPULATIONS);
   waves = new Map<string, number[]>();
+  /** Everyone who may log in, as the demo makes them: all on the demo campaign. */
+  people: FakePerson[] = STAFF.map((s) => ({ ...s, active: true, password: PASSWORDS[s.login]!, campaigns: [CAMPAIGN.code] }));
+  session: FakeSession | null = null;
+  /** People's requests about their data, as recorded. */
+  requests: FakeRequest[] = [];
 
   constructor(private options: FakeOptions = {}) {
     const offset = (options.closed ? CLOSED_START : OPEN_START) - Date.now();
     this.now = () => Date.now() + offset;
     this.cases = options.empty ? [] : demoCases(this.now());
     if (options.due && !options.empty) this.cases.push(...appointmentCases(this.now()));
+    if (options.requests) this.requests = demoRequests(this.now());
+    if (options.twoCampaigns) this.person(STAFF[0]!.login).campaigns.push(NEXT_CAMPAIGN.code);
+    if (options.session) this.startSession(this.person(options.session));
     if (options.resume) {
       const trang = this.cases.find((c) => c.name === "Ngô Thu Trang")!;
       trang.leaseHolder = STAFF[0]!.id;
@@ -229,11 +425,80 @@ export class FakeBackend {
     }
   }
 
+  /** The person with this login, or the core's refusal. */
+  private person(login: string): FakePerson {
+    const person = this.people.find((p) => p.login === login);
+    if (!person) throw apiError("notFound", `Không tìm thấy người có tên đăng nhập ${login}.`);
+    return person;
+  }
+
+  private startSession(person: FakePerson): SessionView {
+    const campaigns = CAMPAIGNS.filter((c) => person.campaigns.includes(c.code)).map((c) => c.id);
+    this.session = { person, campaigns };
+    return this.sessionView();
+  }
+
+  private sessionView(): SessionView {
+    const { login, fullName, role } = this.me();
+    return { login, fullName, role };
+  }
+
+  /** The person logged in; `handle` refuses every other command before a login. */
+  private me(): FakePerson {
+    if (!this.session) throw apiError("forbidden", "Hãy đăng nhập trước (phiên làm việc đã kết thúc).");
+    return this.session.person;
+  }
+
+  private requireAdmin(what: string): void {
+    if (this.me().role !== "admin") throw apiError("forbidden", `Chỉ quản trị viên được ${what}.`);
+  }
+
+  /** The campaigns a person reads: their own; an administrator's, all. */
+  private worksOn(campaignId: string): boolean {
+    return this.me().role === "admin" || this.session!.campaigns.includes(campaignId);
+  }
+
+  /** Supervising a campaign: its supervisors, and administrators. */
+  private supervise(campaignId: string, what: string): FakePerson {
+    const me = this.me();
+    if (me.role === "admin" || (me.role === "supervisor" && this.session!.campaigns.includes(campaignId))) return me;
+    throw apiError("forbidden", `Chỉ giám sát viên của đợt khảo sát này được ${what}.`);
+  }
+
+  /** Calling: operators of the campaign only. */
+  private operatorOn(campaignId: string): FakePerson {
+    const me = this.me();
+    if (me.role === "operator" && this.session!.campaigns.includes(campaignId)) return me;
+    throw apiError(
+      "forbidden",
+      me.role === "operator" ? "Bạn chưa được giao đợt khảo sát này." : "Chỉ điện thoại viên nhận ca để gọi.",
+    );
+  }
+
+  /** A write under someone else's lease is refused as a lost lease, as in the core. */
+  private ownLease(lease: Lease): void {
+    if (lease.holder !== this.me().id) throw leaseLost(lease.caseId);
+  }
+
+  private fullName(id: string | null): string | null {
+    return this.people.find((p) => p.id === id)?.fullName ?? null;
+  }
+
+  private personView(p: FakePerson): PersonView {
+    return {
+      login: p.login,
+      fullName: p.fullName,
+      role: p.role,
+      active: p.active,
+      campaigns: [...p.campaigns].sort(),
+    };
+  }
+
   /** The lease a case is held under, as the desk receives it. */
   leaseOf(c: FakeCase): Lease {
     return {
       caseId: c.id,
-      campaignId: CAMPAIGN.id,
+      campaignId: c.campaignId,
       holder: c.leaseHolder!,
       epoch: c.leaseEpoch,
       claimedAt: new Date(c.leaseClaimedAt ?? this.now()).toISOString(),
@@ -245,6 +510,17 @@ export class FakeBackend {
     const queue = this.failures.get(cmd) ?? [];
     queue.push(error);
     this.failures.set(cmd, queue);
+  }
+
+  /** Runs `work` as this person's own workstation would (their session), then comes back. */
+  as<T>(login: string, work: () => T): T {
+    const mine = this.session;
+    this.startSession(this.person(login));
+    try {
+      return work();
+    } finally {
+      this.session = mine;
+    }
   }
 
   /** Another operator takes the case over: the lease the desk holds goes stale. */
@@ -265,10 +541,11 @@ export class FakeBackend {
     return this.calls.filter((c) => c.cmd === cmd);
   }
 
-  /** The mockIPC handler: `next_case` with `{ req }` → `api.nextCase(req)`. */
+  /** The mockIPC handler: `next_case` with `{ req }` → `api.nextCase(req)`. Calls are recorded
+   * with their passwords starred. */
   handle(cmd: string, payload: Record<string, unknown> | undefined): unknown {
     const arg = payload ? Object.values(payload)[0] : undefined;
-    const record: Call = { cmd, args: payload ? structuredClone(payload) : undefined, at: this.now(), ok: false };
+    const record: Call = { cmd, args: payload ? withoutPasswords(payload) : undefined, at: this.now(), ok: false };
     this.calls.push(record);
     const queued = this.failures.get(cmd);
     if (queued && queued.length > 0) throw queued.shift();
@@ -276,6 +553,7 @@ export class FakeBackend {
       record.ok = true;
       return cmd.endsWith("open") ? this.dialogOpen : this.dialogSave;
     }
+    if (!OPEN_COMMANDS.has(cmd)) this.me();
     const name = cmd.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()) as keyof FakeApi;
     const method = this.api[name] as ((a: unknown) => unknown) | undefined;
     if (!method) throw apiError("internal", `Lệnh “${cmd}” không có trong ứng dụng.`);
@@ -297,29 +575,19 @@ export class FakeBackend {
     return c;
   }
 
-  /** Moves and take-backs are for supervisors and administrators, as in the core. */
-  private supervisor(id: string): StaffView {
-    const person = STAFF.find((s) => s.id === id);
-    if (!person) throw apiError("notFound", `Không tìm thấy nhân sự ${id}.`);
-    if (person.role === "operator") {
-      throw apiError("invalid", `${person.login} là điện thoại viên: chỉ giám sát viên được chuyển hoặc thu hồi ca.`);
-    }
-    return person;
+  private checkCampaign(id: string): void {
+    if (!CAMPAIGNS.some((c) => c.id === id)) throw apiError("notFound", `Không tìm thấy đợt khảo sát ${id}.`);
   }
 
-  private checkCampaign(id: string): void {
-    if (id !== CAMPAIGN.id) throw apiError("notFound", `Không tìm thấy đợt khảo sát ${id}.`);
+  /** The cases of one campaign. */
+  private casesOf(campaignId: string): FakeCase[] {
+    return this.cases.filter((c) => c.campaignId === campaignId);
   }
 
   /** The fence every write passes: holder and epoch must still be the case's. */
   private fenced(lease: Lease): FakeCase {
     const c = this.find(lease.caseId);
-    if (c.leaseHolder !== lease.holder || c.leaseEpoch !== lease.epoch) {
-      throw apiError(
-        "leaseLost",
-        `Ca ${c.id} không còn do bạn giữ: thời hạn giữ ca đã hết và ca đã được giao cho người khác.`,
-      );
-    }
+    if (c.leaseHolder !== lease.holder || c.leaseEpoch !== lease.epoch) throw leaseLost(c.id);
     return c;
   }
 
@@ -337,15 +605,63 @@ export class FakeBackend {
       co_quan: AGENCIES[c.agency]!,
       thu_tuc: c.procedure,
       ngay_nhan: c.receivedOn,
-      dtv: STAFF.find((s) => s.id === operatorId)?.fullName ?? "",
+      dtv: this.fullName(operatorId) ?? "",
     };
   }
 
-  /** The case's interview as the desk (the operator holding it) or the supervisor (its interviewer) reads it. */
+  /** The case's interview as the desk (the operator holding it) or the supervisor (its interviewer)
+   * reads it, with the record of consent. */
   private interviewView(c: FakeCase, reader: string | null = null): InterviewView | null {
     if (!c.interview) return null;
     const codes = OUTCOMES.map((o) => o.code);
-    return interviewView(c.interview, this.fillFor(c, reader ?? c.interview.operatorId), codes);
+    const consent = consentRecord(c.interview.answers);
+    return {
+      ...interviewView(c.interview, this.fillFor(c, reader ?? c.interview.operatorId), codes),
+      consent: consent && { ...consent, at: formatInstant(consent.at) },
+    };
+  }
+
+  /** A request as the register lists it, with what is due on it by the fake's today. */
+  private requestView(r: FakeRequest): RequestView {
+    const today = dayOf(this.now());
+    const ackBy = acknowledgeBy(r.receivedOn);
+    const dueBy = answerBy(r.receivedOn);
+    return {
+      id: r.id,
+      kind: r.kind,
+      receivedOn: showDay(r.receivedOn),
+      phoneMasked: r.phone === null ? null : masked(r.phone),
+      note: r.note,
+      acknowledgeBy: showDay(ackBy),
+      answerBy: showDay(dueBy),
+      acknowledgedOn: r.acknowledgedOn && showDay(r.acknowledgedOn),
+      closedOn: r.closedOn && showDay(r.closedOn),
+      closingNote: r.closingNote,
+      acknowledgementOverdue: r.acknowledgedOn === null && r.closedOn === null && today > ackBy,
+      answerOverdue: r.closedOn === null && today > dueBy,
+      forgottenCases: r.forgottenCases,
+    };
+  }
+
+  /** A deletion or a withdrawal: the person's name and number leave every campaign and every call
+   * to them stops (a held case's lease ends). How many cases it changed. */
+  private forget(phone: string): number {
+    const found = this.cases.filter((c) => !c.purged && c.phone === phone);
+    for (const c of found) this.purge(c);
+    for (const c of found) {
+      c.leaseHolder = null;
+      c.leaseExpiresAt = null;
+      c.leaseClaimedAt = undefined;
+      c.leaseEpoch += 1;
+      c.version += 1;
+    }
+    return found.length;
+  }
+
+  private purge(c: FakeCase): void {
+    c.name = "";
+    c.phone = "";
+    c.purged = true;
   }
 
   private card(c: FakeCase, resumed: boolean): CaseCard {
@@ -413,35 +729,61 @@ export class FakeBackend {
       this.offline();
       return {
         version: "0.1.0",
-        backend: "sqlite",
-        location: "/home/dtv/.local/share/khaosat/khaosat.db",
+        backend: this.options.postgres ? "postgres" : "sqlite",
+        today: new Date(this.now() + 7 * 3600_000).toISOString().slice(0, 10),
+        location: this.options.postgres
+          ? "postgres://db.tongdai.local:5432/khaosat?sslmode=verify-full"
+          : "/home/dtv/.local/share/khaosat/khaosat.db",
         heartbeatSeconds: this.options.heartbeatSeconds ?? 60,
+        testClock: this.options.testClock ?? false,
+        session: this.session ? this.sessionView() : null,
       };
     },
-    listCampaigns: () => {
+    login: (req) => {
+      const server = req.server?.trim() ?? "";
+      // On SQLite the file is the app's; on PostgreSQL the person connects to the server typed.
+      if (this.options.postgres && server !== "" && !/^postgres(ql)?:\/\//.test(server)) {
+        throw apiError("invalid", "Máy chủ phải là một địa chỉ postgres://.");
+      }
       this.offline();
-      return [CAMPAIGN];
+      // A malformed login, an unknown one, a wrong password or a disabled account: one answer.
+      const login = req.login.trim().toLowerCase();
+      const person = this.people.find((p) => p.login === login);
+      if (!person || !person.active || person.password !== req.password.replace(/[\r\n]+$/, "")) {
+        throw apiError("loginRefused", LOGIN_REFUSED);
+      }
+      return this.startSession(person);
     },
-    listStaff: () => {
-      this.offline();
-      return STAFF;
+    logout: () => {
+      this.session = null;
+      return null;
     },
+    listCampaigns: () => CAMPAIGNS.filter((c) => this.worksOn(c.id)),
+    listStaff: (): StaffView[] =>
+      [...this.people].sort(byRoleAndLogin).map(({ id, login, fullName, role }) => ({ id, login, fullName, role })),
     listOutcomes: (req) => {
       this.checkCampaign(req.campaignId);
       return OUTCOMES;
     },
-    caseInterview: (req) => this.interviewView(this.find(req.caseId)),
+    caseInterview: (req) => {
+      const c = this.find(req.caseId);
+      this.supervise(c.campaignId, "xem phiếu của ca");
+      return this.interviewView(c);
+    },
     nextCase: (req) => {
+      const me = this.operatorOn(req.campaignId).id;
       this.checkCampaign(req.campaignId);
       const now = this.now();
-      const held = this.cases.find(
-        (c) => c.leaseHolder === req.operatorId && c.leaseExpiresAt !== null && c.leaseExpiresAt > now && !c.finalOutcome,
+      const cases = this.casesOf(req.campaignId);
+      const held = cases.find(
+        (c) => c.leaseHolder === me && c.leaseExpiresAt !== null && c.leaseExpiresAt > now && !c.finalOutcome,
       );
       if (held) return this.card(held, true);
       // The core's queues, in its order: due appointments booked for this operator, due ones
       // anyone may take, then (in calling hours only) the operator's list and the shared pool.
-      const free = (c: FakeCase) => !c.finalOutcome && (c.leaseExpiresAt === null || c.leaseExpiresAt <= now);
-      const notRefused = (c: FakeCase) => c.avoidOperator !== req.operatorId;
+      const free = (c: FakeCase) =>
+        !c.finalOutcome && !c.purged && (c.leaseExpiresAt === null || c.leaseExpiresAt <= now);
+      const notRefused = (c: FakeCase) => c.avoidOperator !== me;
       const due = (c: FakeCase) => c.appointmentAt !== null && c.appointmentAt <= now;
       const byAppointment = (a: FakeCase, b: FakeCase) => a.appointmentAt! - b.appointmentAt! || a.id.localeCompare(b.id);
       const byQueue = (a: FakeCase, b: FakeCase) =>
@@ -449,14 +791,14 @@ export class FakeBackend {
       const list = (owner: string | null) => (c: FakeCase) =>
         free(c) && notRefused(c) && c.assignedTo === owner && c.appointmentAt === null && (c.retryAt === null || c.retryAt <= now);
       const queues: [(c: FakeCase) => boolean, (a: FakeCase, b: FakeCase) => number][] = [
-        [(c) => free(c) && due(c) && c.appointmentOperator === req.operatorId, byAppointment],
+        [(c) => free(c) && due(c) && c.appointmentOperator === me, byAppointment],
         [(c) => free(c) && notRefused(c) && due(c) && (c.appointmentOperator === null || c.appointmentAt! <= now - GRACE_MS), byAppointment],
       ];
-      if (slotAt(now) !== null) queues.push([list(req.operatorId), byQueue], [list(null), byQueue]);
+      if (slotAt(now) !== null) queues.push([list(me), byQueue], [list(null), byQueue]);
       for (const [eligible, order] of queues) {
-        const next = this.cases.filter(eligible).sort(order)[0];
+        const next = cases.filter(eligible).sort(order)[0];
         if (!next) continue;
-        next.leaseHolder = req.operatorId;
+        next.leaseHolder = me;
         next.leaseExpiresAt = now + LEASE_MS;
         next.leaseEpoch += 1;
         next.leaseClaimedAt = now;
@@ -465,10 +807,10 @@ export class FakeBackend {
       return null;
     },
     operatorQueue: (req): QueueView => {
+      const op = this.operatorOn(req.campaignId).id;
       this.checkCampaign(req.campaignId);
       const now = this.now();
-      const op = req.operatorId;
-      const open = this.cases.filter((c) => !c.finalOutcome);
+      const open = this.casesOf(req.campaignId).filter((c) => !c.finalOutcome);
       const slot = slotAt(now);
       const appointments: AppointmentView[] = open
         .filter(
@@ -485,7 +827,7 @@ export class FakeBackend {
           at: formatInstant(c.appointmentAt!),
           due: c.appointmentAt! <= now,
           hard: c.appointmentOperator !== null,
-          phoneMasked: masked(c.phone),
+          phoneMasked: maskedOf(c),
           agencyName: AGENCIES[c.agency]!,
           dossierCode: c.dossier,
         }));
@@ -510,18 +852,21 @@ export class FakeBackend {
       };
     },
     heartbeat: (lease) => {
+      this.ownLease(lease);
       const c = this.fenced(lease);
-      if (c.finalOutcome) throw apiError("leaseLost", `Ca ${c.id} không còn do bạn giữ: thời hạn giữ ca đã hết và ca đã được giao cho người khác.`);
+      if (c.finalOutcome) throw leaseLost(c.id);
       c.leaseExpiresAt = this.now() + LEASE_MS;
       return null;
     },
     releaseCase: (lease) => {
+      this.ownLease(lease);
       const c = this.fenced(lease);
       c.leaseHolder = null;
       c.leaseExpiresAt = null;
       return null;
     },
     startInterview: (req) => {
+      this.ownLease(req.lease);
       if (!uuidLike(req.interviewId)) throw apiError("invalid", "Mã phiếu không hợp lệ.");
       const c = this.fenced(req.lease);
       if (!c.interview) c.interview = { id: req.interviewId, status: "inProgress", operatorId: req.lease.holder, answers: [] };
@@ -529,15 +874,17 @@ export class FakeBackend {
       return this.interviewView(c, req.lease.holder)!;
     },
     saveAnswer: (req) => {
+      this.ownLease(req.lease);
       if (!uuidLike(req.answerId)) throw apiError("invalid", "Mã câu trả lời không hợp lệ.");
       const c = this.fenced(req.lease);
       if (!c.interview || c.interview.id !== req.interviewId || c.interview.status !== "inProgress") {
         throw apiError("invalid", `Phiếu ${req.interviewId} không phải phiếu đang mở của ca ${c.id}.`);
       }
-      saveAnswer(c.interview, req.answerId, req.questionId, req.input);
+      saveAnswer(c.interview, req.answerId, req.questionId, req.input, this.now(), req.lease.holder);
       return this.interviewView(c, req.lease.holder)!;
     },
     recordOutcome: (req) => {
+      this.ownLease(req.lease);
       if (!uuidLike(req.attemptId)) throw apiError("invalid", "Mã lần gọi không hợp lệ.");
       const done = this.attemptIds.get(req.attemptId);
       if (done) return { ...done, outcome: req.outcome };
@@ -617,16 +964,17 @@ export class FakeBackend {
       return recorded;
     },
     campaignCases: (req): CaseOverview[] => {
+      this.supervise(req.campaignId, "xem danh sách ca");
       this.checkCampaign(req.campaignId);
-      const name = (id: string | null) => STAFF.find((s) => s.id === id)?.fullName ?? null;
-      return [...this.cases]
+      const name = (id: string | null) => this.fullName(id);
+      return this.casesOf(req.campaignId)
         .sort((a, b) => a.agency.localeCompare(b.agency) || a.receivedOn.split("/").reverse().join().localeCompare(b.receivedOn.split("/").reverse().join()))
         .map((c) => {
           const status = this.status(c);
           return {
             caseId: c.id,
             respondentName: c.name,
-            phoneMasked: masked(c.phone),
+            phoneMasked: maskedOf(c),
             dossierCode: c.dossier,
             agencyCode: c.agency,
             agencyName: AGENCIES[c.agency]!,
@@ -649,10 +997,12 @@ export class FakeBackend {
               questions: progress(c.interview.answers).path.length,
               stop: progress(c.interview.answers).stop,
             },
+            purged: c.purged,
           };
         });
     },
     selectCases: (req): CaseVersion[] => {
+      this.supervise(req.campaignId, "chọn ca để chuyển");
       this.checkCampaign(req.campaignId);
       return this.api
         .campaignCases({ campaignId: req.campaignId })
@@ -670,11 +1020,11 @@ export class FakeBackend {
         .map((c) => ({ caseId: c.caseId, version: c.version }));
     },
     reassign: (req) => {
+      const by = this.supervise(req.campaignId, "chuyển ca");
       this.checkCampaign(req.campaignId);
-      const by = this.supervisor(req.supervisorId);
       let to: StaffView | null = null;
       if (req.toOperator !== null) {
-        to = STAFF.find((s) => s.id === req.toOperator) ?? null;
+        to = this.people.find((s) => s.id === req.toOperator) ?? null;
         if (!to) throw apiError("notFound", `Không tìm thấy điện thoại viên ${req.toOperator}.`);
       }
       const now = this.now();
@@ -713,8 +1063,8 @@ export class FakeBackend {
       };
     },
     forceRelease: (req) => {
-      const by = this.supervisor(req.supervisorId);
       const c = this.find(req.caseId);
+      const by = this.supervise(c.campaignId, "thu hồi ca");
       const now = this.now();
       if (c.leaseHolder === null || c.leaseExpiresAt === null || c.leaseExpiresAt <= now) {
         return { caseId: c.id, heldBy: null };
@@ -732,13 +1082,14 @@ export class FakeBackend {
       c.leaseExpiresAt = null;
       c.leaseEpoch += 1;
       c.version += 1;
-      return { caseId: c.id, heldBy: STAFF.find((s) => s.id === holder)?.fullName ?? holder };
+      return { caseId: c.id, heldBy: this.fullName(holder) ?? holder };
     },
     auditLog: (req): AuditView[] => {
+      this.supervise(req.campaignId, "xem nhật ký");
       this.checkCampaign(req.campaignId);
       return this.audit.map((e) => ({
         at: formatInstant(e.at),
-        actor: STAFF.find((s) => s.id === e.actor)?.login ?? e.actor,
+        actor: this.people.find((s) => s.id === e.actor)?.login ?? e.actor,
         action: e.action,
         caseId: e.caseId,
         before: e.before,
@@ -759,6 +1110,7 @@ export class FakeBackend {
       };
     },
     importList: (req) => {
+      this.supervise(req.campaignId, "nhập danh sách");
       this.checkCampaign(req.campaignId);
       const { name, file } = this.listFile(req.path, req.sheet);
       if (file.problem) throw apiError("invalid", `Không nhập được tệp ${name}: ${file.problem}.`);
@@ -775,6 +1127,7 @@ export class FakeBackend {
           this.populations[p.agency]!.cases += 1;
           this.cases.push({
             id: `c1000000-0000-4000-8000-${String(this.cases.length + 1).padStart(12, "0")}`,
+            campaignId: req.campaignId,
             name: p.name,
             phone: p.phone,
             agency: p.agency,
@@ -797,6 +1150,7 @@ export class FakeBackend {
             leaseEpoch: 0,
             history: [],
             interview: null,
+            purged: false,
           });
         }
       }
@@ -806,7 +1160,7 @@ export class FakeBackend {
           accepted: file.rows.length - rejected.size,
           rejected: rejected.size,
           new_cases: again ? 0 : file.people.length,
-          cases_total: this.cases.length,
+          cases_total: this.casesOf(req.campaignId).length,
         },
         rejections: file.rejections.map((r) => ({ ...r, value: r.column ? valueAt(file, r.row, r.column) : "" })),
       };
@@ -817,10 +1171,12 @@ export class FakeBackend {
       return null;
     },
     sampleStatus: (req) => {
+      this.supervise(req.campaignId, "xem mẫu");
       this.checkCampaign(req.campaignId);
       return this.sampleReport("tiers", 0, null);
     },
     drawSample: (req) => {
+      this.supervise(req.campaignId, "chọn mẫu");
       this.checkCampaign(req.campaignId);
       if (req.rule !== "tiers" && req.rule !== "slovin") {
         throw apiError("invalid", `Quy tắc chọn mẫu “${req.rule}” không có: chỉ nhận tiers hoặc slovin.`);
@@ -848,19 +1204,23 @@ export class FakeBackend {
       return this.sampleReport(req.rule, req.seed, margin);
     },
     sipasIndex: (req) => {
+      this.supervise(req.campaignId, "xem kết quả");
       this.checkCampaign(req.campaignId);
       return indexReport(req.includePartial, req.byMode);
     },
     responseRates: (req) => {
+      this.supervise(req.campaignId, "xem kết quả");
       this.checkCampaign(req.campaignId);
       if (req.e !== null && !(req.e >= 0 && req.e <= 1)) throw apiError("invalid", `e = ${req.e} phải nằm trong khoảng 0 đến 1`);
       return ratesReport(req.by, req.e);
     },
     fieldworkProgress: (req) => {
+      this.supervise(req.campaignId, "xem kết quả");
       this.checkCampaign(req.campaignId);
       return progressReport();
     },
     operatorFigures: (req) => {
+      this.supervise(req.campaignId, "xem kết quả");
       this.checkCampaign(req.campaignId);
       const day = /^\d{4}-\d{2}-\d{2}$/;
       for (const d of [req.from, req.to]) {
@@ -873,17 +1233,18 @@ export class FakeBackend {
       return operatorsReport(req.from, req.to);
     },
     exportInterviews: (req) => {
+      const by = this.supervise(req.campaignId, "xuất phiếu");
       this.checkCampaign(req.campaignId);
       if (req.format !== "csv" && req.format !== "xlsx") {
         throw apiError("invalid", `định dạng “${req.format}” không có: dùng csv hoặc xlsx`);
       }
       // One row per interview that is over (complete or partial), as the core's export.
-      const rows = this.cases.filter((c) => c.interview && c.interview.status !== "inProgress").length;
+      const rows = this.casesOf(req.campaignId).filter((c) => c.interview && c.interview.status !== "inProgress").length;
       if (req.withContacts) {
         // As the core: the audit is written before the file, so a refused path is audited too.
         this.audit.push({
           at: this.now(),
-          actor: req.by,
+          actor: by.id,
           action: "export_contacts",
           caseId: null,
           before: null,
@@ -894,6 +1255,7 @@ export class FakeBackend {
       return { path: req.out, rows };
     },
     exportReport: (req) => {
+      this.supervise(req.campaignId, "xem kết quả");
       this.checkCampaign(req.campaignId);
       if (!["sipas", "rates", "progress"].includes(req.report)) {
         throw apiError("invalid", `báo cáo “${req.report}” không có: dùng sipas, rates hoặc progress`);
@@ -907,6 +1269,174 @@ export class FakeBackend {
             : progressReport().agencies.length;
       this.exportTo(req.out, true);
       return { path: req.out, rows };
+    },
+    listPeople: () => {
+      this.requireAdmin("xem danh sách nhân sự");
+      return [...this.people].sort(byRoleAndLogin).map((p) => this.personView(p));
+    },
+    addPerson: (req) => {
+      this.requireAdmin("thêm người");
+      const login = parseLogin(req.login);
+      const fullName = req.fullName.trim().normalize("NFC");
+      if (fullName === "") throw apiError("invalid", "Cần họ tên của người này.");
+      const password = checkNewPassword(req.password, login);
+      const campaigns = req.campaigns.map((code) => {
+        const found = CAMPAIGNS.find((c) => c.code === code.trim());
+        if (!found) throw apiError("notFound", `Không tìm thấy đợt khảo sát ${code.trim()}.`);
+        return found.code;
+      });
+      if (this.people.some((p) => p.login === login)) {
+        throw apiError("conflict", `Đã có người với tên đăng nhập “${login}”.`);
+      }
+      const person: FakePerson = {
+        id: `5a000000-0000-4000-8000-${String(this.people.length + 1).padStart(12, "0")}`,
+        login,
+        fullName,
+        role: req.role,
+        active: true,
+        password,
+        campaigns: [...new Set(campaigns)],
+      };
+      this.people.push(person);
+      return { ...this.personView(person), campaigns };
+    },
+    setPersonActive: (req) => {
+      this.requireAdmin("khoá hoặc mở tài khoản");
+      const person = this.person(parseLogin(req.login));
+      person.active = req.active;
+      if (req.active) return { released: 0 };
+      // As the core: every case the person holds goes back, in one go.
+      const held = this.cases.filter((c) => c.leaseHolder === person.id);
+      for (const c of held) {
+        c.leaseHolder = null;
+        c.leaseExpiresAt = null;
+        c.leaseClaimedAt = undefined;
+        c.leaseEpoch += 1;
+        c.version += 1;
+      }
+      return { released: held.length };
+    },
+    setPersonPassword: (req) => {
+      const login = parseLogin(req.login);
+      if (this.me().login !== login) this.requireAdmin("đặt mật khẩu của người khác");
+      const password = checkNewPassword(req.password, login);
+      this.person(login).password = password;
+      return null;
+    },
+    assignPerson: (req) => {
+      this.requireAdmin("giao đợt khảo sát");
+      const login = parseLogin(req.login);
+      const campaign = CAMPAIGNS.find((c) => c.code === req.campaign.trim());
+      if (!campaign) throw apiError("notFound", `Không tìm thấy đợt khảo sát ${req.campaign.trim()}.`);
+      const person = this.people.find((p) => p.login === login);
+      // Taking someone off a campaign they are not on (or who is not there) changes nothing.
+      if (!person) {
+        if (req.assigned) throw apiError("notFound", `Không tìm thấy người có tên đăng nhập ${login}.`);
+        return null;
+      }
+      const others = person.campaigns.filter((code) => code !== campaign.code);
+      person.campaigns = req.assigned ? [...others, campaign.code] : others;
+      return null;
+    },
+    listRequests: (req) => {
+      this.requireAdmin("xem sổ yêu cầu về dữ liệu cá nhân");
+      return [...this.requests]
+        .sort((a, b) => a.receivedOn.localeCompare(b.receivedOn) || a.recordedAt - b.recordedAt || a.id.localeCompare(b.id))
+        .filter((r) => !req.openOnly || r.closedOn === null)
+        .map((r) => this.requestView(r));
+    },
+    addRequest: (req) => {
+      this.requireAdmin("ghi yêu cầu về dữ liệu cá nhân");
+      const typed = req.phone?.trim() ?? "";
+      let phone: string | null = null;
+      if (typed !== "") {
+        try {
+          phone = parsePhone(typed);
+        } catch (reason) {
+          throw apiError("invalid", `Số điện thoại của người yêu cầu: ${(reason as Error).message}.`);
+        }
+      }
+      const forgets = req.kind === "delete" || req.kind === "withdraw";
+      if (forgets && phone === null) {
+        throw apiError("invalid", `Yêu cầu ${REQUEST_KINDS[req.kind]} cần số điện thoại của người đó để tìm các ca của họ.`);
+      }
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(req.receivedOn) || Number.isNaN(Date.parse(`${req.receivedOn}T00:00:00Z`))) {
+        throw apiError("invalid", `Ngày “${req.receivedOn}” không đúng dạng yyyy-mm-dd.`);
+      }
+      if (req.receivedOn > dayOf(this.now())) {
+        throw apiError("invalid", `Ngày nhận yêu cầu ${showDay(req.receivedOn)} ở sau hôm nay.`);
+      }
+      const request: FakeRequest = {
+        id: `d1000000-0000-4000-8000-${String(this.requests.length + 1).padStart(12, "0")}`,
+        kind: req.kind,
+        receivedOn: req.receivedOn,
+        phone,
+        note: req.note.trim().normalize("NFC"),
+        recordedAt: this.now(),
+        acknowledgedOn: null,
+        closedOn: null,
+        closingNote: null,
+        forgottenCases: forgets && phone !== null ? this.forget(phone) : 0,
+      };
+      this.requests.push(request);
+      return this.requestView(request);
+    },
+    acknowledgeRequest: (req) => {
+      this.requireAdmin("ghi đã tiếp nhận yêu cầu");
+      const request = this.requests.find((r) => r.id === req.id);
+      if (!request || request.acknowledgedOn !== null) {
+        throw apiError("conflict", `Yêu cầu ${req.id} đã được ghi tiếp nhận, hoặc không có.`);
+      }
+      request.acknowledgedOn = dayOf(this.now());
+      return null;
+    },
+    closeRequest: (req) => {
+      this.requireAdmin("đóng yêu cầu về dữ liệu cá nhân");
+      const note = req.note.trim().normalize("NFC");
+      if (note === "") throw apiError("invalid", "Cần ghi đã trả lời người yêu cầu thế nào.");
+      const request = this.requests.find((r) => r.id === req.id);
+      if (!request || request.closedOn !== null) throw apiError("conflict", `Yêu cầu ${req.id} đã đóng, hoặc không có.`);
+      const today = dayOf(this.now());
+      request.closedOn = today;
+      request.closingNote = note;
+      request.acknowledgedOn ??= today;
+      return null;
+    },
+    purgeCampaign: (req): PurgeReport => {
+      const admin = this.me();
+      this.requireAdmin("xoá dữ liệu cá nhân của một đợt khảo sát");
+      const campaign = CAMPAIGNS.find((c) => c.id === req.campaignId);
+      if (!campaign) throw apiError("notFound", `Không tìm thấy đợt khảo sát ${req.campaignId}.`);
+      const now = this.now();
+      if (dayOf(now) <= campaign.receivedTo.split("/").reverse().join("-")) {
+        throw apiError(
+          "invalid",
+          `Đợt ${campaign.code} còn nhận danh sách đến hết ngày ${campaign.receivedTo}: chỉ xoá dữ liệu cá nhân sau ngày đó.`,
+        );
+      }
+      const cases = this.casesOf(campaign.id);
+      const inCall = cases.filter((c) => c.leaseHolder !== null && c.leaseExpiresAt !== null && c.leaseExpiresAt > now).length;
+      if (inCall > 0) {
+        throw apiError(
+          "conflict",
+          `Đợt ${campaign.code} còn ${inCall} ca đang trong cuộc gọi: chờ các cuộc gọi kết thúc rồi xoá.`,
+        );
+      }
+      const going = cases.filter((c) => !c.purged);
+      // Every dossier of the campaign counts, purged before or not, as the core's count.
+      const dossiers = campaign.id === CAMPAIGN.id ? Object.values(this.populations).reduce((n, p) => n + p.dossiers, 0) : 0;
+      if (!req.dryRun) {
+        for (const c of going) this.purge(c);
+        this.audit.push({
+          at: now,
+          actor: admin.id,
+          action: "purge",
+          caseId: null,
+          before: null,
+          after: `xoá họ tên và số điện thoại của ${going.length} ca, ${dossiers} hồ sơ`,
+        });
+      }
+      return { campaign: campaign.code, dryRun: req.dryRun, cases: going.length, dossiers };
     },
   };
 }

@@ -1,6 +1,7 @@
-// Demo data for the fake backend: the demo campaign, its staff, agencies, questionnaire and a dozen cases.
+// Demo data for the fake backend: the demo campaign (and a second, empty one), its people with their
+// passwords, agencies, questionnaire and a dozen cases.
 import catalogue from "./catalogue.json";
-import type { CampaignView, OutcomeView, StaffView } from "../../src/api/bindings";
+import type { CampaignView, OutcomeView, RequestKind, StaffView } from "../../src/api/bindings";
 import type { FakeInterview } from "./interview";
 
 export const CAMPAIGN: CampaignView = {
@@ -17,6 +18,17 @@ export const CAMPAIGN: CampaignView = {
   publicHolidays: true,
   appointmentGraceMinutes: 15,
 };
+
+/** A second campaign, with no case yet and nobody on it: an administrator puts people on it. */
+export const NEXT_CAMPAIGN: CampaignView = {
+  ...CAMPAIGN,
+  id: "6f1c2d3e-0000-4000-8000-000000000002",
+  code: "DEMO-2027-Q1",
+  name: "Khảo sát sự hài lòng quý I/2027 (dữ liệu mẫu)",
+  receivedFrom: "01/01/2027",
+  receivedTo: "31/03/2027",
+};
+export const CAMPAIGNS: CampaignView[] = [CAMPAIGN, NEXT_CAMPAIGN];
 
 export const LAN: StaffView = {
   id: "5a000000-0000-4000-8000-00000000000a",
@@ -36,7 +48,21 @@ export const HONG: StaffView = {
   fullName: "Lê Thị Hồng",
   role: "supervisor",
 };
-export const STAFF: StaffView[] = [LAN, MINH, HONG];
+export const ADMIN: StaffView = {
+  id: "5a000000-0000-4000-8000-00000000000d",
+  login: "qt.demo",
+  fullName: "Quản trị viên (dữ liệu mẫu)",
+  role: "admin",
+};
+export const STAFF: StaffView[] = [LAN, MINH, HONG, ADMIN];
+
+/** Each demo person's password in the fake (the core makes random ones and prints them once). */
+export const PASSWORDS: Readonly<Record<string, string>> = {
+  "dtv.lan": "Lan@tongdai1022",
+  "dtv.minh": "Minh@tongdai1022",
+  "gsv.hong": "Hong@giamsat2026",
+  "qt.demo": "QuanTri@2026demo",
+};
 
 export const AGENCIES: Record<string, string> = {
   STP: "Sở Tư pháp",
@@ -52,6 +78,7 @@ export const OUTCOMES: OutcomeView[] = catalogue.outcomes as OutcomeView[];
 /** A case as the fake stores it; times are epoch milliseconds. */
 export interface FakeCase {
   id: string;
+  campaignId: string;
   name: string;
   phone: string;
   agency: keyof typeof AGENCIES & string;
@@ -81,14 +108,19 @@ export interface FakeCase {
   leaseClaimedAt?: number;
   history: { id: string; at: number; outcome: OutcomeView["code"]; note: string | null; operator: string }[];
   interview: FakeInterview | null;
+  /** The person's name and number were removed (a purge, or their own request): `name` and
+   * `phone` are empty, and nobody calls the case again. */
+  purged: boolean;
 }
 
-/** Stored answers with stable ids, in the order given. */
-function answers(caseNo: string, pairs: [string, string][]): FakeInterview["answers"] {
+/** Stored answers with stable ids, in the order given, saved by `by` 20 seconds apart from `from`. */
+function answers(caseNo: string, pairs: [string, string][], from: number, by: string): FakeInterview["answers"] {
   return pairs.map(([questionId, code], i) => ({
     id: `a${caseNo.padStart(7, "0")}-0000-4000-8000-${String(i + 1).padStart(12, "0")}`,
     questionId,
     code,
+    at: from + i * 20_000,
+    by,
   }));
 }
 
@@ -123,7 +155,8 @@ export const YEN_ANSWERS: [string, string][] = [
   ["y_kien", "Nên có thêm chỗ ngồi chờ."],
 ];
 
-const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 function caseId(n: number): string {
@@ -137,6 +170,7 @@ function make(n: number, seed: Seed): FakeCase {
   const [d, m, y] = seed.receivedOn.split("/");
   return {
     id: caseId(n),
+    campaignId: CAMPAIGN.id,
     dossier: `${seed.agency}-${y!.slice(2)}${m}${d}-${String(n).padStart(4, "0")}`,
     version: 1,
     attempts: 0,
@@ -153,6 +187,7 @@ function make(n: number, seed: Seed): FakeCase {
     leaseEpoch: 0,
     history: [],
     interview: null,
+    purged: false,
     ...seed,
   };
 }
@@ -268,7 +303,8 @@ export function demoCases(now: number): FakeCase[] {
         id: "f1000000-0000-4000-8000-000000000006",
         status: "complete",
         operatorId: MINH.id,
-        answers: answers("6", YEN_ANSWERS),
+        // Asked on the call that completed it, ten minutes before it was recorded.
+        answers: answers("6", YEN_ANSWERS, past(DAY + 10 * MINUTE), MINH.id),
       },
     }),
     make(7, {
@@ -331,7 +367,12 @@ export function demoCases(now: number): FakeCase[] {
         status: "partial",
         operatorId: LAN.id,
         // Up to the overall satisfaction (the core): the expectations are asked next.
-        answers: answers("10", YEN_ANSWERS.slice(0, YEN_ANSWERS.findIndex(([id]) => id === "mong_doi"))),
+        answers: answers(
+          "10",
+          YEN_ANSWERS.slice(0, YEN_ANSWERS.findIndex(([id]) => id === "mong_doi")),
+          past(2 * HOUR + 10 * MINUTE),
+          LAN.id,
+        ),
       },
     }),
     make(11, {
@@ -421,3 +462,74 @@ export const POPULATIONS: Record<string, { dossiers: number; cases: number }> = 
   STP: { dossiers: 1250, cases: 1187 },
   "UBND-PCL": { dossiers: 5400, cases: 5102 },
 };
+
+/** A request about personal data as the fake's register keeps it; days are ISO (yyyy-mm-dd). */
+export interface FakeRequest {
+  id: string;
+  kind: RequestKind;
+  receivedOn: string;
+  /** National form (`0912456789`), or null. */
+  phone: string | null;
+  note: string;
+  /** When it was recorded (epoch ms): the register's order after the day received. */
+  recordedAt: number;
+  acknowledgedOn: string | null;
+  closedOn: string | null;
+  closingNote: string | null;
+  forgottenCases: number;
+}
+
+/** The register as `?requests` starts it: a request to see one's data received on Thursday
+ * 05/11/2026 and never acknowledged (both deadlines passed by 23/11), one to correct a name
+ * received on Friday 20/11 (acknowledge by Tuesday 24/11), and one answered and closed. */
+export function demoRequests(now: number): FakeRequest[] {
+  const request = (n: number, seed: Omit<FakeRequest, "id" | "recordedAt">, daysAgo: number): FakeRequest => ({
+    id: `d0000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
+    recordedAt: now - daysAgo * DAY,
+    ...seed,
+  });
+  return [
+    request(
+      1,
+      {
+        kind: "access",
+        receivedOn: "2026-11-02",
+        phone: "0772345678",
+        note: "Gọi đến 1022 hỏi Tổng đài đang giữ những dữ liệu gì về mình.",
+        acknowledgedOn: "2026-11-03",
+        closedOn: "2026-11-10",
+        closingNote: "Đã gọi lại ngày 10/11/2026, đọc cho người đó họ tên, số điện thoại và hồ sơ đang giữ.",
+        forgottenCases: 0,
+      },
+      21,
+    ),
+    request(
+      2,
+      {
+        kind: "access",
+        receivedOn: "2026-11-05",
+        phone: "0356789012",
+        note: "Thư gửi Sở Tài chính, hỏi vì sao Tổng đài có số điện thoại của mình.",
+        acknowledgedOn: null,
+        closedOn: null,
+        closingNote: null,
+        forgottenCases: 0,
+      },
+      18,
+    ),
+    request(
+      3,
+      {
+        kind: "correct",
+        receivedOn: "2026-11-20",
+        phone: null,
+        note: "Báo họ tên trong danh sách bị viết sai dấu.",
+        acknowledgedOn: null,
+        closedOn: null,
+        closingNote: null,
+        forgottenCases: 0,
+      },
+      3,
+    ),
+  ];
+}

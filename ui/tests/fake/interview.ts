@@ -48,6 +48,8 @@ export interface FakeQuestionnaire {
 
 /** The built-in SIPAS questionnaire exactly as the core serves it. */
 export const QUESTIONNAIRE = catalogue.questionnaire as FakeQuestionnaire;
+/** Its id in the core (`sipas.toml`), which the catalogue does not carry. */
+export const QUESTIONNAIRE_ID = "sipas";
 
 /** The scale's options, as the core's `SCALE`. */
 export const SCALE: OptionView[] = [
@@ -64,6 +66,9 @@ export interface StoredAnswer {
   id: string;
   questionId: string;
   code: string;
+  /** When it was saved (epoch ms), and by which operator. */
+  at: number;
+  by: string;
 }
 
 /** The respondent's details for the wording. */
@@ -254,8 +259,12 @@ export interface FakeInterview {
   answers: StoredAnswer[];
 }
 
-/** The interview as the desk and the supervisor see it. */
-export function interviewView(interview: FakeInterview, values: Fill, outcomeCodes: readonly string[]): InterviewView {
+/** The interview as the desk and the supervisor see it, but for the record of consent (see `consentRecord`). */
+export function interviewView(
+  interview: FakeInterview,
+  values: Fill,
+  outcomeCodes: readonly string[],
+): Omit<InterviewView, "consent"> {
   const p = progress(interview.answers);
   const questions: QuestionView[] = p.path.map((q) => {
     const code = p.counted.get(q.id);
@@ -308,13 +317,48 @@ export function interviewView(interview: FakeInterview, values: Fill, outcomeCod
   };
 }
 
-/** Stores one answer, once per answer id; throws the core's ApiError when the input does not fit. */
-export function saveAnswer(interview: FakeInterview, answerId: string, questionId: string, input: string): void {
+/** The record of consent as the core's `consent_view` keeps it: the consent question (the first
+ * one an answer to which ends the interview as a refusal: `dong_y`), its latest answer, when and
+ * by whom; null when it was not asked. `at` in epoch ms. */
+export interface ConsentRecord {
+  given: boolean;
+  answer: string;
+  at: number;
+  operatorId: string;
+  question: string;
+  questionnaire: string;
+}
+
+export function consentRecord(answers: readonly StoredAnswer[]): ConsentRecord | null {
+  const q = QUESTIONNAIRE.questions.find((x) => x.options.some((o) => o.ends === "refusal"));
+  const latest = q && [...answers].reverse().find((a) => a.questionId === q.id);
+  const choice = latest && q.options.find((o) => o.code === latest.code);
+  if (!q || !latest || !choice) return null;
+  return {
+    given: choice.ends === null,
+    answer: choice.text,
+    at: latest.at,
+    operatorId: latest.by,
+    question: q.text,
+    questionnaire: `${QUESTIONNAIRE_ID}@${QUESTIONNAIRE.version}`,
+  };
+}
+
+/** Stores one answer, once per answer id, saved at `at` by `by`; throws the core's ApiError when
+ * the input does not fit. */
+export function saveAnswer(
+  interview: FakeInterview,
+  answerId: string,
+  questionId: string,
+  input: string,
+  at: number,
+  by: string,
+): void {
   const q = question(questionId);
   if (!q) throw invalid(`phiếu không có câu “${questionId}”`);
   const code = parseAnswer(q, input);
   if (interview.answers.some((a) => a.id === answerId)) return;
-  interview.answers.push({ id: answerId, questionId, code });
+  interview.answers.push({ id: answerId, questionId, code, at, by });
 }
 
 /** What an outcome that needs an interview asks of it, as the core's `check_stop`; null when it may be recorded. */

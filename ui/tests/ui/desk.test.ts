@@ -21,9 +21,10 @@ import {
   req,
   screenshot,
   takeCase,
+  logIn,
+  logOut,
   textOf,
   useBrowser,
-  workAs,
 } from "./harness";
 
 useBrowser();
@@ -52,10 +53,8 @@ describe("desk", () => {
 
     const calls = await callsOf(page, "next_case");
     expect(calls).toHaveLength(1);
-    expect(req<NextCaseRequest>(calls[0])).toEqual({
-      campaignId: "6f1c2d3e-0000-4000-8000-000000000001",
-      operatorId: LAN.id,
-    });
+    // Who asks is the person logged in: the request names only the campaign.
+    expect(req<NextCaseRequest>(calls[0])).toEqual({ campaignId: "6f1c2d3e-0000-4000-8000-000000000001" });
     // While a case is held F2 takes no other one.
     expect(await byId(page, "next-case").isDisabled()).toBe(true);
     await page.keyboard.press("F2");
@@ -217,7 +216,7 @@ describe("desk", () => {
       // As the core when nothing opens within its search (a campaign closed for good).
       Object.assign(api, { operatorQueue: (r: Parameters<typeof read>[0]) => ({ ...read(r), callbackChoices: [] }) });
     });
-    await workAs(page, "dtv.lan");
+    await logIn(page, "dtv.lan");
     await byId(page, "desk").waitFor();
     await takeCase(page);
     await page.keyboard.press("7");
@@ -248,6 +247,8 @@ describe("desk", () => {
     const page = await lanAtDesk();
     await takeCase(page);
     expect(await textOf(byId(page, "start-interview"))).toBe("Bắt đầu phỏng vấn (Enter)");
+    // Nobody has asked this person yet.
+    expect(await byId(page, "desk-consent").count()).toBe(0);
     await page.keyboard.press("Enter");
     await byId(page, "interview").waitFor();
     await expectText(byId(page, "interview"), "Phiếu khảo sát sự hài lòng của người dân");
@@ -363,6 +364,9 @@ describe("desk", () => {
     await expectText(byId(page, "case-history"), "Trả lời một phần");
     await expectText(byId(page, "case-attempts"), "Lần gọi thứ 2/5");
     await expectText(byId(page, "interview-so-far"), "Phiếu đã có 21 câu trả lời từ lần gọi trước");
+    // Consent was given on the earlier call: not asked again.
+    expect(await textOf(byId(page, "desk-consent"))).toBe("Đã đồng ý lúc 23/11/2026 06:50");
+    await screenshot(page, "desk-resumed");
     await page.keyboard.press("Enter");
     await byId(page, "question-mong_doi").waitFor();
     await expectText(byId(page, "interview-progress"), "Câu 22/27");
@@ -379,25 +383,58 @@ describe("desk", () => {
     await expectText(byId(page, "no-case"), "Hiện không còn ca nào để gọi.");
   });
 
-  test("leaving the desk releases the case, unless the interview has answers", async () => {
-    const page = await lanAtDesk();
+  test("leaving the desk for another campaign releases the case, unless the interview has answers", async () => {
+    const page = await openApp("two");
+    await logIn(page, "dtv.lan");
+    await byId(page, "campaign-choice-DEMO-2026-Q4").click();
     await takeCase(page);
-    await byId(page, "nav-supervisor").click();
-    await byId(page, "supervisor").waitFor();
+    await byId(page, "nav-campaigns").click();
+    await byId(page, "campaign-choice").waitFor();
     await eventually(async () => expect(await callsOf(page, "release_case")).toHaveLength(1));
 
-    await byId(page, "nav-desk").click();
+    await byId(page, "campaign-choice-DEMO-2026-Q4").click();
     await takeCase(page);
     await byId(page, "start-interview").click();
     await byId(page, "question-dong_y").waitFor();
     await page.keyboard.press("1");
     await byId(page, "question-du_18_tuoi").waitFor();
-    await byId(page, "nav-home").click();
+    await byId(page, "nav-campaigns").click();
     await expectText(byId(page, "held-warning"), "vẫn đang được giữ");
     expect(await callsOf(page, "release_case")).toHaveLength(1);
-    await byId(page, "work-as-dtv.lan").click();
+    await byId(page, "campaign-choice-DEMO-2026-Q4").click();
     await byId(page, "question-du_18_tuoi").waitFor();
     await expectText(byId(page, "qlist-answer-dong_y"), "Đồng ý");
+    expect(await byId(page, "held-warning").count()).toBe(0);
+  });
+
+  test("logging out releases the case first; a case whose interview has answers is kept for the next login", async () => {
+    const page = await lanAtDesk();
+    await takeCase(page);
+    await logOut(page);
+    const released = await callsOf(page, "release_case");
+    expect(released).toHaveLength(1);
+    // Released while still logged in: the core refuses it afterwards.
+    expect(released[0]!.ok).toBe(true);
+    const order = (await page.evaluate(() => window.__fake.calls.map((c) => c.cmd))).filter((c) =>
+      ["release_case", "logout"].includes(c),
+    );
+    expect(order).toEqual(["release_case", "logout"]);
+
+    await logIn(page, "dtv.lan");
+    await takeCase(page);
+    await byId(page, "start-interview").click();
+    await byId(page, "question-dong_y").waitFor();
+    await page.keyboard.press("1");
+    await byId(page, "question-du_18_tuoi").waitFor();
+    await logOut(page);
+    expect(await callsOf(page, "release_case")).toHaveLength(1);
+    // Nobody's case is named on the login screen.
+    expect(await byId(page, "held-warning").count()).toBe(0);
+
+    await logIn(page, "dtv.lan");
+    await takeCase(page);
+    await expectText(byId(page, "case-resumed"), "Tiếp tục ca đang dở");
+    await expectText(byId(page, "interview-so-far"), "Phiếu đã có 1 câu trả lời từ lần gọi trước");
   });
 
   test("English labels on the desk", async () => {

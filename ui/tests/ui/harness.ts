@@ -5,6 +5,7 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
 import type { ApiError } from "../../src/api/bindings";
 import type { Call } from "../fake/backend";
+import { PASSWORDS } from "../fake/data";
 
 export const CHROMIUM_ARGS = [
   "--headless",
@@ -41,7 +42,8 @@ export function useBrowser(): void {
   });
 }
 
-/** Opens the mock app (options as query: "offline", "resume", "empty", "closed", "due", "heartbeat=1"). */
+/** Opens the mock app on the login screen (options as query: "offline", "resume", "empty", "closed",
+ * "due", "heartbeat=1", "postgres", "testclock", "two", "session=LOGIN", "requests"). */
 export async function openApp(query = "", storage: Record<string, string> = {}): Promise<Page> {
   if (!browser) throw new Error("useBrowser() first");
   context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "vi-VN" });
@@ -101,17 +103,27 @@ export async function failNext(page: Page, cmd: string, error: ApiError): Promis
   await page.evaluate(([c, e]) => window.__fake.failNext(c, e), [cmd, error] as const);
 }
 
-/** From the start screen, work as this person. */
-export async function workAs(page: Page, login: string): Promise<void> {
-  await byId(page, `work-as-${login}`).click();
+/** Logs in through the login form as this person (with their demo password unless another is
+ * given): types the login and the password, and Enter submits. */
+export async function logIn(page: Page, login: string, password = PASSWORDS[login] ?? ""): Promise<void> {
+  await byId(page, "login-user").fill(login);
+  await byId(page, "login-password").fill(password);
+  await byId(page, "login-password").press("Enter");
 }
 
-/** Opens the app (with a fake-backend query such as `?closed`) and works as this person on their screen: the desk for an operator, the supervisor view for a supervisor. */
+/** Opens the app (with a fake-backend query such as `?closed`), logs in as this person and waits
+ * for their screen: the desk for an operator, the supervisor view for a supervisor. */
 export async function openAs(login: string, screen: "desk" | "supervisor", query = ""): Promise<Page> {
   const page = await openApp(query);
-  await workAs(page, login);
+  await logIn(page, login);
   await byId(page, screen).waitFor();
   return page;
+}
+
+/** Logs out from the top bar and waits for the login form. */
+export async function logOut(page: Page): Promise<void> {
+  await byId(page, "nav-logout").click();
+  await byId(page, "login-form").waitFor();
 }
 
 /** Lan takes her next case with F2 and waits for the card. */

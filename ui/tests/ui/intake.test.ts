@@ -2,16 +2,14 @@
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import type { DrawSampleRequest, ImportFileRequest, SaveRejectsRequest } from "../../src/api/bindings";
-import { byId, callsOf, eventually, expectText, openApp, req, screenshot, textOf, useBrowser, workAs } from "./harness";
+import { byId, callsOf, eventually, expectText, openAs, req, screenshot, textOf, useBrowser } from "./harness";
 
 useBrowser();
 
 const LIST = "/home/gsv/Tải xuống/danh-sach.csv";
 
 async function hongAt(tab: "import" | "sample", query = ""): Promise<Page> {
-  const page = await openApp(query);
-  await workAs(page, "gsv.hong");
-  await byId(page, "supervisor").waitFor();
+  const page = await openAs("gsv.hong", "supervisor", query);
   await byId(page, `tab-${tab}`).click();
   await byId(page, tab === "import" ? "import-screen" : "sample-screen").waitFor();
   return page;

@@ -1,6 +1,6 @@
 // UI tests of the supervisor's results tab: the index bars and an agency's breakdown, the partial and
 // per-mode re-queries, fieldwork progress, AAPOR rates by group, operator figures, exports, English,
-// errors, and no results tab for an operator.
+// errors, and no results for an operator.
 // The figures are the fake's (tests/fake/reports.ts), shown as the core would give them.
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
@@ -11,20 +11,18 @@ import type {
   RatesRequest,
   ReportExportRequest,
 } from "../../src/api/bindings";
-import { CAMPAIGN, HONG } from "../fake/data";
+import { CAMPAIGN } from "../fake/data";
 import {
   byId,
   callsOf,
   eventually,
   expectText,
   failNext,
-  openApp,
   openAs,
   req,
   screenshot,
   textOf,
   useBrowser,
-  workAs,
 } from "./harness";
 
 useBrowser();
@@ -356,7 +354,8 @@ describe("results tab: export", () => {
       format: "csv",
       out: `${DOCS}/DEMO-2026-Q4-phieu.csv`,
       withContacts: false,
-      by: HONG.id,
+      // A typed path never replaces a file that is there: the core refuses instead.
+      replace: false,
     });
     expect(await callsOf(page, "export_report")).toHaveLength(0);
   });
@@ -393,7 +392,7 @@ describe("results tab: export", () => {
       format: "xlsx",
       out: `${DOCS}/DEMO-2026-Q4-phieu.xlsx`,
       withContacts: true,
-      by: HONG.id,
+      replace: false,
     });
     await byId(page, "export-panel").scrollIntoViewIfNeeded();
     await screenshot(page, "results-export");
@@ -418,11 +417,12 @@ describe("results tab: export", () => {
       campaignId: CAMPAIGN.id,
       report: "rates",
       out: "/home/gsv/bao-cao-quy-IV.xlsx",
+      replace: false,
     });
     expect(await callsOf(page, "export_interviews")).toHaveLength(0);
   });
 
-  test("the save dialog fills the path; cancelling it changes nothing", async () => {
+  test("the save dialog fills the path and confirms replacing a file there; cancelling it changes nothing", async () => {
     const page = await hongAtResults();
     await page.evaluate(() => (window.__fake.dialogSave = "/home/gsv/Tải xuống/phieu-quy-IV.csv"));
     await byId(page, "export-choose").click();
@@ -438,6 +438,16 @@ describe("results tab: export", () => {
     await eventually(async () => expect(await callsOf(page, "plugin:dialog|save")).toHaveLength(2));
     expect(await pathValue(page)).toBe("/home/gsv/Tải xuống/phieu-quy-IV.csv");
     expect(await callsOf(page, "export_interviews")).toHaveLength(0);
+
+    // The save dialog asked before a file there is replaced: the export may replace it.
+    await byId(page, "export-run").click();
+    await byId(page, "export-done").waitFor();
+    expect(req<ExportRequest>((await callsOf(page, "export_interviews"))[0]!).replace).toBe(true);
+    // A path typed afterwards was not confirmed by anyone.
+    await byId(page, "export-path").fill("/home/gsv/Tải xuống/phieu-khac.csv");
+    await byId(page, "export-run").click();
+    await eventually(async () => expect(await callsOf(page, "export_interviews")).toHaveLength(2));
+    expect(req<ExportRequest>((await callsOf(page, "export_interviews"))[1]!).replace).toBe(false);
   });
 
   test("a file the core cannot write shows the error banner and no done line; a good path then works", async () => {
@@ -468,17 +478,20 @@ describe("results tab: export", () => {
     expect(await byId(page, "error").count()).toBe(0);
   });
 
-  test("an operator looking at the supervisor view has no results tab", async () => {
-    const page = await openApp();
-    await workAs(page, "dtv.lan");
-    await byId(page, "desk").waitFor();
-    await byId(page, "nav-supervisor").click();
-    await byId(page, "supervisor").waitFor();
-    await byId(page, "tab-cases").waitFor();
+  test("an operator has no results: no tab to open them, and the core refuses them", async () => {
+    const page = await openAs("dtv.lan", "desk");
     expect(await byId(page, "tab-results").count()).toBe(0);
-    expect(await byId(page, "tab-reassign").count()).toBe(0);
     expect(await byId(page, "results").count()).toBe(0);
     expect(await callsOf(page, "sipas_index")).toHaveLength(0);
+    const refused = await page.evaluate((campaignId) => {
+      try {
+        window.__fake.api.sipasIndex({ campaignId, includePartial: false, byMode: false });
+        return null;
+      } catch (e) {
+        return e;
+      }
+    }, CAMPAIGN.id);
+    expect(refused).toEqual({ kind: "forbidden", message: "Chỉ giám sát viên của đợt khảo sát này được xem kết quả." });
   });
 });
 

@@ -1,7 +1,7 @@
 // UI tests of the supervisor view: the case table, counts, masked phones, answers, search and status filter.
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { byId, callsOf, eventually, expectGone, expectText, openApp, openAs, screenshot, takeCase, textOf, useBrowser, workAs } from "./harness";
+import { byId, callsOf, eventually, expectGone, expectText, logIn, logOut, openAs, screenshot, takeCase, textOf, useBrowser } from "./harness";
 
 useBrowser();
 
@@ -86,6 +86,62 @@ describe("supervisor view", () => {
     await expectGone(review);
   });
 
+  test("the review shows the record of consent: given, when, by whom, on which questionnaire, and the wording", async () => {
+    const page = await hongAtSupervisor();
+    await row(page, "Võ Thị Yến").getByTestId("case-row-review").click();
+    const consent = byId(page, "review-consent");
+    await expectText(consent, "Đồng ý tham gia");
+    expect(await consent.getAttribute("data-given")).toBe("true");
+    expect(await textOf(byId(page, "consent-status"))).toBe("Đã đồng ý");
+    expect(await textOf(byId(page, "consent-answer"))).toBe("Đồng ý");
+    expect(await textOf(byId(page, "consent-at"))).toBe("22/11/2026 08:50");
+    expect(await textOf(byId(page, "consent-operator"))).toBe("Trần Quốc Minh");
+    expect(await textOf(byId(page, "consent-questionnaire"))).toBe("sipas@2026.1");
+    // The wording as the questionnaire has it, no one's details in it: folded until asked for.
+    const wording = byId(page, "consent-question");
+    expect(await wording.isVisible()).toBe(false);
+    await byId(page, "consent-wording").locator("summary").click();
+    await eventually(async () => expect(await wording.isVisible()).toBe(true));
+    await expectText(wording, "Xin chào Ông/Bà {ten}. Tôi là {dtv}");
+    await expectText(wording, "Ông/Bà có đồng ý dành ít phút trả lời không ạ?");
+    await screenshot(page, "supervisor-review-consent");
+    await page.keyboard.press("Escape");
+
+    // Trang agreed to Lan; an operator no longer on the list is named by their id.
+    await page.evaluate(() => {
+      const trang = window.__fake.cases.find((c) => c.name === "Ngô Thu Trang")!;
+      for (const a of trang.interview!.answers) a.by = "5a000000-0000-4000-8000-0000000000ff";
+    });
+    await row(page, "Ngô Thu Trang").getByTestId("case-row-review").click();
+    await expectText(byId(page, "consent-operator"), "5a000000-0000-4000-8000-0000000000ff");
+    await expectText(byId(page, "consent-at"), "23/11/2026 06:50");
+    await page.keyboard.press("Escape");
+    await expectGone(byId(page, "interview-review"));
+
+    // A refusal at consent is recorded as such.
+    await page.evaluate(() => {
+      const hung = window.__fake.cases.find((c) => c.name === "Phạm Văn Hùng")!;
+      const at = window.__fake.now();
+      hung.interview = {
+        id: "f1000000-0000-4000-8000-000000000001",
+        status: "partial",
+        operatorId: "5a000000-0000-4000-8000-00000000000a",
+        answers: [{ id: "a0000001-0000-4000-8000-000000000001", questionId: "dong_y", code: "2", at, by: "5a000000-0000-4000-8000-00000000000a" }],
+      };
+    });
+    await byId(page, "refresh").click();
+    await row(page, "Phạm Văn Hùng").getByTestId("case-row-review").click();
+    expect(await byId(page, "review-consent").getAttribute("data-given")).toBe("false");
+    await expectText(byId(page, "consent-status"), "Không đồng ý");
+    expect(await textOf(byId(page, "consent-answer"))).toBe("Không đồng ý");
+    expect(await textOf(byId(page, "consent-operator"))).toBe("Nguyễn Thị Lan");
+    await page.keyboard.press("Escape");
+    await byId(page, "lang-toggle").click();
+    await row(page, "Phạm Văn Hùng").getByTestId("case-row-review").click();
+    await expectText(byId(page, "review-consent"), "Consent to take part");
+    await expectText(byId(page, "consent-status"), "Refused");
+  });
+
   test("search ignores case and diacritics; the status filter narrows the rows", async () => {
     const page = await hongAtSupervisor();
     const search = byId(page, "case-search");
@@ -109,12 +165,12 @@ describe("supervisor view", () => {
   });
 
   test("a call recorded at the desk shows after a refresh", async () => {
-    const page = await openApp();
-    await workAs(page, "dtv.lan");
+    const page = await openAs("dtv.lan", "desk");
     await takeCase(page);
     await page.keyboard.press("4");
     await expectText(byId(page, "last-result"), "Không nghe máy");
-    await byId(page, "nav-supervisor").click();
+    await logOut(page);
+    await logIn(page, "gsv.hong");
     await byId(page, "supervisor").waitFor();
     const hung = row(page, "Phạm Văn Hùng");
     await expectText(hung.getByTestId("case-row-status"), "Chờ gọi lại");

@@ -1,11 +1,21 @@
 // Unit tests of the small helpers: search folding, appointment values, ApiError handling, labels, ids.
 import { describe, expect, test } from "vitest";
-import { readAppointment, showWall, zoneOffset } from "../../src/datetime";
+import { readAppointment, readDay, showWall, todayIn, zoneOffset } from "../../src/datetime";
 import { ENGLISH_BY_KIND, isApiError, mayHaveLanded, toApiError } from "../../src/errors";
 import { translator } from "../../src/i18n";
 import { newId } from "../../src/ids";
-import { caseStatusLabel, fieldText, outcomeLabel, parseCodes, stopLabel, toggleCode } from "../../src/labels";
-import { mustKeep } from "../../src/session";
+import {
+  caseName,
+  caseStatusLabel,
+  fieldText,
+  forgets,
+  outcomeLabel,
+  parseCodes,
+  requestKindLabel,
+  stopLabel,
+  toggleCode,
+} from "../../src/labels";
+import { homeScreen, mayOpen, mustKeep, type Screen } from "../../src/session";
 import { fold, matches } from "../../src/text";
 import type { InterviewView, QuestionView } from "../../src/api/bindings";
 import { OUTCOMES } from "../fake/data";
@@ -53,6 +63,28 @@ describe("appointment", () => {
     expect(showWall(Date.UTC(2027, 0, 4, 7, 5))).toBe("04/01/2027 07:05");
   });
 
+  test("reads a day typed dd/mm/yyyy (or as the core writes it) and sends it as yyyy-mm-dd", () => {
+    const day = (input: string) => {
+      const r = readDay(input);
+      return r.ok ? r.iso : r.problem;
+    };
+    expect(day("23/11/2026")).toBe("2026-11-23");
+    expect(day(" 5/1/2027 ")).toBe("2027-01-05");
+    expect(day("05-01-2027")).toBe("2027-01-05");
+    expect(day("05.01.2027")).toBe("2027-01-05");
+    expect(day("2026-11-23")).toBe("2026-11-23");
+    expect(day("")).toBe("empty");
+    expect(day("hôm qua")).toBe("unreadable");
+    expect(day("23/11/26")).toBe("unreadable");
+    expect(day("23/11/2026 09:00")).toBe("unreadable");
+    expect(day("31/11/2026")).toBe("impossible");
+    expect(day("29/02/2027")).toBe("impossible");
+    expect(day("29/02/2028")).toBe("2028-02-29");
+    // Vietnam's day, whatever this workstation's zone: 17:30 UTC is already the next day there.
+    expect(todayIn("Asia/Ho_Chi_Minh", new Date(Date.UTC(2026, 10, 22, 17, 30)))).toBe("23/11/2026");
+    expect(todayIn("UTC", new Date(Date.UTC(2026, 10, 22, 17, 30)))).toBe("22/11/2026");
+  });
+
   test("the campaign's zone is shown with its offset from UTC", () => {
     expect(zoneOffset("Asia/Ho_Chi_Minh")).toBe("UTC+07:00");
     expect(zoneOffset("UTC")).toBe("UTC+00:00");
@@ -85,6 +117,15 @@ describe("labels", () => {
     expect(outcomeLabel("3.13", OUTCOMES, "en")).toBe("No answer");
     expect(outcomeLabel("2.30", OUTCOMES, "vi")).toBe("Hết lượt gọi (đã liên hệ được)");
     expect(outcomeLabel("3.90", OUTCOMES, "vi")).toBe("Hết lượt gọi (chưa liên hệ được)");
+  });
+
+  test("a purged case is named by its dossier; requests by their kind", () => {
+    const c = { respondentName: "Võ Thị Yến", dossierCode: "UBND-PCL-261015-0006", purged: false };
+    expect(caseName(c, t)).toBe("Võ Thị Yến");
+    expect(caseName({ ...c, respondentName: "", purged: true }, t)).toBe("hồ sơ UBND-PCL-261015-0006");
+    expect(requestKindLabel("withdraw", t)).toBe("Rút lại sự đồng ý");
+    expect(requestKindLabel("delete", translator("en"))).toBe("Delete their data");
+    expect((["access", "correct", "delete", "withdraw"] as const).filter(forgets)).toEqual(["delete", "withdraw"]);
   });
 
   test("status: holder when in call, final outcome when closed", () => {
@@ -123,7 +164,7 @@ describe("labels", () => {
 
 describe("session", () => {
   test("a case is kept on leaving the desk only when its open interview has answers", () => {
-    const held = { card: {} as never, operator: {} as never, campaignId: "c", interview: null };
+    const held = { card: {} as never, campaignId: "c", interview: null };
     expect(mustKeep(null)).toBe(false);
     expect(mustKeep(held)).toBe(false);
     const question = { id: "dong_y", answer: null } as QuestionView;
@@ -131,6 +172,19 @@ describe("session", () => {
     expect(mustKeep({ ...held, interview: open })).toBe(false);
     const answered = { ...open, questions: [{ ...question, answer: { code: "1", shown: "Đồng ý" } }] };
     expect(mustKeep({ ...held, interview: answered })).toBe(true);
+  });
+
+  test("a person lands on their role's home and opens only their role's screens", () => {
+    expect(homeScreen("operator", 1)).toEqual({ kind: "desk" });
+    expect(homeScreen("operator", 2)).toEqual({ kind: "campaigns" });
+    expect(homeScreen("operator", 0)).toEqual({ kind: "campaigns" });
+    expect(homeScreen("supervisor", 3)).toEqual({ kind: "supervisor" });
+    expect(homeScreen("admin", 0)).toEqual({ kind: "supervisor" });
+    const kinds: Screen["kind"][] = ["campaigns", "desk", "supervisor", "people", "privacy"];
+    const opens = (role: "operator" | "supervisor" | "admin") => kinds.filter((kind) => mayOpen(role, { kind }));
+    expect(opens("operator")).toEqual(["campaigns", "desk"]);
+    expect(opens("supervisor")).toEqual(["supervisor"]);
+    expect(opens("admin")).toEqual(["supervisor", "people", "privacy"]);
   });
 });
 

@@ -19,6 +19,7 @@ use khaosat::domain::time::{LocalTime, DEFAULT_TIME_ZONE};
 use khaosat::error::Error;
 use khaosat::ops::catalogue::{self, CallingRequest, NewCampaign};
 use khaosat::ops::desk::{self, NextCaseRequest, RecordOutcomeRequest};
+use khaosat::ops::session::Session;
 use khaosat::ops::{demo, sampling};
 use khaosat::store::model::{ImportBatch, Role, Staff};
 use khaosat::store::{self, DatabaseLocation, PostgresStore, Store};
@@ -129,7 +130,7 @@ pub async fn run(db: Option<&str>, args: Args) -> anyhow::Result<()> {
     let store = windows[0].clone();
     let clock = ShiftedClock::starting_at(start_of_run());
     let set_up = Instant::now();
-    let (campaign, code, operators) = set_up_campaign(&*store, &clock, &args, cases).await?;
+    let (campaign, code, operators) = set_up_campaign(&store, &clock, &args, cases).await?;
     let set_up = set_up.elapsed();
     for window in &windows {
         warm_up(window, campaign, args.pool).await?;
@@ -148,9 +149,10 @@ pub async fn run(db: Option<&str>, args: Args) -> anyhow::Result<()> {
         talk: Duration::from_millis(args.talk_ms),
     });
     let mut tasks = Vec::with_capacity(operators.len());
-    for (i, operator) in operators.iter().copied().enumerate() {
+    for (i, operator) in operators.into_iter().enumerate() {
         let window = windows[i % windows.len()].clone();
-        tasks.push(tokio::spawn(work(ctx.clone(), window, operator, i as u64)));
+        let session = Session::of(window, operator).await?;
+        tasks.push(tokio::spawn(work(ctx.clone(), session, i as u64)));
     }
     let mut log = Log::default();
     for task in tasks {
@@ -198,13 +200,14 @@ pub async fn run(db: Option<&str>, args: Args) -> anyhow::Result<()> {
 /// all released (Slovin's formula with a margin of 10⁻⁶ requires every case), `own_list`
 /// percent of them on the operators' call lists, and the operators.
 async fn set_up_campaign(
-    store: &dyn Store,
+    store: &Arc<dyn Store>,
     clock: &ShiftedClock,
     args: &Args,
     cases: usize,
-) -> anyhow::Result<(Uuid, String, Vec<Uuid>)> {
+) -> anyhow::Result<(Uuid, String, Vec<Staff>)> {
+    let admin = super::administrator(Arc::clone(store)).await?;
     for (code, name) in demo::agencies() {
-        catalogue::add_agency(store, code, name).await?;
+        catalogue::add_agency(&admin, code, name).await?;
     }
     let tag = uuid::Uuid::new_v4().simple().to_string()[..8].to_owned();
     let code = format!("BENCH-{tag}");
@@ -220,7 +223,7 @@ async fn set_up_campaign(
         max_attempts: None,
         calling: CallingRequest::default(),
     };
-    let campaign = catalogue::create_campaign(store, clock.now(), &new)
+    let campaign = catalogue::create_campaign(&admin, clock.now(), &new)
         .await?
         .id;
 
@@ -234,7 +237,9 @@ async fn set_up_campaign(
             active: true,
         };
         store.put_staff(&person).await?;
-        operators.push(person.id);
+        let login = khaosat::domain::people::Login::parse(&person.login)?;
+        store.assign(&login, campaign, true).await?;
+        operators.push(person);
     }
 
     let rows = demo::synthetic_rows(cases, from, to, 11);
@@ -253,7 +258,7 @@ async fn set_up_campaign(
         rule: SampleRule::parse("slovin", Some(1e-6))?,
         add: None,
     };
-    let drawn = sampling::sample(store, clock.now(), &every_case).await?;
+    let drawn = sampling::sample(&admin, clock.now(), &every_case).await?;
     anyhow::ensure!(
         drawn.drawn_total as usize == cases,
         "chỉ {} trong {} ca được đưa vào mẫu",
@@ -268,7 +273,7 @@ async fn set_up_campaign(
         lists[i % operators.len()].push(case.id);
     }
     for (operator, list) in operators.iter().zip(&lists) {
-        store.assign_call_list(list, Some(*operator)).await?;
+        store.assign_call_list(list, Some(operator.id)).await?;
     }
     Ok((campaign, code, operators))
 }
@@ -300,19 +305,18 @@ async fn warm_up(store: &Arc<dyn Store>, campaign: Uuid, pool: u32) -> anyhow::R
 
 /// One operator: next case, talk, outcome, until the time is up. Operators start spread over
 /// one talk time, as people do, not all in the same millisecond.
-async fn work(ctx: Arc<Ctx>, store: Arc<dyn Store>, operator: Uuid, seed: u64) -> Log {
+async fn work(ctx: Arc<Ctx>, session: Session, seed: u64) -> Log {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut log = Log::default();
     let request = NextCaseRequest {
         campaign_id: ctx.campaign,
-        operator_id: operator,
     };
     let talk_ms = ctx.talk.as_millis() as u64;
     tokio::time::sleep(Duration::from_millis(rng.random_range(0..=talk_ms))).await;
     while ctx.start.elapsed() < ctx.run_for {
         let asked = ctx.start.elapsed();
         let called = Instant::now();
-        let card = desk::next_case(&*store, ctx.clock.now(), &request).await;
+        let card = desk::next_case(&session, ctx.clock.now(), &request).await;
         let took = called.elapsed();
         let card = match card {
             Ok(Some(card)) => card,
@@ -334,7 +338,7 @@ async fn work(ctx: Arc<Ctx>, store: Arc<dyn Store>, operator: Uuid, seed: u64) -
         let mut claim = ClaimLog {
             case: card.lease.case_id,
             epoch: card.lease.epoch,
-            operator,
+            operator: card.lease.holder,
             asked,
             taken: ctx.start.elapsed(),
             resumed: card.resumed,
@@ -371,7 +375,7 @@ async fn work(ctx: Arc<Ctx>, store: Arc<dyn Store>, operator: Uuid, seed: u64) -
         };
         let sent = ctx.start.elapsed();
         let called = Instant::now();
-        let recorded = desk::record_outcome(&*store, ctx.clock.now(), &req).await;
+        let recorded = desk::record_outcome(&session, ctx.clock.now(), &req).await;
         let took = called.elapsed();
         let acknowledged = match recorded {
             Ok(_) => {

@@ -1,0 +1,75 @@
+/** Sets a new password for a person, typed twice: Enter sets it, Esc closes; a mismatch is
+ * refused here, the core's refusals (too short, the login itself…) shown in place. */
+import { useEffect, useRef, useState } from "react";
+import type { PersonView } from "../api/bindings";
+import { useLang } from "../i18n";
+import { DialogActions } from "./DialogActions";
+import { escapeCloses, useAction } from "./dialogs";
+import { FormError } from "./FormError";
+import { PasswordPair, mismatched, type Pair } from "./PasswordPair";
+
+interface Props {
+  person: PersonView;
+  onSet: (password: string) => Promise<void>;
+  onCancel: () => void;
+}
+
+export function PasswordDialog({ person, onSet, onCancel }: Props) {
+  const { t } = useLang();
+  const [password, setPassword] = useState<Pair>({ first: "", second: "" });
+  const [mismatch, setMismatch] = useState(false);
+  const action = useAction();
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    field.current?.focus();
+  }, []);
+
+  const submit = () => {
+    if (mismatched(password)) {
+      action.clear();
+      setMismatch(true);
+      setPassword({ first: "", second: "" });
+      field.current?.focus();
+      return;
+    }
+    void action.run(() => onSet(password.first));
+  };
+
+  return (
+    <div className="overlay" onKeyDown={escapeCloses(onCancel)}>
+      <form
+        className="dialog dialog-form"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="password-title"
+        aria-describedby="password-text"
+        data-testid="password-dialog"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <h2 id="password-title" className="dialog-title">
+          {t("person.passwordTitle", { name: person.fullName })}
+        </h2>
+        <p className="dialog-note" id="password-text">
+          {t("person.passwordText", { login: person.login })}
+        </p>
+        <PasswordPair
+          id="password-new"
+          labels={["person.newPassword", "person.newPasswordAgain"]}
+          value={password}
+          onChange={(next) => {
+            setPassword(next);
+            setMismatch(false);
+          }}
+          mismatch={mismatch}
+          firstRef={field}
+        />
+        {action.error && <FormError error={action.error} testId="password-error" />}
+        <DialogActions testId="password" confirmLabel={t("person.passwordConfirm")} busy={action.busy} onCancel={onCancel} />
+      </form>
+    </div>
+  );
+}
