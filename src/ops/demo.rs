@@ -213,16 +213,6 @@ pub struct DemoPerson {
     pub password: String,
 }
 
-/// A password for a demo person, from the operating system's random source: twelve letters
-/// and digits, none that read alike (0/O, 1/l).
-fn demo_password() -> String {
-    use argon2::password_hash::rand_core::{OsRng, RngCore};
-    const CHARS: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    (0..12)
-        .map(|_| char::from(CHARS[OsRng.next_u32() as usize % CHARS.len()]))
-        .collect()
-}
-
 /// Seeds the demo campaign unless it is already there: the administrator's session (`khaosat
 /// init --demo`). Refused on a database that holds other campaigns, so people with passwords
 /// printed on a terminal never land beside real work.
@@ -253,20 +243,20 @@ pub async fn seed(session: &Session, now: DateTime<Utc>) -> Result<DemoSeeded> {
     let mut people = Vec::with_capacity(DEMO_PEOPLE.len());
     for (login, name, role) in DEMO_PEOPLE {
         let login = Login::parse(login).map_err(|e| Error::Invalid(e.to_string()))?;
-        let password = demo_password();
+        let password = Password::random();
         store
             .add_staff(&NewStaff {
                 login: &login,
                 full_name: name,
                 role,
-                password: &Password::given(&password),
+                password: &password,
             })
             .await?;
         people.push(DemoPerson {
             login: login.to_string(),
             full_name: name.to_owned(),
             role,
-            password,
+            password: password.expose().to_owned(),
         });
     }
     let staff = store.staff().await?;

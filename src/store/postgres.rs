@@ -4,6 +4,7 @@
 
 use std::time::Duration;
 
+use sqlx::pool::PoolConnection;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::{Connection, PgConnection, Postgres, Transaction};
 
@@ -196,6 +197,11 @@ fn parse_url(url: &str) -> Result<PgConnectOptions> {
 #[derive(Debug, Clone)]
 pub struct PostgresStore {
     pool: PgPool,
+    /// The person whose role every connection takes (see [`PostgresStore::acting_as`]).
+    acting: Option<std::sync::Arc<str>>,
+    /// Set once the pool has been lent to an acting store: a connection may then come back
+    /// under a person's role, and the store's own checkouts must return to its login's.
+    lent: std::sync::Arc<std::sync::atomic::AtomicBool>,
     campaigns: Kept<uuid::Uuid, super::model::Campaign>,
     scripts:
         Kept<crate::domain::survey::ContentHash, std::sync::Arc<crate::domain::survey::Script>>,
@@ -231,10 +237,21 @@ impl PostgresStore {
         login: &crate::domain::people::Login,
         password: &crate::domain::people::Password,
     ) -> Result<Self> {
+        Self::connect_as_with_pool(server, login, password, DEFAULT_POOL_SIZE).await
+    }
+
+    /// [`PostgresStore::connect_as`] with a pool of up to `max_connections` (an authenticator's,
+    /// shared by the people it acts as).
+    pub async fn connect_as_with_pool(
+        server: &str,
+        login: &crate::domain::people::Login,
+        password: &crate::domain::people::Password,
+        max_connections: u32,
+    ) -> Result<Self> {
         let options = parse_url(server)?
             .username(login.as_str())
             .password(password.expose());
-        Self::open(options, DEFAULT_POOL_SIZE).await
+        Self::open(options, max_connections).await
     }
 
     async fn open(options: PgConnectOptions, max_connections: u32) -> Result<Self> {
@@ -267,13 +284,72 @@ impl PostgresStore {
         tracing::debug!("postgres store open");
         Ok(Self {
             pool,
+            acting: None,
+            lent: Default::default(),
             campaigns: Kept::default(),
             scripts: Kept::default(),
         })
     }
 
+    /// The same connections, each taken under `person`'s role: the store's login must be a
+    /// member of that role (an authenticator, as PostgREST has), and every checkout switches to
+    /// the person's role before its first statement, so the policies see `current_user` as that
+    /// person. Many people share a few connections this way (the benchmark's 500 operators),
+    /// where a login each would need a connection each. Nothing is cached across people.
+    pub fn acting_as(&self, person: &crate::domain::people::Login) -> Self {
+        self.lent.store(true, std::sync::atomic::Ordering::Release);
+        Self {
+            pool: self.pool.clone(),
+            acting: Some(std::sync::Arc::from(person.as_str())),
+            lent: self.lent.clone(),
+            campaigns: Kept::default(),
+            scripts: Kept::default(),
+        }
+    }
+
+    /// Makes `name` a login that may take the roles of `people` and nothing more (see
+    /// [`PostgresStore::acting_as`]); the database's administrator only.
+    pub async fn add_authenticator(
+        &self,
+        name: &crate::domain::people::Login,
+        password: &crate::domain::people::Password,
+        people: &[crate::domain::people::Login],
+    ) -> Result<()> {
+        super::people::postgres::add_authenticator(&mut *self.conn().await?, name, password, people)
+            .await
+    }
+
+    /// Removes these login roles from the cluster (their staff rows stay); the database's
+    /// administrator only.
+    pub async fn drop_logins(&self, logins: &[crate::domain::people::Login]) -> Result<()> {
+        super::people::postgres::drop_logins(&mut *self.conn().await?, logins).await
+    }
+
+    /// A connection from the pool, under the acting person's role if there is one. The role is
+    /// set for the session, not the transaction: every checkout of an acting store sets its
+    /// own before anything else, and the lending store's own checkouts go back to its login's,
+    /// so a role left by the previous checkout is never used.
+    async fn conn(&self) -> Result<PoolConnection<Postgres>> {
+        let mut conn = self.pool.acquire().await.doing("kết nối PostgreSQL")?;
+        if let Some(person) = &self.acting {
+            sqlx::query("SELECT set_config('role', $1, false)")
+                .bind(&**person)
+                .execute(&mut *conn)
+                .await
+                .doing("nhận vai trò của người dùng")?;
+        } else if self.lent.load(std::sync::atomic::Ordering::Acquire) {
+            sqlx::query("RESET ROLE")
+                .execute(&mut *conn)
+                .await
+                .doing("trở về vai trò của tài khoản kết nối")?;
+        }
+        Ok(conn)
+    }
+
     async fn begin_write(&self) -> Result<Transaction<'static, Postgres>> {
-        self.pool.begin().await.doing("bắt đầu ghi")
+        Transaction::begin(self.conn().await?, None)
+            .await
+            .doing("bắt đầu ghi")
     }
 }
 

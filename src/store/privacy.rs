@@ -137,7 +137,7 @@ macro_rules! privacy_store {
                     let (held,): (i64,) = sqlx::query_as(COUNT_IN_CALL)
                         .bind(campaign)
                         .bind(now)
-                        .fetch_one(&self.pool)
+                        .fetch_one(&mut *self.conn().await?)
                         .await
                         .doing("đếm ca đang gọi")?;
                     Ok(u32::try_from(held).unwrap_or(u32::MAX))
@@ -193,7 +193,7 @@ macro_rules! privacy_store {
 
                 async fn data_requests(&self) -> Result<Vec<DataRequest>> {
                     let found: Vec<RequestRow> = sqlx::query_as(SELECT_REQUESTS)
-                        .fetch_all(&self.pool)
+                        .fetch_all(&mut *self.conn().await?)
                         .await
                         .doing("đọc sổ yêu cầu về dữ liệu cá nhân")?;
                     found.into_iter().map(TryInto::try_into).collect()
@@ -207,7 +207,7 @@ macro_rules! privacy_store {
                     let done = sqlx::query(ACKNOWLEDGE_REQUEST)
                         .bind(id)
                         .bind(on)
-                        .execute(&self.pool)
+                        .execute(&mut *self.conn().await?)
                         .await
                         .doing("ghi đã tiếp nhận yêu cầu")?;
                     Ok(done.rows_affected() > 0)
@@ -223,7 +223,7 @@ macro_rules! privacy_store {
                         .bind(id)
                         .bind(on)
                         .bind(note)
-                        .execute(&self.pool)
+                        .execute(&mut *self.conn().await?)
                         .await
                         .doing("đóng yêu cầu")?;
                     Ok(done.rows_affected() > 0)

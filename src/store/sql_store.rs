@@ -89,17 +89,17 @@ macro_rules! sql_store {
             row.ok_or_else(|| Error::not_found("ca", id))?.try_into()
         }
 
-        async fn interviews_where(pool: &sqlx::Pool<$db>, filter: &str, id: Uuid) -> Result<Vec<InterviewRecord>> {
+        async fn interviews_where(conn: &mut <$db as sqlx::Database>::Connection, filter: &str, id: Uuid) -> Result<Vec<InterviewRecord>> {
             let found: Vec<InterviewRow> =
                 sqlx::query_as(&format!("{} JOIN survey_case c ON c.id = i.case_id WHERE {filter} ORDER BY i.started_at, i.id", rows::SELECT_INTERVIEWS))
                     .bind(id)
-                    .fetch_all(pool)
+                    .fetch_all(&mut *conn)
                     .await
                     .doing("đọc phiếu")?;
             let answers: Vec<AnswerRow> =
                 sqlx::query_as(&format!("{} JOIN survey_case c ON c.id = i.case_id WHERE {filter} ORDER BY ans.interview_id, ans.seq", rows::SELECT_ANSWERS))
                     .bind(id)
-                    .fetch_all(pool)
+                    .fetch_all(&mut *conn)
                     .await
                     .doing("đọc câu trả lời")?;
             rows::interviews(found, answers)
@@ -124,7 +124,7 @@ macro_rules! sql_store {
                     .bind(campaign.created_at)
                     .bind(campaign.outcomes_file.as_deref())
                     .bind(rows::calling_column(&campaign.calling))
-                    .execute(&self.pool)
+                    .execute(&mut *self.conn().await?)
                     .await;
                 match inserted {
                     Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(Error::Conflict(
@@ -137,7 +137,7 @@ macro_rules! sql_store {
             async fn campaigns(&self) -> Result<Vec<Campaign>> {
                 let found: Vec<CampaignRow> =
                     sqlx::query_as(&format!("{} ORDER BY created_at DESC, code", rows::SELECT_CAMPAIGNS))
-                        .fetch_all(&self.pool)
+                        .fetch_all(&mut *self.conn().await?)
                         .await
                         .doing("đọc đợt khảo sát")?;
                 found.into_iter().map(Campaign::try_from).collect()
@@ -150,7 +150,7 @@ macro_rules! sql_store {
                 let found: Option<CampaignRow> =
                     sqlx::query_as(&format!("{} WHERE id = $1", rows::SELECT_CAMPAIGNS))
                         .bind(id)
-                        .fetch_optional(&self.pool)
+                        .fetch_optional(&mut *self.conn().await?)
                         .await
                         .doing("đọc đợt khảo sát")?;
                 let campaign: Campaign = found.ok_or_else(|| Error::not_found("đợt khảo sát", id))?.try_into()?;
@@ -162,7 +162,7 @@ macro_rules! sql_store {
                 let found: Option<CampaignRow> =
                     sqlx::query_as(&format!("{} WHERE code = $1", rows::SELECT_CAMPAIGNS))
                         .bind(code)
-                        .fetch_optional(&self.pool)
+                        .fetch_optional(&mut *self.conn().await?)
                         .await
                         .doing("đọc đợt khảo sát")?;
                 found.map(Campaign::try_from).transpose()
@@ -184,7 +184,7 @@ macro_rules! sql_store {
 
             async fn agencies(&self) -> Result<Vec<Agency>> {
                 let found: Vec<AgencyRow> =
-                    sqlx::query_as(rows::SELECT_AGENCIES).fetch_all(&self.pool).await.doing("đọc cơ quan")?;
+                    sqlx::query_as(rows::SELECT_AGENCIES).fetch_all(&mut *self.conn().await?).await.doing("đọc cơ quan")?;
                 Ok(found.into_iter().map(Agency::from).collect())
             }
 
@@ -222,7 +222,7 @@ macro_rules! sql_store {
                         query
                     };
                     let claimed: Option<rows::ClaimedRow> = query
-                        .fetch_optional(&self.pool)
+                        .fetch_optional(&mut *self.conn().await?)
                         .await
                         .doing("nhận ca")?;
                     return claimed
@@ -333,7 +333,7 @@ macro_rules! sql_store {
             async fn audit_log(&self, campaign: Uuid) -> Result<Vec<AuditEntry>> {
                 let found: Vec<rows::AuditRow> = sqlx::query_as(rows::SELECT_AUDIT)
                     .bind(campaign)
-                    .fetch_all(&self.pool)
+                    .fetch_all(&mut *self.conn().await?)
                     .await
                     .doing("đọc nhật ký")?;
                 Ok(found.into_iter().map(AuditEntry::from).collect())
@@ -350,14 +350,14 @@ macro_rules! sql_store {
                     .bind(campaign)
                     .bind(operator)
                     .bind(now)
-                    .fetch_one(&self.pool)
+                    .fetch_one(&mut *self.conn().await?)
                     .await
                     .doing("đếm ca chờ gọi")?;
                 let booked: Vec<CaseRow> = sqlx::query_as(&rows::upcoming_appointments())
                     .bind(campaign)
                     .bind(operator)
                     .bind(i64::from(appointments))
-                    .fetch_all(&self.pool)
+                    .fetch_all(&mut *self.conn().await?)
                     .await
                     .doing("đọc lịch hẹn")?;
                 let count = |n: i64| u32::try_from(n).unwrap_or_default();
@@ -370,7 +370,7 @@ macro_rules! sql_store {
             }
 
             async fn case(&self, id: Uuid) -> Result<CaseRecord> {
-                let mut conn = self.pool.acquire().await.doing("đọc ca")?;
+                let mut conn = self.conn().await?;
                 let row: Option<CaseRow> = sqlx::query_as(&format!("{} WHERE c.id = $1", rows::SELECT_CASES))
                     .bind(id)
                     .fetch_optional(&mut *conn)
@@ -383,7 +383,7 @@ macro_rules! sql_store {
                 let found: Option<(String, String)> = sqlx::query_as(rows::HELD_CONTACT)
                     .bind(lease.case_id)
                     .bind(lease.holder)
-                    .fetch_optional(&self.pool)
+                    .fetch_optional(&mut *self.conn().await?)
                     .await
                     .doing("đọc liên lạc của ca")?;
                 found
@@ -395,7 +395,7 @@ macro_rules! sql_store {
             async fn case_names(&self, campaign: Uuid) -> Result<std::collections::HashMap<Uuid, String>> {
                 let found: Vec<(Uuid, String)> = sqlx::query_as(rows::CASE_NAMES)
                     .bind(campaign)
-                    .fetch_all(&self.pool)
+                    .fetch_all(&mut *self.conn().await?)
                     .await
                     .doing("đọc tên người được khảo sát")?;
                 Ok(found.into_iter().collect())
@@ -407,7 +407,7 @@ macro_rules! sql_store {
                     rows::SELECT_CASES
                 ))
                 .bind(campaign)
-                .fetch_all(&self.pool)
+                .fetch_all(&mut *self.conn().await?)
                 .await
                 .doing("đọc danh sách ca")?;
                 rows::cases(found)
@@ -419,7 +419,7 @@ macro_rules! sql_store {
                     .bind(lease.holder)
                     .bind(lease.epoch)
                     .bind(until)
-                    .execute(&self.pool)
+                    .execute(&mut *self.conn().await?)
                     .await
                     .doing("gia hạn giữ ca")?;
                 rows::fenced(done.rows_affected(), lease)
@@ -430,7 +430,7 @@ macro_rules! sql_store {
                     .bind(lease.case_id)
                     .bind(lease.holder)
                     .bind(lease.epoch)
-                    .execute(&self.pool)
+                    .execute(&mut *self.conn().await?)
                     .await
                     .doing("trả ca")?;
                 rows::fenced(done.rows_affected(), lease)
@@ -456,7 +456,7 @@ macro_rules! sql_store {
                         let read: Option<rows::CaseForAttemptRow> = sqlx::query_as(&read_sql)
                             .bind(attempt.case_id)
                             .bind(attempt.id)
-                            .fetch_optional(&self.pool)
+                            .fetch_optional(&mut *self.conn().await?)
                             .await
                             .doing("ghi lần gọi")?;
                         let (case, next) = match rows::plan_attempt(read, lease, attempt, catalogue, policy)? {
@@ -470,7 +470,7 @@ macro_rules! sql_store {
                             .bind(lease.holder)
                             .bind(finished.map(InterviewStatus::as_str))
                             .bind(&scores)
-                            .execute(&self.pool)
+                            .execute(&mut *self.conn().await?)
                             .await
                             .doing("ghi lần gọi")?;
                         if written.rows_affected() > 0 {
@@ -526,7 +526,7 @@ macro_rules! sql_store {
             async fn case_attempts(&self, case: Uuid) -> Result<Vec<AttemptRecord>> {
                 let found: Vec<AttemptRow> = sqlx::query_as(rows::SELECT_ATTEMPTS)
                     .bind(case)
-                    .fetch_all(&self.pool)
+                    .fetch_all(&mut *self.conn().await?)
                     .await
                     .doing("đọc lịch sử cuộc gọi")?;
                 found.into_iter().map(AttemptRecord::try_from).collect()
@@ -606,7 +606,7 @@ macro_rules! sql_store {
                     .bind(script.title())
                     .bind(script.canonical_text())
                     .bind(at)
-                    .execute(&self.pool)
+                    .execute(&mut *self.conn().await?)
                     .await;
                 match inserted {
                     Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(Error::Conflict(format!(
@@ -624,7 +624,7 @@ macro_rules! sql_store {
                 }
                 let body: Option<(String,)> = sqlx::query_as(rows::SELECT_QUESTIONNAIRE_BODY)
                     .bind(hash.as_str())
-                    .fetch_optional(&self.pool)
+                    .fetch_optional(&mut *self.conn().await?)
                     .await
                     .doing("đọc phiếu khảo sát")?;
                 let (body,) = body.ok_or_else(|| Error::not_found("phiếu khảo sát", hash.short()))?;
@@ -637,18 +637,18 @@ macro_rules! sql_store {
 
             async fn questionnaires(&self) -> Result<Vec<QuestionnaireSummary>> {
                 let found: Vec<rows::QuestionnaireRow> = sqlx::query_as(rows::SELECT_QUESTIONNAIRES)
-                    .fetch_all(&self.pool)
+                    .fetch_all(&mut *self.conn().await?)
                     .await
                     .doing("đọc phiếu khảo sát")?;
                 found.into_iter().map(QuestionnaireSummary::try_from).collect()
             }
 
             async fn case_interview(&self, case: Uuid) -> Result<Option<InterviewRecord>> {
-                Ok(interviews_where(&self.pool, "i.case_id = $1", case).await?.into_iter().next())
+                Ok(interviews_where(&mut *self.conn().await?, "i.case_id = $1", case).await?.into_iter().next())
             }
 
             async fn campaign_interviews(&self, campaign: Uuid) -> Result<Vec<InterviewRecord>> {
-                interviews_where(&self.pool, "c.campaign_id = $1", campaign).await
+                interviews_where(&mut *self.conn().await?, "c.campaign_id = $1", campaign).await
             }
 
             async fn import_dossiers(&self, batch: &ImportBatch, rows: &[DossierRow]) -> Result<ImportCounts> {
@@ -755,7 +755,7 @@ macro_rules! sql_store {
                 let found = sqlx::query_as(rows::SCORED_INTERVIEWS)
                     .bind(campaign)
                     .bind(if partial { "partial" } else { "complete" })
-                    .fetch_all(&self.pool)
+                    .fetch_all(&mut *self.conn().await?)
                     .await
                     .doing("tính chỉ số hài lòng")?;
                 rows::scored_interviews(found)
@@ -764,7 +764,7 @@ macro_rules! sql_store {
             async fn interview_counts(&self, campaign: Uuid) -> Result<Vec<InterviewCount>> {
                 let found = sqlx::query_as(rows::INTERVIEW_COUNTS)
                     .bind(campaign)
-                    .fetch_all(&self.pool)
+                    .fetch_all(&mut *self.conn().await?)
                     .await
                     .doing("đếm phiếu")?;
                 rows::interview_counts(found)
@@ -773,7 +773,7 @@ macro_rules! sql_store {
             async fn dispositions(&self, campaign: Uuid) -> Result<Vec<DispositionCount>> {
                 let found = sqlx::query_as(rows::DISPOSITIONS)
                     .bind(campaign)
-                    .fetch_all(&self.pool)
+                    .fetch_all(&mut *self.conn().await?)
                     .await
                     .doing("đếm kết quả cuộc gọi")?;
                 rows::dispositions(found)
@@ -782,7 +782,7 @@ macro_rules! sql_store {
             async fn agency_targets(&self, campaign: Uuid) -> Result<Vec<AgencyTarget>> {
                 let found = sqlx::query_as(rows::AGENCY_TARGETS)
                     .bind(campaign)
-                    .fetch_all(&self.pool)
+                    .fetch_all(&mut *self.conn().await?)
                     .await
                     .doing("đọc cỡ mẫu")?;
                 Ok(rows::agency_targets(found))
@@ -798,7 +798,7 @@ macro_rules! sql_store {
                     .bind(campaign)
                     .bind(from)
                     .bind(to)
-                    .fetch_all(&self.pool)
+                    .fetch_all(&mut *self.conn().await?)
                     .await
                     .doing("đọc lần gọi")?;
                 crate::store::work::worked_attempts(found)
@@ -807,7 +807,7 @@ macro_rules! sql_store {
             async fn finished_interviews(&self, campaign: Uuid) -> Result<Vec<FinishedInterview>> {
                 let found = sqlx::query_as(crate::store::work::FINISHED_INTERVIEW_CALLS)
                     .bind(campaign)
-                    .fetch_all(&self.pool)
+                    .fetch_all(&mut *self.conn().await?)
                     .await
                     .doing("đọc phiếu đã xong")?;
                 crate::store::work::finished_interviews(found)
@@ -816,7 +816,7 @@ macro_rules! sql_store {
             async fn exported_interviews(&self, campaign: Uuid) -> Result<Vec<ExportedInterview>> {
                 let found: Vec<rows::ExportedRow> = sqlx::query_as(rows::EXPORTED_INTERVIEWS)
                     .bind(campaign)
-                    .fetch_all(&self.pool)
+                    .fetch_all(&mut *self.conn().await?)
                     .await
                     .doing("đọc phiếu để xuất")?;
                 found.into_iter().map(ExportedInterview::try_from).collect()
@@ -825,7 +825,7 @@ macro_rules! sql_store {
             async fn contacts(&self, campaign: Uuid) -> Result<Vec<Contact>> {
                 let found = sqlx::query_as($contacts)
                     .bind(campaign)
-                    .fetch_all(&self.pool)
+                    .fetch_all(&mut *self.conn().await?)
                     .await
                     .doing("đọc liên lạc của ca")?;
                 rows::contacts(found)
@@ -841,7 +841,7 @@ macro_rules! sql_store {
                     .bind(entry.case_id)
                     .bind(entry.before.as_deref())
                     .bind(entry.after.as_deref())
-                    .execute(&self.pool)
+                    .execute(&mut *self.conn().await?)
                     .await
                     .doing("ghi nhật ký")?;
                 Ok(())
@@ -850,7 +850,7 @@ macro_rules! sql_store {
             async fn dossier_cases(&self, campaign: Uuid) -> Result<Vec<DossierCase>> {
                 let found = sqlx::query_as(rows::DOSSIER_CASES)
                     .bind(campaign)
-                    .fetch_all(&self.pool)
+                    .fetch_all(&mut *self.conn().await?)
                     .await
                     .doing("đọc hồ sơ của đợt")?;
                 rows::dossier_cases(found)
@@ -895,7 +895,7 @@ macro_rules! sql_store {
             async fn agency_populations(&self, campaign: Uuid) -> Result<Vec<(String, u32)>> {
                 let found: Vec<(String, i64)> = sqlx::query_as(rows::AGENCY_POPULATIONS)
                     .bind(campaign)
-                    .fetch_all(&self.pool)
+                    .fetch_all(&mut *self.conn().await?)
                     .await
                     .doing("đếm hồ sơ theo cơ quan")?;
                 Ok(found.into_iter().map(|(code, n)| (code, u32::try_from(n).unwrap_or(u32::MAX))).collect())
@@ -904,7 +904,7 @@ macro_rules! sql_store {
             async fn sample_candidates(&self, campaign: Uuid) -> Result<Vec<SampleCandidate>> {
                 let found: Vec<(Uuid, String, Option<i32>)> = sqlx::query_as($sample_candidates)
                     .bind(campaign)
-                    .fetch_all(&self.pool)
+                    .fetch_all(&mut *self.conn().await?)
                     .await
                     .doing("đọc ca để chọn mẫu")?;
                 Ok(rows::candidates(found))
@@ -955,7 +955,7 @@ macro_rules! sql_store {
             async fn last_draw(&self, campaign: Uuid) -> Result<Option<(crate::domain::sampling::SampleRule, u64)>> {
                 let found: Option<(String, Option<f64>, i64)> = sqlx::query_as(rows::LAST_DRAW)
                     .bind(campaign)
-                    .fetch_optional(&self.pool)
+                    .fetch_optional(&mut *self.conn().await?)
                     .await
                     .doing("đọc lần rút mẫu")?;
                 found

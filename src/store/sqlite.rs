@@ -5,6 +5,7 @@
 use std::path::Path;
 use std::time::Duration;
 
+use sqlx::pool::PoolConnection;
 use sqlx::query_builder::Separated;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
@@ -54,6 +55,11 @@ impl SqliteStore {
             campaigns: Kept::default(),
             scripts: Kept::default(),
         })
+    }
+
+    /// A connection from the pool.
+    async fn conn(&self) -> Result<PoolConnection<Sqlite>> {
+        self.pool.acquire().await.doing("mở tệp cơ sở dữ liệu")
     }
 
     async fn begin_write(&self) -> Result<Transaction<'static, Sqlite>> {

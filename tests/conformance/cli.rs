@@ -203,39 +203,29 @@ fn a_script_takes_a_case_records_its_outcome_and_follows_the_calling_hours() {
     );
     assert!(!gone.status.success(), "released already");
 
-    let by_operator = at(
-        monday,
-        &db,
-        &[
-            "--as",
-            "dtv.lan",
-            "cases",
-            "move",
-            "--campaign",
-            "DEMO-2026-Q4",
-            "--to",
-            "pool",
-        ],
-    );
-    assert!(!by_operator.status.success());
-    let said = String::from_utf8_lossy(&by_operator.stderr);
-    assert!(said.contains("chỉ giám sát viên"), "{said}");
-    // The file's administrator (no --as) manages the database, but moves nobody's cases.
-    let by_admin = at(
-        monday,
-        &db,
-        &[
-            "cases",
-            "move",
-            "--campaign",
-            "DEMO-2026-Q4",
-            "--to",
-            "pool",
-        ],
-    );
-    assert!(!by_admin.status.success());
-    let said = String::from_utf8_lossy(&by_admin.stderr);
-    assert!(said.contains("--as TÊN_ĐĂNG_NHẬP"), "{said}");
+    // An operator may not move cases; the file's administrator (no --as) manages the
+    // database, but moves nobody's cases.
+    for (acting, refusal) in [
+        (&["--as", "dtv.lan"][..], "chỉ giám sát viên"),
+        (&[][..], "--as TÊN_ĐĂNG_NHẬP"),
+    ] {
+        let args: Vec<&str> = acting
+            .iter()
+            .copied()
+            .chain([
+                "cases",
+                "move",
+                "--campaign",
+                "DEMO-2026-Q4",
+                "--to",
+                "pool",
+            ])
+            .collect();
+        let refused = at(monday, &db, &args);
+        assert!(!refused.status.success(), "{acting:?} moved cases");
+        let said = String::from_utf8_lossy(&refused.stderr);
+        assert!(said.contains(refusal), "{said}");
+    }
     let moved = json(&at(
         monday,
         &db,

@@ -10,9 +10,9 @@
 use std::sync::Arc;
 
 use chrono::Duration;
-use khaosat::domain::people::{Password, Role};
+use khaosat::domain::people::{Login, Password, Role};
 use khaosat::domain::results::index::ScoreLine;
-use khaosat::ops::desk::{self, NextCaseRequest};
+use khaosat::ops::desk::{self, CaseCard, NextCaseRequest};
 use khaosat::ops::intake::{self, ImportRequest};
 use khaosat::ops::sampling::{self, SampleRequest};
 use khaosat::ops::session::Session;
@@ -235,6 +235,18 @@ async fn id_of(store: &dyn Store, login: &str) -> Uuid {
         .expect("a person")
 }
 
+/// The next case a person's desk hands out in a campaign, on Monday morning.
+async fn next_case(session: &Session, campaign: Uuid) -> khaosat::Result<Option<CaseCard>> {
+    desk::next_case(
+        session,
+        monday_morning(),
+        &NextCaseRequest {
+            campaign_id: campaign,
+        },
+    )
+    .await
+}
+
 /// Who changed a case, the holder it left, when (the database's clock), and the clock now.
 type TrailRow = (
     String,
@@ -264,16 +276,10 @@ async fn each_role_sees_and_changes_only_what_it_may() {
     );
 
     // Operator 1 takes a case: they see its person whole.
-    let card = desk::next_case(
-        &dtv1,
-        now,
-        &NextCaseRequest {
-            campaign_id: setup.campaign_a,
-        },
-    )
-    .await
-    .expect("claim")
-    .expect("a case of A");
+    let card = next_case(&dtv1, setup.campaign_a)
+        .await
+        .expect("claim")
+        .expect("a case of A");
     assert!(
         card.phone.starts_with("0912000"),
         "the holder dials the number"
@@ -596,16 +602,10 @@ async fn a_wrong_password_or_a_disabled_login_does_not_open_the_database() {
     .await;
     assert!(matches!(wrong, Err(Error::LoginRefused)), "{wrong:?}");
     // The administrator disables operator 1 while they hold a case: it goes back to the pool.
-    let card = desk::next_case(
-        &dtv1,
-        monday_morning(),
-        &NextCaseRequest {
-            campaign_id: setup.campaign_a,
-        },
-    )
-    .await
-    .expect("claim")
-    .expect("a case");
+    let card = next_case(&dtv1, setup.campaign_a)
+        .await
+        .expect("claim")
+        .expect("a case");
     let admin = setup.session_as("qt").await;
     let released = staff::set_active(&admin, &login, false)
         .await
@@ -633,4 +633,81 @@ async fn a_wrong_password_or_a_disabled_login_does_not_open_the_database() {
     PostgresStore::connect(&setup.url(&login, Some("mat-khau-moi-1022")))
         .await
         .expect("the new password opens it");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_authenticator_acts_only_as_the_people_it_was_given() {
+    let Some(setup) = set_up().await else {
+        return;
+    };
+    let login = |who: &str| Login::parse(&setup.people.login(who)).expect("a login");
+    // The database's administrator adds it (it needs CREATEROLE, as `bench calls` does).
+    let dba = PostgresStore::connect(&setup.url("postgres", None))
+        .await
+        .expect("the database's administrator");
+    let admin = setup.store_as("qt").await;
+    let name = login("xac-thuc");
+    let password = Password::random();
+    dba.add_authenticator(&name, &password, &[login("dtv.1")])
+        .await
+        .expect("an authenticator for operator 1");
+    // One connection, so every checkout below reuses the one the acting store used.
+    let shared =
+        PostgresStore::connect_as_with_pool(&setup.url("postgres", None), &name, &password, 1)
+            .await
+            .expect("the authenticator connects");
+    let alone = shared.campaigns().await;
+    assert!(
+        matches!(alone, Err(Error::Forbidden(_))),
+        "an authenticator holds no rights of its own: {alone:?}"
+    );
+
+    // Acting as operator 1, it is operator 1: their campaign, their claims, nothing more.
+    let dtv1 = Session::connected(Arc::new(shared.acting_as(&login("dtv.1"))))
+        .await
+        .expect("operator 1's session through the authenticator");
+    assert_eq!(
+        dtv1.person().expect("a person").login,
+        setup.people.login("dtv.1")
+    );
+    let campaigns: Vec<Uuid> = dtv1
+        .store()
+        .campaigns()
+        .await
+        .expect("campaigns")
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(campaigns, vec![setup.campaign_a]);
+    let other = next_case(&dtv1, setup.campaign_b).await;
+    assert!(
+        !matches!(other, Ok(Some(_))),
+        "a case of another campaign: {other:?}"
+    );
+    let card = next_case(&dtv1, setup.campaign_a)
+        .await
+        .expect("claim")
+        .expect("a case");
+    let holder = admin
+        .case(card.lease.case_id)
+        .await
+        .expect("case")
+        .lease_holder;
+    assert_eq!(holder, Some(dtv1.person().expect("a person").id));
+
+    // The connection operator 1 used comes back to the authenticator under its own role.
+    assert!(matches!(shared.campaigns().await, Err(Error::Forbidden(_))));
+    // Someone it was not given is refused by the server.
+    let supervisor = shared.acting_as(&login("gsv.b")).campaigns().await;
+    assert!(
+        matches!(supervisor, Err(Error::Forbidden(_))),
+        "acting as a supervisor it was not given: {supervisor:?}"
+    );
+
+    drop((dtv1, shared));
+    dba.drop_logins(std::slice::from_ref(&name))
+        .await
+        .expect("the authenticator removed");
+    let gone = PostgresStore::connect_as(&setup.url("postgres", None), &name, &password).await;
+    assert!(matches!(gone, Err(Error::LoginRefused)), "{gone:?}");
 }

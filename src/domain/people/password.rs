@@ -65,6 +65,19 @@ impl Password {
         Self(text.trim_end_matches(['\r', '\n']).to_owned())
     }
 
+    /// A password from the operating system's random source, to be printed once (the demo's
+    /// people) or never (the benchmark's authenticator): twelve letters and digits, none that
+    /// read alike (0/O, 1/l).
+    pub fn random() -> Self {
+        use argon2::password_hash::rand_core::{OsRng, RngCore};
+        const CHARS: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        Self(
+            (0..12)
+                .map(|_| char::from(CHARS[OsRng.next_u32() as usize % CHARS.len()]))
+                .collect(),
+        )
+    }
+
     /// A new password for `login`: long enough, not the login, not one character repeated.
     pub fn new_for(text: &str, login: &Login) -> Result<Self, BadPassword> {
         let password = Self::given(text);
@@ -139,6 +152,16 @@ mod tests {
 
     fn lan() -> Login {
         Login::parse("dtv.lan").expect("login")
+    }
+
+    #[test]
+    fn a_random_password_is_a_good_one_and_never_the_same_twice() {
+        let first = Password::random();
+        let second = Password::random();
+        assert_ne!(first.expose(), second.expose());
+        assert_eq!(first.expose().chars().count(), 12);
+        assert!(Password::new_for(first.expose(), &lan()).is_ok());
+        assert!(!first.expose().contains(['0', 'O', '1', 'l']));
     }
 
     #[test]

@@ -45,7 +45,7 @@ pub trait PeopleStore: Send + Sync {
     async fn check_login(&self, login: &Login, password: &Password) -> Result<Staff>;
 }
 
-/// Implements [`PeopleStore`] for a backend's store (`$store`, its `pool`) with that backend's
+/// Implements [`PeopleStore`] for a backend's store (`$store`, its `conn()`) with that backend's
 /// module of people functions (`$people`: `sqlite` or `postgres` here).
 macro_rules! people_store {
     ($store:ident, $people:path) => {
@@ -67,7 +67,7 @@ macro_rules! people_store {
                         .bind(&staff.login)
                         .bind(&staff.full_name)
                         .bind(staff.role.as_str())
-                        .execute(&self.pool)
+                        .execute(&mut *self.conn().await?)
                         .await
                         .doing("lưu nhân sự")?;
                     Ok(())
@@ -75,45 +75,45 @@ macro_rules! people_store {
 
                 async fn staff(&self) -> Result<Vec<Staff>> {
                     let found: Vec<StaffRow> = sqlx::query_as(SELECT_STAFF)
-                        .fetch_all(&self.pool)
+                        .fetch_all(&mut *self.conn().await?)
                         .await
                         .doing("đọc nhân sự")?;
                     found.into_iter().map(Staff::try_from).collect()
                 }
 
                 async fn add_staff(&self, person: &NewStaff<'_>) -> Result<Staff> {
-                    backend::add_staff(&self.pool, person).await
+                    backend::add_staff(&mut *self.conn().await?, person).await
                 }
 
                 async fn set_password(&self, login: &Login, password: &Password) -> Result<()> {
-                    backend::set_password(&self.pool, login, password).await
+                    backend::set_password(&mut *self.conn().await?, login, password).await
                 }
 
                 async fn set_active(&self, login: &Login, active: bool) -> Result<u32> {
-                    backend::set_active(&self.pool, login, active).await
+                    backend::set_active(&mut *self.conn().await?, login, active).await
                 }
 
                 async fn assign(&self, login: &Login, campaign: Uuid, on: bool) -> Result<()> {
-                    backend::assign(&self.pool, login, campaign, on).await
+                    backend::assign(&mut *self.conn().await?, login, campaign, on).await
                 }
 
                 async fn assignments(&self) -> Result<Vec<(Uuid, Uuid)>> {
                     sqlx::query_as(SELECT_ASSIGNMENTS)
-                        .fetch_all(&self.pool)
+                        .fetch_all(&mut *self.conn().await?)
                         .await
                         .doing("đọc phân công")
                 }
 
                 async fn sync_logins(&self) -> Result<u32> {
-                    backend::sync_logins(&self.pool).await
+                    backend::sync_logins(&mut *self.conn().await?).await
                 }
 
                 async fn whoami(&self) -> Result<Option<Staff>> {
-                    backend::whoami(&self.pool).await
+                    backend::whoami(&mut *self.conn().await?).await
                 }
 
                 async fn check_login(&self, login: &Login, password: &Password) -> Result<Staff> {
-                    backend::check_login(&self.pool, login, password).await
+                    backend::check_login(&mut *self.conn().await?, login, password).await
                 }
             }
         };

@@ -2,7 +2,7 @@
 //! its Argon2id hash (the file is the one workstation's and readable by its owner only, so the
 //! core, not the database, applies the rules of who may do what).
 
-use sqlx::SqlitePool;
+use sqlx::{Connection, SqliteConnection};
 use uuid::Uuid;
 
 use super::{no_such, StaffRow};
@@ -25,7 +25,7 @@ const UNASSIGN: &str = "DELETE FROM staff_campaign
 const PERSON: &str =
     "SELECT id, login, full_name, role, active, password_hash FROM staff WHERE login = $1";
 
-pub async fn add_staff(pool: &SqlitePool, person: &NewStaff<'_>) -> Result<Staff> {
+pub async fn add_staff(conn: &mut SqliteConnection, person: &NewStaff<'_>) -> Result<Staff> {
     let hash = person.password.hash();
     let id = Uuid::now_v7();
     let added = sqlx::query(INSERT_PERSON)
@@ -34,7 +34,7 @@ pub async fn add_staff(pool: &SqlitePool, person: &NewStaff<'_>) -> Result<Staff
         .bind(person.full_name)
         .bind(person.role.as_str())
         .bind(hash.as_str())
-        .execute(pool)
+        .execute(&mut *conn)
         .await;
     match added {
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(Error::Conflict(format!(
@@ -46,11 +46,15 @@ pub async fn add_staff(pool: &SqlitePool, person: &NewStaff<'_>) -> Result<Staff
     Ok(person.stored(id))
 }
 
-pub async fn set_password(pool: &SqlitePool, login: &Login, password: &Password) -> Result<()> {
+pub async fn set_password(
+    conn: &mut SqliteConnection,
+    login: &Login,
+    password: &Password,
+) -> Result<()> {
     let done = sqlx::query(SET_PASSWORD)
         .bind(login.as_str())
         .bind(password.hash().as_str())
-        .execute(pool)
+        .execute(&mut *conn)
         .await
         .doing("đặt mật khẩu")?;
     if done.rows_affected() == 0 {
@@ -60,8 +64,8 @@ pub async fn set_password(pool: &SqlitePool, login: &Login, password: &Password)
 }
 
 /// Enables or disables a person; disabling hands back the cases they hold, in one transaction.
-pub async fn set_active(pool: &SqlitePool, login: &Login, active: bool) -> Result<u32> {
-    let mut tx = pool
+pub async fn set_active(conn: &mut SqliteConnection, login: &Login, active: bool) -> Result<u32> {
+    let mut tx = conn
         .begin_with("BEGIN IMMEDIATE")
         .await
         .doing("bắt đầu ghi")?;
@@ -86,18 +90,23 @@ pub async fn set_active(pool: &SqlitePool, login: &Login, active: bool) -> Resul
     Ok(u32::try_from(released).unwrap_or(u32::MAX))
 }
 
-pub async fn assign(pool: &SqlitePool, login: &Login, campaign: Uuid, on: bool) -> Result<()> {
+pub async fn assign(
+    conn: &mut SqliteConnection,
+    login: &Login,
+    campaign: Uuid,
+    on: bool,
+) -> Result<()> {
     let done = sqlx::query(if on { ASSIGN } else { UNASSIGN })
         .bind(login.as_str())
         .bind(campaign)
-        .execute(pool)
+        .execute(&mut *conn)
         .await
         .doing("giao đợt khảo sát")?;
     if on && done.rows_affected() == 0 {
         // Nothing inserted: already assigned, or no such person.
         let known: Option<(Uuid,)> = sqlx::query_as("SELECT id FROM staff WHERE login = $1")
             .bind(login.as_str())
-            .fetch_optional(pool)
+            .fetch_optional(&mut *conn)
             .await
             .doing("giao đợt khảo sát")?;
         known.ok_or_else(|| no_such(login))?;
@@ -114,10 +123,14 @@ struct PersonRow {
 
 /// The person whose login and password these are. A wrong password, an unknown login and a
 /// disabled account are one answer, as PostgreSQL gives it.
-pub async fn check_login(pool: &SqlitePool, login: &Login, password: &Password) -> Result<Staff> {
+pub async fn check_login(
+    conn: &mut SqliteConnection,
+    login: &Login,
+    password: &Password,
+) -> Result<Staff> {
     let found: Option<PersonRow> = sqlx::query_as(PERSON)
         .bind(login.as_str())
-        .fetch_optional(pool)
+        .fetch_optional(&mut *conn)
         .await
         .doing("kiểm tra đăng nhập")?;
     let Some(found) = found else {
@@ -140,11 +153,11 @@ pub async fn check_login(pool: &SqlitePool, login: &Login, password: &Password) 
 }
 
 /// Every person has their login here already: nothing to make.
-pub async fn sync_logins(_pool: &SqlitePool) -> Result<u32> {
+pub async fn sync_logins(_conn: &mut SqliteConnection) -> Result<u32> {
     Ok(0)
 }
 
 /// The embedded database has no session person: the core keeps who logged in.
-pub async fn whoami(_pool: &SqlitePool) -> Result<Option<Staff>> {
+pub async fn whoami(_conn: &mut SqliteConnection) -> Result<Option<Staff>> {
     Ok(None)
 }

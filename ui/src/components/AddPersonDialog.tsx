@@ -3,8 +3,10 @@
 import { useEffect, useRef, useState } from "react";
 import type { AddPersonRequest, CampaignView, Role } from "../api/bindings";
 import { useLang } from "../i18n";
+import { CampaignChecks } from "./CampaignChecks";
 import { DialogActions } from "./DialogActions";
-import { enterSubmits, escapeCloses, useAction } from "./dialogs";
+import { DialogForm } from "./DialogForm";
+import { useAction } from "./dialogs";
 import { FormError } from "./FormError";
 import { PasswordPair, mismatched, type Pair } from "./PasswordPair";
 
@@ -43,101 +45,72 @@ export function AddPersonDialog({ campaigns, onAdd, onCancel }: Props) {
   };
 
   return (
-    <div className="overlay" onKeyDown={escapeCloses(onCancel)}>
-      <form
-        className="dialog dialog-form"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="add-person-title"
-        data-testid="add-person-dialog"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
+    <DialogForm
+      titleId="add-person-title"
+      title={t("person.addTitle")}
+      testId="add-person-dialog"
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
+      <label className="field-label" htmlFor="add-login">
+        {t("person.login")}
+      </label>
+      <input
+        ref={loginField}
+        id="add-login"
+        className="input"
+        data-testid="add-login"
+        autoComplete="off"
+        autoCapitalize="none"
+        spellCheck={false}
+        aria-describedby="add-login-hint"
+        value={login}
+        onChange={(e) => setLogin(e.target.value)}
+      />
+      <p className="hint" id="add-login-hint">
+        {t("person.loginHint")}
+      </p>
+      <label className="field-label" htmlFor="add-name">
+        {t("person.name")}
+      </label>
+      <input
+        id="add-name"
+        className="input"
+        data-testid="add-name"
+        autoComplete="off"
+        value={fullName}
+        onChange={(e) => setFullName(e.target.value)}
+      />
+      <label className="field-label" htmlFor="add-role">
+        {t("person.role")}
+      </label>
+      <select
+        id="add-role"
+        className="select"
+        data-testid="add-role"
+        value={role}
+        onChange={(e) => setRole(e.target.value as Role)}
       >
-        <h2 id="add-person-title" className="dialog-title">
-          {t("person.addTitle")}
-        </h2>
-        <label className="field-label" htmlFor="add-login">
-          {t("person.login")}
-        </label>
-        <input
-          ref={loginField}
-          id="add-login"
-          className="input"
-          data-testid="add-login"
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
-          aria-describedby="add-login-hint"
-          value={login}
-          onChange={(e) => setLogin(e.target.value)}
-        />
-        <p className="hint" id="add-login-hint">
-          {t("person.loginHint")}
-        </p>
-        <label className="field-label" htmlFor="add-name">
-          {t("person.name")}
-        </label>
-        <input
-          id="add-name"
-          className="input"
-          data-testid="add-name"
-          autoComplete="off"
-          value={fullName}
-          onChange={(e) => setFullName(e.target.value)}
-        />
-        <label className="field-label" htmlFor="add-role">
-          {t("person.role")}
-        </label>
-        <select
-          id="add-role"
-          className="select"
-          data-testid="add-role"
-          value={role}
-          onChange={(e) => setRole(e.target.value as Role)}
-        >
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`role.${r}`)}
-            </option>
-          ))}
-        </select>
-        <fieldset className="choice-group person-campaigns">
-          <legend className="field-label">{t("person.campaigns")}</legend>
-          {campaigns.length === 0 && <p className="muted">{t("person.noCampaigns")}</p>}
-          {campaigns.map((c) => (
-            <label key={c.id} className="check">
-              <input
-                type="checkbox"
-                data-testid={`add-campaign-${c.code}`}
-                checked={codes.includes(c.code)}
-                onChange={(e) =>
-                  setCodes(e.target.checked ? [...codes, c.code] : codes.filter((code) => code !== c.code))
-                }
-                onKeyDown={enterSubmits}
-              />
-              <span>
-                {c.code} — {c.name}
-              </span>
-            </label>
-          ))}
-        </fieldset>
-        <PasswordPair
-          id="add-password"
-          labels={["person.password", "person.passwordAgain"]}
-          value={password}
-          onChange={(next) => {
-            setPassword(next);
-            setMismatch(false);
-          }}
-          mismatch={mismatch}
-          firstRef={passwordField}
-        />
-        {action.error && <FormError error={action.error} testId="add-person-error" />}
-        <DialogActions testId="add-person" confirmLabel={t("person.addConfirm")} busy={action.busy} onCancel={onCancel} />
-      </form>
-    </div>
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {t(`role.${r}`)}
+          </option>
+        ))}
+      </select>
+      <CampaignChecks campaigns={campaigns} codes={codes} onChange={setCodes} testIdPrefix="add-campaign" />
+      <PasswordPair
+        id="add-password"
+        labels={["person.password", "person.passwordAgain"]}
+        value={password}
+        onChange={(next) => {
+          setPassword(next);
+          setMismatch(false);
+        }}
+        mismatch={mismatch}
+        firstRef={passwordField}
+      />
+      {action.error && <FormError error={action.error} testId="add-person-error" />}
+      <DialogActions testId="add-person" confirmLabel={t("person.addConfirm")} busy={action.busy} onCancel={onCancel} />
+    </DialogForm>
   );
 }

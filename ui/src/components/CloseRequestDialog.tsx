@@ -6,7 +6,8 @@ import type { RequestView } from "../api/bindings";
 import { useLang } from "../i18n";
 import { requestKindLabel } from "../labels";
 import { DialogActions } from "./DialogActions";
-import { escapeCloses, useAction } from "./dialogs";
+import { DialogForm } from "./DialogForm";
+import { useAction } from "./dialogs";
 import { FormError } from "./FormError";
 
 interface Props {
@@ -36,63 +37,53 @@ export function CloseRequestDialog({ request, onClose, onCancel }: Props) {
   };
 
   return (
-    <div className="overlay" onKeyDown={escapeCloses(onCancel)}>
-      <form
-        className="dialog dialog-form"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="close-request-title"
-        aria-describedby="close-request-explain"
-        data-testid="close-request-dialog"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <h2 id="close-request-title" className="dialog-title">
-          {t("req.closeTitle", { kind: requestKindLabel(request.kind, t), date: request.receivedOn })}
-        </h2>
-        {request.note && (
-          <p className="dialog-text request-asked" data-testid="close-request-asked">
-            {request.note}
-          </p>
-        )}
-        <p className="dialog-note" id="close-request-explain">
-          {t("req.closeExplain")}
+    <DialogForm
+      titleId="close-request-title"
+      title={t("req.closeTitle", { kind: requestKindLabel(request.kind, t), date: request.receivedOn })}
+      testId="close-request-dialog"
+      describedBy="close-request-explain"
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
+      {request.note && (
+        <p className="dialog-text request-asked" data-testid="close-request-asked">
+          {request.note}
         </p>
-        <label className="field-label" htmlFor="close-request-note">
-          {t("req.closeNote")}
-        </label>
-        <textarea
-          ref={field}
-          id="close-request-note"
-          className="note"
-          data-testid="close-request-note"
-          rows={3}
-          placeholder={t("req.closePlaceholder")}
-          value={note}
-          aria-invalid={empty}
-          aria-errormessage={empty ? "close-request-empty" : undefined}
-          onChange={(e) => {
-            setNote(e.target.value);
-            if (e.target.value.trim() !== "") setEmpty(false);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
-              e.preventDefault();
-              submit();
-            }
-          }}
-        />
-        {empty && (
-          <p className="field-error" id="close-request-empty" role="alert" data-testid="close-request-empty">
-            {t("req.closeEmpty")}
-          </p>
-        )}
-        {action.error && <FormError error={action.error} testId="close-request-error" />}
-        <DialogActions testId="close-request" confirmLabel={t("req.closeConfirm")} busy={action.busy} onCancel={onCancel} />
-      </form>
-    </div>
+      )}
+      <p className="dialog-note" id="close-request-explain">
+        {t("req.closeExplain")}
+      </p>
+      <label className="field-label" htmlFor="close-request-note">
+        {t("req.closeNote")}
+      </label>
+      <textarea
+        ref={field}
+        id="close-request-note"
+        className="note"
+        data-testid="close-request-note"
+        rows={3}
+        placeholder={t("req.closePlaceholder")}
+        value={note}
+        aria-invalid={empty}
+        aria-errormessage={empty ? "close-request-empty" : undefined}
+        onChange={(e) => {
+          setNote(e.target.value);
+          if (e.target.value.trim() !== "") setEmpty(false);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
+            e.preventDefault();
+            submit();
+          }
+        }}
+      />
+      {empty && (
+        <p className="field-error" id="close-request-empty" role="alert" data-testid="close-request-empty">
+          {t("req.closeEmpty")}
+        </p>
+      )}
+      {action.error && <FormError error={action.error} testId="close-request-error" />}
+      <DialogActions testId="close-request" confirmLabel={t("req.closeConfirm")} busy={action.busy} onCancel={onCancel} />
+    </DialogForm>
   );
 }

@@ -8,6 +8,7 @@ import type { NewRequest, RequestKind } from "../api/bindings";
 import { readDay, todayIn, type DayReading } from "../datetime";
 import { useLang } from "../i18n";
 import { forgets, requestKindLabel } from "../labels";
+import { DialogForm } from "./DialogForm";
 import { enterSubmits, escapeCloses, useAction } from "./dialogs";
 import { FormError } from "./FormError";
 
@@ -115,129 +116,119 @@ export function NewRequestDialog({ today, onAdd, onCancel }: Props) {
   }
 
   return (
-    <div className="overlay" onKeyDown={escapeCloses(onCancel)}>
-      <form
-        className="dialog dialog-form"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="request-title"
-        data-testid="request-dialog"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
+    <DialogForm
+      titleId="request-title"
+      title={t("req.newTitle")}
+      testId="request-dialog"
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
+      <fieldset className="choice-group request-kinds">
+        <legend className="field-label">{t("req.kind")}</legend>
+        {KINDS.map((k) => (
+          <label key={k} className="check">
+            <input
+              ref={k === kind ? kindField : undefined}
+              type="radio"
+              name="request-kind"
+              data-testid={`request-kind-${k}`}
+              checked={k === kind}
+              onChange={() => {
+                setKind(k);
+                setPhoneMissing(false);
+              }}
+              onKeyDown={enterSubmits}
+            />
+            <span>
+              <span className="check-main">{requestKindLabel(k, t)}</span>
+              <span className="hint check-hint">{t(`req.kindHint.${k}`)}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <label className="field-label" htmlFor="request-phone">
+        {t("req.phone")}
+      </label>
+      <input
+        ref={phoneField}
+        id="request-phone"
+        className="input"
+        data-testid="request-phone"
+        inputMode="tel"
+        autoComplete="off"
+        aria-describedby="request-phone-hint"
+        aria-invalid={phoneMissing}
+        value={phone}
+        onChange={(e) => {
+          setPhone(e.target.value);
+          if (e.target.value.trim() !== "") setPhoneMissing(false);
         }}
-      >
-        <h2 id="request-title" className="dialog-title">
-          {t("req.newTitle")}
-        </h2>
-        <fieldset className="choice-group request-kinds">
-          <legend className="field-label">{t("req.kind")}</legend>
-          {KINDS.map((k) => (
-            <label key={k} className="check">
-              <input
-                ref={k === kind ? kindField : undefined}
-                type="radio"
-                name="request-kind"
-                data-testid={`request-kind-${k}`}
-                checked={k === kind}
-                onChange={() => {
-                  setKind(k);
-                  setPhoneMissing(false);
-                }}
-                onKeyDown={enterSubmits}
-              />
-              <span>
-                <span className="check-main">{requestKindLabel(k, t)}</span>
-                <span className="hint check-hint">{t(`req.kindHint.${k}`)}</span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
-        <label className="field-label" htmlFor="request-phone">
-          {t("req.phone")}
-        </label>
-        <input
-          ref={phoneField}
-          id="request-phone"
-          className="input"
-          data-testid="request-phone"
-          inputMode="tel"
-          autoComplete="off"
-          aria-describedby="request-phone-hint"
-          aria-invalid={phoneMissing}
-          value={phone}
-          onChange={(e) => {
-            setPhone(e.target.value);
-            if (e.target.value.trim() !== "") setPhoneMissing(false);
-          }}
-        />
-        {phoneMissing ? (
-          <p className="field-error" id="request-phone-hint" role="alert" data-testid="request-phone-missing">
-            {t("req.phoneMissing")}
-          </p>
-        ) : (
-          <p className="hint" id="request-phone-hint">
-            {t(forgets(kind) ? "req.phoneNeeded" : "req.phoneHint")}
-          </p>
-        )}
-        <label className="field-label" htmlFor="request-received-on">
-          {t("req.receivedOn")}
-        </label>
-        <input
-          ref={dateField}
-          id="request-received-on"
-          className="input request-date"
-          data-testid="request-received-on"
-          placeholder="dd/mm/yyyy"
-          autoComplete="off"
-          aria-describedby="request-date-hint"
-          aria-invalid={dateProblem !== null}
-          value={receivedOn}
-          onChange={(e) => {
-            setReceivedOn(e.target.value);
-            setDateProblem(null);
-          }}
-        />
-        {dateProblem ? (
-          <p className="field-error" id="request-date-hint" role="alert" data-testid="request-date-problem">
-            {dateProblem === "empty"
-              ? t("req.dateEmpty")
-              : t(dateProblem === "unreadable" ? "req.dateUnreadable" : "req.dateImpossible", { value: receivedOn.trim() })}
-          </p>
-        ) : (
-          <p className="hint" id="request-date-hint">
-            {t("req.receivedHint", { example: todayIn(ZONE) })}
-          </p>
-        )}
-        <label className="field-label" htmlFor="request-note">
-          {t("req.note")}
-        </label>
-        <textarea
-          id="request-note"
-          className="note"
-          data-testid="request-note"
-          rows={2}
-          placeholder={t("req.notePlaceholder")}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
-              e.preventDefault();
-              e.currentTarget.form?.requestSubmit();
-            }
-          }}
-        />
-        {action.error && <FormError error={action.error} testId="request-error" />}
-        <div className="dialog-actions">
-          <button type="button" className="btn" data-testid="request-cancel" onClick={onCancel}>
-            {t("common.cancel")}
-          </button>
-          <button type="submit" className="btn btn-primary" data-testid="request-confirm" disabled={action.busy}>
-            {t(forgets(kind) ? "req.continue" : "req.record")} <kbd className="key key-light">Enter</kbd>
-          </button>
-        </div>
-      </form>
-    </div>
+      />
+      {phoneMissing ? (
+        <p className="field-error" id="request-phone-hint" role="alert" data-testid="request-phone-missing">
+          {t("req.phoneMissing")}
+        </p>
+      ) : (
+        <p className="hint" id="request-phone-hint">
+          {t(forgets(kind) ? "req.phoneNeeded" : "req.phoneHint")}
+        </p>
+      )}
+      <label className="field-label" htmlFor="request-received-on">
+        {t("req.receivedOn")}
+      </label>
+      <input
+        ref={dateField}
+        id="request-received-on"
+        className="input request-date"
+        data-testid="request-received-on"
+        placeholder="dd/mm/yyyy"
+        autoComplete="off"
+        aria-describedby="request-date-hint"
+        aria-invalid={dateProblem !== null}
+        value={receivedOn}
+        onChange={(e) => {
+          setReceivedOn(e.target.value);
+          setDateProblem(null);
+        }}
+      />
+      {dateProblem ? (
+        <p className="field-error" id="request-date-hint" role="alert" data-testid="request-date-problem">
+          {dateProblem === "empty"
+            ? t("req.dateEmpty")
+            : t(dateProblem === "unreadable" ? "req.dateUnreadable" : "req.dateImpossible", { value: receivedOn.trim() })}
+        </p>
+      ) : (
+        <p className="hint" id="request-date-hint">
+          {t("req.receivedHint", { example: todayIn(ZONE) })}
+        </p>
+      )}
+      <label className="field-label" htmlFor="request-note">
+        {t("req.note")}
+      </label>
+      <textarea
+        id="request-note"
+        className="note"
+        data-testid="request-note"
+        rows={2}
+        placeholder={t("req.notePlaceholder")}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
+            e.preventDefault();
+            e.currentTarget.form?.requestSubmit();
+          }
+        }}
+      />
+      {action.error && <FormError error={action.error} testId="request-error" />}
+      <div className="dialog-actions">
+        <button type="button" className="btn" data-testid="request-cancel" onClick={onCancel}>
+          {t("common.cancel")}
+        </button>
+        <button type="submit" className="btn btn-primary" data-testid="request-confirm" disabled={action.busy}>
+          {t(forgets(kind) ? "req.continue" : "req.record")} <kbd className="key key-light">Enter</kbd>
+        </button>
+      </div>
+    </DialogForm>
   );
 }

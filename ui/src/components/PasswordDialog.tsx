@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from "react";
 import type { PersonView } from "../api/bindings";
 import { useLang } from "../i18n";
 import { DialogActions } from "./DialogActions";
-import { escapeCloses, useAction } from "./dialogs";
+import { DialogForm } from "./DialogForm";
+import { useAction } from "./dialogs";
 import { FormError } from "./FormError";
 import { PasswordPair, mismatched, type Pair } from "./PasswordPair";
 
@@ -36,40 +37,30 @@ export function PasswordDialog({ person, onSet, onCancel }: Props) {
   };
 
   return (
-    <div className="overlay" onKeyDown={escapeCloses(onCancel)}>
-      <form
-        className="dialog dialog-form"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="password-title"
-        aria-describedby="password-text"
-        data-testid="password-dialog"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
+    <DialogForm
+      titleId="password-title"
+      title={t("person.passwordTitle", { name: person.fullName })}
+      testId="password-dialog"
+      describedBy="password-text"
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
+      <p className="dialog-note" id="password-text">
+        {t("person.passwordText", { login: person.login })}
+      </p>
+      <PasswordPair
+        id="password-new"
+        labels={["person.newPassword", "person.newPasswordAgain"]}
+        value={password}
+        onChange={(next) => {
+          setPassword(next);
+          setMismatch(false);
         }}
-      >
-        <h2 id="password-title" className="dialog-title">
-          {t("person.passwordTitle", { name: person.fullName })}
-        </h2>
-        <p className="dialog-note" id="password-text">
-          {t("person.passwordText", { login: person.login })}
-        </p>
-        <PasswordPair
-          id="password-new"
-          labels={["person.newPassword", "person.newPasswordAgain"]}
-          value={password}
-          onChange={(next) => {
-            setPassword(next);
-            setMismatch(false);
-          }}
-          mismatch={mismatch}
-          firstRef={field}
-        />
-        {action.error && <FormError error={action.error} testId="password-error" />}
-        <DialogActions testId="password" confirmLabel={t("person.passwordConfirm")} busy={action.busy} onCancel={onCancel} />
-      </form>
-    </div>
+        mismatch={mismatch}
+        firstRef={field}
+      />
+      {action.error && <FormError error={action.error} testId="password-error" />}
+      <DialogActions testId="password" confirmLabel={t("person.passwordConfirm")} busy={action.busy} onCancel={onCancel} />
+    </DialogForm>
   );
 }

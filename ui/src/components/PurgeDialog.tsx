@@ -7,7 +7,8 @@ import { commands, type ApiError, type CampaignView, type PurgeReport } from "..
 import { toApiError } from "../errors";
 import { useLang } from "../i18n";
 import { whole } from "../numbers";
-import { escapeCloses, useAction } from "./dialogs";
+import { DialogForm } from "./DialogForm";
+import { useAction } from "./dialogs";
 import { FormError } from "./FormError";
 
 interface Props {
@@ -54,81 +55,74 @@ export function PurgeDialog({ campaign, onPurged, onCancel }: Props) {
   };
 
   return (
-    <div className="overlay" onKeyDown={escapeCloses(onCancel)}>
-      <form
-        className="dialog dialog-form"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="purge-title-dialog"
-        aria-describedby={preview.state === "ready" ? "purge-counts" : undefined}
-        aria-busy={preview.state === "checking"}
-        data-testid="purge-dialog"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (preview.state === "ready") submit();
-        }}
-      >
-        <h2 id="purge-title-dialog" className="dialog-title">
-          {t("purge.dialogTitle", { code: campaign.code })}
-        </h2>
-        <p className="dialog-note">{campaign.name}</p>
-        {preview.state === "checking" && (
-          <p className="dialog-text muted" data-testid="purge-checking">
-            {t("purge.checking")}
+    <DialogForm
+      titleId="purge-title-dialog"
+      title={t("purge.dialogTitle", { code: campaign.code })}
+      testId="purge-dialog"
+      describedBy={preview.state === "ready" ? "purge-counts" : undefined}
+      role="alertdialog"
+      busy={preview.state === "checking"}
+      onSubmit={() => {
+        if (preview.state === "ready") submit();
+      }}
+      onCancel={onCancel}
+    >
+      <p className="dialog-note">{campaign.name}</p>
+      {preview.state === "checking" && (
+        <p className="dialog-text muted" data-testid="purge-checking">
+          {t("purge.checking")}
+        </p>
+      )}
+      {preview.state === "refused" && <FormError error={preview.error} testId="purge-error" />}
+      {preview.state === "ready" && (
+        <>
+          <p className="dialog-text purge-counts" id="purge-counts" data-testid="purge-counts">
+            {t("purge.will", { cases: whole(preview.report.cases, lang), dossiers: whole(preview.report.dossiers, lang) })}
           </p>
-        )}
-        {preview.state === "refused" && <FormError error={preview.error} testId="purge-error" />}
-        {preview.state === "ready" && (
-          <>
-            <p className="dialog-text purge-counts" id="purge-counts" data-testid="purge-counts">
-              {t("purge.will", { cases: whole(preview.report.cases, lang), dossiers: whole(preview.report.dossiers, lang) })}
+          <p className="dialog-note">{t("purge.final")}</p>
+          <label className="field-label" htmlFor="purge-code">
+            {t("purge.typeCode", { code: campaign.code })}
+          </label>
+          <input
+            ref={codeField}
+            id="purge-code"
+            className="input mono"
+            data-testid="purge-code"
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            aria-invalid={wrongCode}
+            aria-errormessage={wrongCode ? "purge-wrong-code" : undefined}
+            value={code}
+            onChange={(e) => {
+              setCode(e.target.value);
+              setWrongCode(false);
+            }}
+          />
+          {wrongCode && (
+            <p className="field-error" id="purge-wrong-code" role="alert" data-testid="purge-wrong-code">
+              {t("purge.wrongCode", { code: campaign.code })}
             </p>
-            <p className="dialog-note">{t("purge.final")}</p>
-            <label className="field-label" htmlFor="purge-code">
-              {t("purge.typeCode", { code: campaign.code })}
-            </label>
-            <input
-              ref={codeField}
-              id="purge-code"
-              className="input mono"
-              data-testid="purge-code"
-              autoComplete="off"
-              autoCapitalize="characters"
-              spellCheck={false}
-              aria-invalid={wrongCode}
-              aria-errormessage={wrongCode ? "purge-wrong-code" : undefined}
-              value={code}
-              onChange={(e) => {
-                setCode(e.target.value);
-                setWrongCode(false);
-              }}
-            />
-            {wrongCode && (
-              <p className="field-error" id="purge-wrong-code" role="alert" data-testid="purge-wrong-code">
-                {t("purge.wrongCode", { code: campaign.code })}
-              </p>
-            )}
-            {action.error && <FormError error={action.error} testId="purge-error" />}
-          </>
-        )}
-        <div className="dialog-actions">
-          <button
-            ref={closeButton}
-            type="button"
-            className="btn"
-            data-testid="purge-cancel"
-            onClick={onCancel}
-          >
-            {t(preview.state === "ready" ? "common.cancel" : "common.close")}
-          </button>
-          {preview.state === "ready" && (
-            <button type="submit" className="btn btn-danger" data-testid="purge-confirm" disabled={action.busy}>
-              {t("purge.confirm")} <kbd className="key key-light">Enter</kbd>
-            </button>
           )}
-        </div>
-      </form>
-    </div>
+          {action.error && <FormError error={action.error} testId="purge-error" />}
+        </>
+      )}
+      <div className="dialog-actions">
+        <button
+          ref={closeButton}
+          type="button"
+          className="btn"
+          data-testid="purge-cancel"
+          onClick={onCancel}
+        >
+          {t(preview.state === "ready" ? "common.cancel" : "common.close")}
+        </button>
+        {preview.state === "ready" && (
+          <button type="submit" className="btn btn-danger" data-testid="purge-confirm" disabled={action.busy}>
+            {t("purge.confirm")} <kbd className="key key-light">Enter</kbd>
+          </button>
+        )}
+      </div>
+    </DialogForm>
   );
 }

@@ -5,6 +5,7 @@ import type { CampaignView, PurgeReport } from "../api/bindings";
 import { useLang } from "../i18n";
 import { whole } from "../numbers";
 import { PurgeDialog } from "./PurgeDialog";
+import { StatusMessage } from "./StatusMessage";
 
 interface Props {
   campaigns: readonly CampaignView[];
@@ -32,11 +33,7 @@ export function PurgePanel({ campaigns, clearError }: Props) {
         </h2>
         <p className="hint">{t("purge.hint")}</p>
       </div>
-      {message && (
-        <p className="sup-message" role="status" data-testid="purge-message">
-          {message}
-        </p>
-      )}
+      <StatusMessage text={message} testId="purge-message" />
       <div className="table-wrap">
         <table className="cases purge-table" data-testid="purge-table">
           <thead>

@@ -10,6 +10,7 @@ import { NONE } from "../numbers";
 import { CloseRequestDialog } from "./CloseRequestDialog";
 import { FormError } from "./FormError";
 import { NewRequestDialog } from "./NewRequestDialog";
+import { StatusMessage } from "./StatusMessage";
 
 interface Props {
   /** Today by the app's clock, `yyyy-mm-dd`: a new request's date starts there. */
@@ -123,11 +124,7 @@ export function RequestsPanel({ today, report, clearError }: Props) {
         </div>
       </div>
 
-      {message && (
-        <p className="sup-message" role="status" data-testid="requests-message">
-          {message}
-        </p>
-      )}
+      <StatusMessage text={message} testId="requests-message" />
       {refusal && <FormError error={refusal} testId="requests-error" />}
 
       <div className="table-wrap">

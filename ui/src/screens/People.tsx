@@ -7,6 +7,7 @@ import { AddPersonDialog } from "../components/AddPersonDialog";
 import { AssignDialog, type AssignChange } from "../components/AssignDialog";
 import { PasswordDialog } from "../components/PasswordDialog";
 import { PersonActiveDialog } from "../components/PersonActiveDialog";
+import { StatusMessage } from "../components/StatusMessage";
 import { useLang } from "../i18n";
 
 interface Props {
@@ -112,11 +113,7 @@ export function People({ me, campaigns, report, clearError, onChanged }: Props) 
         </button>
       </div>
 
-      {message && (
-        <p className="sup-message" role="status" data-testid="people-message">
-          {message}
-        </p>
-      )}
+      <StatusMessage text={message} testId="people-message" />
 
       <div className="table-wrap">
         <table className="cases people-table" data-testid="people-table">

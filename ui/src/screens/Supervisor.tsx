@@ -16,6 +16,7 @@ import { ImportPanel } from "../components/ImportPanel";
 import { ReassignPanel } from "../components/ReassignPanel";
 import { ResultsPanel } from "../components/ResultsPanel";
 import { SamplePanel } from "../components/SamplePanel";
+import { StatusMessage } from "../components/StatusMessage";
 import { useLang, type MessageKey } from "../i18n";
 import {
   CASE_STATUSES,
@@ -299,11 +300,7 @@ export function Supervisor({ campaign, staff, outcomes, report, clearError }: Pr
         </span>
       </div>
 
-      {released && (
-        <p className="sup-message" role="status" data-testid="release-result">
-          {released}
-        </p>
-      )}
+      <StatusMessage text={released} testId="release-result" />
 
       <div className="table-wrap">
         <table className="cases" data-testid="cases-table">

@@ -13,6 +13,7 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 use khaosat::clock::{Clock, ShiftedClock};
 use khaosat::domain::outcome::OutcomeCode;
+use khaosat::domain::people::{Login, Password};
 use khaosat::domain::sampling::SampleRule;
 use khaosat::domain::schedule::AppointmentKind;
 use khaosat::domain::time::{LocalTime, DEFAULT_TIME_ZONE};
@@ -21,7 +22,7 @@ use khaosat::ops::catalogue::{self, CallingRequest, NewCampaign};
 use khaosat::ops::desk::{self, NextCaseRequest, RecordOutcomeRequest};
 use khaosat::ops::session::Session;
 use khaosat::ops::{demo, sampling};
-use khaosat::store::model::{ImportBatch, Role, Staff};
+use khaosat::store::model::{ImportBatch, NewStaff, Role, Staff};
 use khaosat::store::{self, DatabaseLocation, PostgresStore, Store};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -47,8 +48,8 @@ pub struct Args {
     /// operator offers at most 1000 / talk-ms cycles a second.
     #[arg(long, default_value_t = 150)]
     pub(super) talk_ms: u64,
-    /// PostgreSQL connections in each window's pool (the store's default, 8, did best on two
-    /// cores); ignored on SQLite.
+    /// PostgreSQL connections in each window's pool (8 did best on two cores; a workstation's
+    /// own store keeps 2); ignored on SQLite.
     #[arg(long, default_value_t = 8)]
     pub(super) pool: u32,
     /// Independent stores (connection pools) the operators are spread over, as so many app
@@ -58,9 +59,23 @@ pub struct Args {
     /// Percent of the cases put on the operators' own call lists; the rest is the shared pool.
     #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u8).range(0..=100))]
     pub(super) own_list: u8,
+    /// PostgreSQL: how the operators reach the database. `on` (the default): each as their
+    /// own role under row-level security, through one authenticator login per window that
+    /// switches role on each checkout, as PostgREST does (500 logins would not fit in
+    /// `max_connections`); `off`: all as the connecting administrator, whom the policies do not
+    /// bind; `both`: one run of each, side by side.
+    #[arg(long, value_enum)]
+    pub(super) rls: Option<Rls>,
     /// Print one JSON object instead of the table.
     #[arg(long)]
     pub(super) json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(super) enum Rls {
+    On,
+    Off,
+    Both,
 }
 
 /// The outcomes recorded, in percent of calls: a fieldwork day's mix without completes, which
@@ -123,50 +138,156 @@ pub async fn run(db: Option<&str>, args: Args) -> anyhow::Result<()> {
         usize::try_from(most + most / 10).unwrap_or(usize::MAX) + args.operators
     });
     let location = DatabaseLocation::resolve(db)?;
-    let mut windows = Vec::with_capacity(args.windows);
-    for _ in 0..args.windows {
-        windows.push(open(&location, args.pool).await?);
+    let modes: Vec<Option<bool>> = match (&location, args.rls) {
+        (DatabaseLocation::Sqlite(_), None) => vec![None],
+        (DatabaseLocation::Sqlite(_), Some(_)) => {
+            anyhow::bail!(
+                "--rls chỉ dùng với PostgreSQL: SQLite không có chính sách bảo mật theo dòng"
+            )
+        }
+        (DatabaseLocation::Postgres(_), None | Some(Rls::On)) => vec![Some(true)],
+        (DatabaseLocation::Postgres(_), Some(Rls::Off)) => vec![Some(false)],
+        (DatabaseLocation::Postgres(_), Some(Rls::Both)) => vec![Some(false), Some(true)],
+    };
+    let mut reports = Vec::with_capacity(modes.len());
+    for rls in modes {
+        reports.push(run_once(&location, &args, cases, rls).await?);
     }
-    let store = windows[0].clone();
+    Report::print_all(&reports);
+    for report in &reports {
+        let failed = report.findings.double_claims() + report.findings.lost_writes;
+        anyhow::ensure!(
+            failed == 0,
+            "kiểm tra thất bại: {} ca bị giao cho hai người cùng lúc, {} kết quả đã xác nhận bị mất",
+            report.findings.double_claims(),
+            report.findings.lost_writes
+        );
+    }
+    Ok(())
+}
+
+/// The stores the operators work through: the administrator's own windows, or (row-level
+/// security on) authenticator windows each operator acts through as their own role.
+enum Windows {
+    Shared(Vec<Arc<dyn Store>>),
+    Acting(Vec<PostgresStore>),
+}
+
+impl Windows {
+    /// The store operator `i` works through.
+    fn for_operator(&self, i: usize, operator: &Staff) -> anyhow::Result<Arc<dyn Store>> {
+        Ok(match self {
+            Windows::Shared(windows) => windows[i % windows.len()].clone(),
+            Windows::Acting(windows) => {
+                let login = Login::parse(&operator.login)?;
+                Arc::new(windows[i % windows.len()].acting_as(&login))
+            }
+        })
+    }
+}
+
+/// One run on a new campaign: set up, work, check. With `rls`, the operators are login roles
+/// made for the run, removed again at its end (roles belong to the whole cluster).
+async fn run_once<'a>(
+    location: &'a DatabaseLocation,
+    args: &'a Args,
+    cases: usize,
+    rls: Option<bool>,
+) -> anyhow::Result<Report<'a>> {
+    let admin_pg = match location {
+        DatabaseLocation::Postgres(url) => {
+            Some(PostgresStore::connect_with_pool(url.expose(), args.pool).await?)
+        }
+        DatabaseLocation::Sqlite(_) => None,
+    };
+    let store: Arc<dyn Store> = match &admin_pg {
+        Some(pg) => Arc::new(pg.clone()),
+        None => store::open(location).await?,
+    };
+    let tag = uuid::Uuid::new_v4().simple().to_string()[..8].to_owned();
     let clock = ShiftedClock::starting_at(start_of_run());
     let set_up = Instant::now();
-    let (campaign, code, operators) = set_up_campaign(&store, &clock, &args, cases).await?;
-    let set_up = set_up.elapsed();
-    for window in &windows {
-        warm_up(window, campaign, args.pool).await?;
-    }
-
-    let ctx = Arc::new(Ctx {
-        clock,
-        campaign,
-        zone: store.campaign(campaign).await?.time_zone,
-        mix: MIX
-            .iter()
-            .map(|(code, share)| Ok((code.parse()?, *share)))
-            .collect::<anyhow::Result<_>>()?,
-        start: Instant::now(),
-        run_for: Duration::from_secs(args.seconds),
-        talk: Duration::from_millis(args.talk_ms),
-    });
-    let mut tasks = Vec::with_capacity(operators.len());
-    for (i, operator) in operators.into_iter().enumerate() {
-        let window = windows[i % windows.len()].clone();
-        let session = Session::of(window, operator).await?;
-        tasks.push(tokio::spawn(work(ctx.clone(), session, i as u64)));
-    }
-    let mut log = Log::default();
-    for task in tasks {
-        let one = task.await.context("tác vụ điện thoại viên")?;
-        log.claims.extend(one.claims);
-        log.next_case.extend(one.next_case);
-        log.outcome.extend(one.outcome);
-        log.no_case += one.no_case;
-        for (kind, n) in one.errors {
-            *log.errors.entry(kind).or_default() += n;
+    let acting = rls == Some(true);
+    let (campaign, code, operators) =
+        set_up_campaign(&store, &clock, args, cases, &tag, acting).await?;
+    let mut made: Vec<Login> = Vec::new();
+    if acting {
+        for operator in &operators {
+            made.push(Login::parse(&operator.login)?);
         }
     }
-    let elapsed = ctx.start.elapsed();
-
+    let worked = async {
+        let windows = match (&admin_pg, acting) {
+            (Some(pg), true) => {
+                let authenticator = Login::parse(&format!("bench.{tag}.xac-thuc"))?;
+                let password = Password::random();
+                pg.add_authenticator(&authenticator, &password, &made)
+                    .await?;
+                made.push(authenticator.clone());
+                let server = location.server();
+                let server = server.postgres_url().context("máy chủ PostgreSQL")?;
+                let mut windows = Vec::with_capacity(args.windows);
+                for _ in 0..args.windows {
+                    windows.push(
+                        PostgresStore::connect_as_with_pool(
+                            server,
+                            &authenticator,
+                            &password,
+                            args.pool,
+                        )
+                        .await?,
+                    );
+                }
+                Windows::Acting(windows)
+            }
+            _ => {
+                let mut windows = vec![store.clone()];
+                for _ in 1..args.windows {
+                    windows.push(open(location, args.pool).await?);
+                }
+                Windows::Shared(windows)
+            }
+        };
+        let set_up = set_up.elapsed();
+        for (i, operator) in operators.iter().enumerate().take(args.windows) {
+            warm_up(&windows.for_operator(i, operator)?, campaign, args.pool).await?;
+        }
+        let ctx = Arc::new(Ctx {
+            clock,
+            campaign,
+            zone: store.campaign(campaign).await?.time_zone,
+            mix: MIX
+                .iter()
+                .map(|(code, share)| Ok((code.parse()?, *share)))
+                .collect::<anyhow::Result<_>>()?,
+            start: Instant::now(),
+            run_for: Duration::from_secs(args.seconds),
+            talk: Duration::from_millis(args.talk_ms),
+        });
+        let mut tasks = Vec::with_capacity(operators.len());
+        for (i, operator) in operators.iter().enumerate() {
+            let session = Session::of(windows.for_operator(i, operator)?, operator.clone()).await?;
+            tasks.push(tokio::spawn(work(ctx.clone(), session, i as u64)));
+        }
+        let mut log = Log::default();
+        for task in tasks {
+            let one = task.await.context("tác vụ điện thoại viên")?;
+            log.claims.extend(one.claims);
+            log.next_case.extend(one.next_case);
+            log.outcome.extend(one.outcome);
+            log.no_case += one.no_case;
+            for (kind, n) in one.errors {
+                *log.errors.entry(kind).or_default() += n;
+            }
+        }
+        anyhow::Ok((set_up, ctx.start.elapsed(), log))
+    }
+    .await;
+    // The run's roles go whatever happened: they would outlive the database otherwise.
+    if let Some(pg) = &admin_pg {
+        pg.drop_logins(&made).await?;
+    }
+    let (set_up, elapsed, log) = worked?;
     let findings = check::verify(
         store.clone(),
         campaign,
@@ -174,42 +295,36 @@ pub async fn run(db: Option<&str>, args: Args) -> anyhow::Result<()> {
         args.pool.clamp(1, 16) as usize,
     )
     .await?;
-    let report = Report {
-        args: &args,
+    Ok(Report {
+        args,
         cases,
         backend: store.backend(),
-        location: &location,
-        code: &code,
+        rls,
+        location,
+        code,
         set_up,
         elapsed,
         log,
         findings,
-    };
-    report.print();
-    let failed = report.findings.double_claims() + report.findings.lost_writes;
-    anyhow::ensure!(
-        failed == 0,
-        "kiểm tra thất bại: {} ca bị giao cho hai người cùng lúc, {} kết quả đã xác nhận bị mất",
-        report.findings.double_claims(),
-        report.findings.lost_writes
-    );
-    Ok(())
+    })
 }
 
 /// A new campaign with the default calling hours, `cases` cases over the demo's agencies
 /// all released (Slovin's formula with a margin of 10⁻⁶ requires every case), `own_list`
-/// percent of them on the operators' call lists, and the operators.
+/// percent of them on the operators' call lists, and the operators: with `logins`, each a
+/// login role of their own (with a password nobody is told).
 async fn set_up_campaign(
     store: &Arc<dyn Store>,
     clock: &ShiftedClock,
     args: &Args,
     cases: usize,
+    tag: &str,
+    logins: bool,
 ) -> anyhow::Result<(Uuid, String, Vec<Staff>)> {
     let admin = super::administrator(Arc::clone(store)).await?;
     for (code, name) in demo::agencies() {
         catalogue::add_agency(&admin, code, name).await?;
     }
-    let tag = uuid::Uuid::new_v4().simple().to_string()[..8].to_owned();
     let code = format!("BENCH-{tag}");
     let from = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap_or_default();
     let to = NaiveDate::from_ymd_opt(2026, 11, 15).unwrap_or_default();
@@ -229,15 +344,28 @@ async fn set_up_campaign(
 
     let mut operators = Vec::with_capacity(args.operators);
     for i in 0..args.operators {
-        let person = Staff {
-            id: Uuid::new_v4(),
-            login: format!("bench.{tag}.{i}"),
-            full_name: format!("Điện thoại viên {i}"),
-            role: Role::Operator,
-            active: true,
+        let login = Login::parse(&format!("bench.{tag}.{i}"))?;
+        let full_name = format!("Điện thoại viên {i}");
+        let person = if logins {
+            store
+                .add_staff(&NewStaff {
+                    login: &login,
+                    full_name: &full_name,
+                    role: Role::Operator,
+                    password: &Password::random(),
+                })
+                .await?
+        } else {
+            let person = Staff {
+                id: Uuid::new_v4(),
+                login: login.to_string(),
+                full_name,
+                role: Role::Operator,
+                active: true,
+            };
+            store.put_staff(&person).await?;
+            person
         };
-        store.put_staff(&person).await?;
-        let login = khaosat::domain::people::Login::parse(&person.login)?;
         store.assign(&login, campaign, true).await?;
         operators.push(person);
     }
