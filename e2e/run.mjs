@@ -733,6 +733,22 @@ async function flow(backend, driver, steps, passwords) {
       TIMEOUT,
       "the audit does not list the moves",
     );
+    // The server's own trail (PostgreSQL): the moves, under gsv.hong's name; none on the file.
+    if (backend === "postgres") {
+      await driver.wait(
+        settled(async () => {
+          const rows = await driver.findElements(byId("trail-row"));
+          return rows.length > 0 && (await rows[0].getText()).includes("Lê Thị Hồng");
+        }),
+        TIMEOUT,
+        "the server's change trail does not show the supervisor's moves",
+      );
+      const first = await driver.findElement(byId("trail-changes")).getText();
+      log(`    trail: ${first.split("\n")[0]}`);
+      if (!first.includes("assigned_to")) fail(`the trail's latest change is not a move: "${first}"`);
+    } else if ((await driver.findElements(byId("trail"))).length !== 0) {
+      fail("the embedded file shows a server trail");
+    }
     log(`    ${await screenshot(driver, `e2e-${backend}-reassign.png`)}`);
   });
   await steps.step("the case list shows the moved cases on dtv.minh's list", async () => {

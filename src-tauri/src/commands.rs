@@ -28,6 +28,7 @@ use khaosat::ops::supervise::{
     AuditView, CampaignRequest, CaseOverview, CaseSelection, CaseVersion, ForceReleaseRequest,
     ForceReleased, ReassignReport, ReassignRequest,
 };
+use khaosat::ops::trail::{TrailRequest, TrailView};
 use khaosat::store::model::Lease;
 use tauri::{Emitter, State};
 
@@ -70,6 +71,7 @@ shell_commands![
     reassign,
     force_release,
     audit_log,
+    change_trail,
     list_agencies,
     preview_import,
     import_list,
@@ -204,6 +206,11 @@ async fn force_release(shell: State<'_, Shell>, req: ForceReleaseRequest) -> Rep
 #[tauri::command]
 async fn audit_log(shell: State<'_, Shell>, req: CampaignRequest) -> Reply<Vec<AuditView>> {
     shell.app().await?.audit_log(req).await
+}
+
+#[tauri::command]
+async fn change_trail(shell: State<'_, Shell>, req: TrailRequest) -> Reply<TrailView> {
+    shell.app().await?.change_trail(req).await
 }
 
 #[tauri::command]

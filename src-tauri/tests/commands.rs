@@ -321,6 +321,15 @@ fn a_supervisor_moves_the_pool_and_takes_a_case_back_through_the_window() {
     assert_eq!(actions.len(), count + 1, "{audit}");
     assert_eq!(actions.last(), Some(&"force_release"));
     assert!(actions[..count].iter().all(|a| *a == "reassign"));
+    let trail: Value = window.call(
+        "change_trail",
+        json!({ "req": { "campaignId": campaign.id, "limit": null } }),
+    );
+    assert_eq!(
+        trail,
+        json!({ "kept": false, "lines": [] }),
+        "the embedded file keeps none"
+    );
 }
 
 #[test]
@@ -429,6 +438,7 @@ fn sample(ts_type: &str) -> Value {
     });
     match ts_type {
         "CampaignRequest" => json!({ "campaignId": id }),
+        "TrailRequest" => json!({ "campaignId": id, "limit": 20 }),
         "CaseRequest" => json!({ "caseId": id }),
         "NextCaseRequest" => json!({ "campaignId": id }),
         "LoginRequest" => json!({ "login": "dtv.lan", "password": "mat-khau-1022" }),

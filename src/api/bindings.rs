@@ -16,6 +16,7 @@ use crate::domain::case::CaseStatus;
 use crate::domain::mode::Mode;
 use crate::domain::outcome::{AaporCategory, InterviewNeed, OutcomeCatalogue, OutcomeCode};
 use crate::domain::privacy::requests::RequestKind;
+use crate::domain::privacy::trail::ColumnChange;
 use crate::domain::results::index::{AgencyIndex, ComponentIndex, CriterionIndex, OverallIndex};
 use crate::domain::results::rates::{Dispositions, Rates};
 use crate::domain::schedule::AppointmentKind;
@@ -49,6 +50,7 @@ use crate::ops::supervise::{
     AuditView, CallListFilter, CampaignRequest, CaseOverview, CaseSelection, CaseVersion,
     ForceReleaseRequest, ForceReleased, ReassignReport, ReassignRequest,
 };
+use crate::ops::trail::{TrailLine, TrailRequest, TrailView};
 use crate::store::model::{InterviewStatus, Lease, Role};
 
 /// Where the generated files live, relative to the repository root.
@@ -156,6 +158,10 @@ fn declarations() -> Vec<String> {
         ForceReleaseRequest::decl(),
         ForceReleased::decl(),
         AuditView::decl(),
+        TrailRequest::decl(),
+        TrailView::decl(),
+        TrailLine::decl(),
+        ColumnChange::decl(),
         OutcomeRecorded::decl(),
         CaseStatus::decl(),
         CampaignRequest::decl(),

@@ -40,6 +40,7 @@ use crate::ops::supervise::{
     self, AuditView, CampaignRequest, CaseOverview, CaseSelection, CaseVersion,
     ForceReleaseRequest, ForceReleased, ReassignReport, ReassignRequest,
 };
+use crate::ops::trail::{self, TrailRequest, TrailView};
 use crate::store::model::Lease;
 use crate::store::{self, DatabaseLocation, Store};
 use serde::Deserialize;
@@ -317,6 +318,10 @@ impl App {
         Ok(supervise::audit(&self.session().await?, &req).await?)
     }
 
+    pub async fn change_trail(&self, req: TrailRequest) -> ApiResult<TrailView> {
+        Ok(trail::change_trail(&self.session().await?, &req).await?)
+    }
+
     pub async fn list_agencies(&self) -> ApiResult<Vec<AgencyView>> {
         Ok(catalogue::agencies(self.session().await?.store()).await?)
     }
@@ -546,6 +551,11 @@ pub const COMMANDS: &[Command] = &[
         name: "audit_log",
         arg: Some(("req", ts::<CampaignRequest>)),
         returns: ts::<Vec<AuditView>>,
+    },
+    Command {
+        name: "change_trail",
+        arg: Some(("req", ts::<TrailRequest>)),
+        returns: ts::<TrailView>,
     },
     Command {
         name: "list_agencies",

@@ -19,3 +19,4 @@ pub mod sampling;
 pub mod session;
 pub mod staff;
 pub mod supervise;
+pub mod trail;

@@ -521,6 +521,21 @@ impl fmt::Debug for Contact {
     }
 }
 
+/// One change the database's triggers recorded (PostgreSQL): who (the role in effect), when
+/// (the database's clock), which table, row and operation, and the row before and after as
+/// JSON, names and numbers starred.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct TrailEntry {
+    pub id: i64,
+    pub at: DateTime<Utc>,
+    pub actor: String,
+    pub table_name: String,
+    pub operation: String,
+    pub row_key: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
 /// A person's request about their data, as the register keeps it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataRequest {

@@ -9,7 +9,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
-use super::model::DataRequest;
+use super::model::{DataRequest, TrailEntry};
 use crate::domain::phone::PhoneNumber;
 use crate::domain::privacy::requests::RequestKind;
 use crate::error::{Error, Result};
@@ -49,6 +49,10 @@ pub const SELECT_REQUESTS: &str = "SELECT id, received_on, kind, phone_e164, not
      FROM data_request ORDER BY received_on, recorded_at, id";
 pub const ACKNOWLEDGE_REQUEST: &str =
     "UPDATE data_request SET acknowledged_on = $2 WHERE id = $1 AND acknowledged_on IS NULL";
+/// The campaign's (`$1`) latest `$2` changes in the triggers' trail (PostgreSQL only).
+pub const SELECT_TRAIL: &str = "SELECT id, at, actor::text AS actor, table_name, operation,
+     row_key, before::text AS before, after::text AS after
+     FROM audit_trail WHERE campaign_id = $1 ORDER BY id DESC LIMIT $2";
 pub const CLOSE_REQUEST: &str = "UPDATE data_request
      SET closed_on = $2, closing_note = $3, acknowledged_on = COALESCE(acknowledged_on, $2)
      WHERE id = $1 AND closed_on IS NULL";
@@ -80,6 +84,9 @@ pub trait PrivacyStore: Send + Sync {
     /// Closes a request, answered on `on` with `note`; `false` when it was already closed.
     async fn close_data_request(&self, id: Uuid, on: chrono::NaiveDate, note: &str)
         -> Result<bool>;
+    /// The latest `limit` changes the database's triggers recorded for a campaign, newest
+    /// first; `None` on the embedded file, which keeps no such trail (one workstation).
+    async fn change_trail(&self, campaign: Uuid, limit: u32) -> Result<Option<Vec<TrailEntry>>>;
 }
 
 /// Implements [`PrivacyStore`] for a backend's store, with its own write transaction
@@ -92,7 +99,7 @@ macro_rules! privacy_store {
             use uuid::Uuid;
 
             use crate::error::{DbContext, Result};
-            use crate::store::model::DataRequest;
+            use crate::store::model::{DataRequest, TrailEntry};
             use crate::store::privacy::*;
             use crate::store::Backend;
 
@@ -189,6 +196,23 @@ macro_rules! privacy_store {
                         .doing("ghi yêu cầu về dữ liệu cá nhân")?;
                     tx.commit().await.doing("ghi yêu cầu về dữ liệu cá nhân")?;
                     Ok(forgotten)
+                }
+
+                async fn change_trail(
+                    &self,
+                    campaign: Uuid,
+                    limit: u32,
+                ) -> Result<Option<Vec<TrailEntry>>> {
+                    if $backend != Backend::Postgres {
+                        return Ok(None);
+                    }
+                    let found: Vec<TrailEntry> = sqlx::query_as(SELECT_TRAIL)
+                        .bind(campaign)
+                        .bind(i64::from(limit))
+                        .fetch_all(&mut *self.conn().await?)
+                        .await
+                        .doing("đọc nhật ký thay đổi")?;
+                    Ok(Some(found))
                 }
 
                 async fn data_requests(&self) -> Result<Vec<DataRequest>> {

@@ -256,6 +256,27 @@ fn a_script_takes_a_case_records_its_outcome_and_follows_the_calling_hours() {
         audit.as_array().map(Vec::len),
         moved["moved"].as_u64().map(|n| n as usize)
     );
+    // The database's own trail is PostgreSQL's: the embedded file says it keeps none.
+    let changes = at(
+        monday,
+        &db,
+        &["cases", "audit", "--campaign", "DEMO-2026-Q4", "--changes"],
+    );
+    assert!(changes.status.success());
+    assert!(String::from_utf8_lossy(&changes.stdout).contains("không giữ nhật ký thay đổi"));
+    let changes = json(&at(
+        monday,
+        &db,
+        &[
+            "cases",
+            "audit",
+            "--campaign",
+            "DEMO-2026-Q4",
+            "--changes",
+            "--json",
+        ],
+    ));
+    assert_eq!(changes["kept"], false);
 }
 
 #[test]

@@ -12,6 +12,8 @@ use khaosat::ops::purge;
 use khaosat::ops::reports::{self, IndexRequest, OperatorsRequest, RatesRequest};
 use khaosat::ops::requests::{self, NewRequest};
 use khaosat::ops::session::Session;
+use khaosat::ops::trail::{self, TrailLine, TrailRequest};
+use khaosat::store::Backend;
 use uuid::Uuid;
 
 use crate::fixtures::small_campaign;
@@ -153,5 +155,48 @@ on_both_backends! {
         let all = requests::list(&admin, later, false).await.expect("list");
         assert_eq!(all[0].closing_note.as_deref(), Some("đã báo đã xoá"));
         assert!(!all[0].answer_overdue);
+    }
+}
+
+on_both_backends! {
+    async fn the_change_trail_says_who_changed_which_case_and_never_a_name(db: TestDb) {
+        let now = monday_morning();
+        let f = small_campaign(&db, now, 2, 1, 5).await;
+        let tag = &Uuid::new_v4().simple().to_string()[..8];
+        let admin = db.add_person(&format!("qt.{tag}"), Role::Admin, &[]).await;
+        let desk = &f.desks[0];
+        let operator = desk.person().expect("an operator").clone();
+        let card = claim(desk, now, f.campaign).await.expect("a case");
+        desk::record_outcome(desk, now + Duration::minutes(1), &outcome(card.lease, "3.13")).await.expect("recorded");
+
+        let request = TrailRequest { campaign_id: f.campaign, limit: Some(50) };
+        let refused = trail::change_trail(desk, &request).await;
+        assert!(matches!(refused, Err(Error::Forbidden(_))), "an operator's: {refused:?}");
+        let view = trail::change_trail(&admin, &request).await.expect("the trail");
+        if db.store.backend() == Backend::Sqlite {
+            assert!(!view.kept && view.lines.is_empty(), "the embedded file keeps no trail: {view:?}");
+            return;
+        }
+        assert!(view.kept);
+        let case = card.lease.case_id.to_string();
+        let changed = |line: &TrailLine, column: &str| line.changes.iter().find(|c| c.column == column).cloned();
+        // Newest first: the call recorded, then the case handed back with its outcome, then the claim.
+        let position = |what: &dyn Fn(&TrailLine) -> bool| view.lines.iter().position(what);
+        let call = position(&|l| l.table == "attempt" && l.operation == "INSERT" && l.actor == operator.login)
+            .expect("the call, recorded as the operator");
+        assert_eq!(changed(&view.lines[call], "outcome").map(|c| c.after), Some("3.13".to_owned()));
+        let claimed = position(&|l| {
+            l.table == "survey_case" && l.row == case && l.actor == operator.login
+                && changed(l, "lease_holder").is_some_and(|c| c.before.is_empty())
+        })
+        .expect("the claim, as the operator");
+        assert_eq!(changed(&view.lines[claimed], "lease_holder").map(|c| c.after), Some(operator.id.to_string()));
+        assert!(call < claimed, "newest first: {view:?}");
+        // The import wrote the people's names and numbers: the trail kept that, never them.
+        let personal: Vec<_> = view.lines.iter().flat_map(|l| &l.changes)
+            .filter(|c| c.column == "full_name" || c.column == "phone_e164").collect();
+        assert!(!personal.is_empty() && personal.iter().all(|c| [&c.before, &c.after].iter().all(|v| v.is_empty() || *v == "***")), "{personal:?}");
+        let one = trail::change_trail(&admin, &TrailRequest { campaign_id: f.campaign, limit: Some(1) }).await.expect("one");
+        assert_eq!(one.lines, view.lines[..1].to_vec(), "the latest change only");
     }
 }

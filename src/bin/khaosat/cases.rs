@@ -7,6 +7,7 @@ use khaosat::ops::catalogue;
 use khaosat::ops::supervise::{
     self, CallListFilter, CampaignRequest, CaseSelection, ForceReleaseRequest, ReassignRequest,
 };
+use khaosat::ops::trail::{self, TrailLine, TrailRequest};
 use khaosat::store::Store;
 use uuid::Uuid;
 
@@ -60,10 +61,18 @@ pub enum Command {
         #[arg(long)]
         case: Uuid,
     },
-    /// The campaign's audit of moves and releases, oldest first.
+    /// The campaign's audit of moves and releases, oldest first; with --changes, what the
+    /// database's own trail recorded (PostgreSQL), newest first.
     Audit {
         #[arg(long)]
         campaign: String,
+        /// Every insert, update and delete the database recorded: who, when, which row, what
+        /// changed (names and numbers starred).
+        #[arg(long)]
+        changes: bool,
+        /// With --changes: how many of the latest (at most 1000).
+        #[arg(long, default_value_t = trail::DEFAULT_LINES, requires = "changes")]
+        limit: u32,
         #[arg(long)]
         json: bool,
     },
@@ -157,7 +166,34 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
                 None => println!("Ca {case} không có ai đang giữ: không có gì thay đổi."),
             }
         }
-        Command::Audit { campaign, json } => {
+        Command::Audit {
+            campaign,
+            changes: true,
+            limit,
+            json,
+        } => {
+            let campaign_id = catalogue::campaign_by_code(store, &campaign).await?.id;
+            let view = trail::change_trail(
+                session,
+                &TrailRequest {
+                    campaign_id,
+                    limit: Some(limit),
+                },
+            )
+            .await?;
+            if json {
+                println!("{}", serde_json::to_string(&view)?);
+            } else if !view.kept {
+                println!("Tệp cơ sở dữ liệu trên máy này không giữ nhật ký thay đổi (chỉ cơ sở dữ liệu dùng chung PostgreSQL giữ).");
+            } else if view.lines.is_empty() {
+                println!("Chưa có thay đổi nào được ghi.");
+            } else {
+                for line in view.lines {
+                    print_trail_line(&line);
+                }
+            }
+        }
+        Command::Audit { campaign, json, .. } => {
             let campaign_id = catalogue::campaign_by_code(store, &campaign).await?.id;
             let entries = supervise::audit(session, &CampaignRequest { campaign_id }).await?;
             if json {
@@ -180,4 +216,25 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// One change of the database's trail: when, who, what was done to which row, then a line per
+/// column that changed.
+fn print_trail_line(line: &TrailLine) {
+    let done = match line.operation.as_str() {
+        "INSERT" => "thêm",
+        "UPDATE" => "sửa",
+        "DELETE" => "xoá",
+        _ => "đọc",
+    };
+    println!(
+        "{}  {:<14} {done} {} {}",
+        line.at, line.actor, line.table, line.row
+    );
+    for change in &line.changes {
+        println!(
+            "    {}: {} → {}",
+            change.column, change.before, change.after
+        );
+    }
 }

@@ -355,6 +355,50 @@ at: string, actor: string,
  */
 action: string, caseId: string | null, before: string | null, after: string | null, };
 
+export type TrailRequest = { campaignId: string, 
+/**
+ * How many of the latest changes (default 100, at most 1000).
+ */
+limit: number | null, };
+
+export type TrailView = { 
+/**
+ * `false` on the embedded file: one workstation, no database roles, no trail.
+ */
+kept: boolean, lines: Array<TrailLine>, };
+
+export type TrailLine = { 
+/**
+ * dd/mm/yyyy hh:mm in the campaign's time zone.
+ */
+at: string, 
+/**
+ * The login (role) the change was made under.
+ */
+actor: string, 
+/**
+ * The table, as the database names it (`survey_case`, `attempt`…).
+ */
+table: string, 
+/**
+ * `INSERT`, `UPDATE`, `DELETE`, or `SELECT` for an audited read (a contacts export).
+ */
+operation: string, 
+/**
+ * The row's key: its id, or its parts joined by `/`.
+ */
+row: string, changes: Array<ColumnChange>, };
+
+export type ColumnChange = { column: string, 
+/**
+ * Empty for a row added.
+ */
+before: string, 
+/**
+ * Empty for a row removed.
+ */
+after: string, };
+
 export type OutcomeRecorded = { caseId: string, outcome: OutcomeCode, status: CaseStatus, attempts: number, 
 /**
  * Set when this attempt closed the case (the outcome itself or the attempt limit).
@@ -862,6 +906,7 @@ export const commands = {
   reassign: (req: ReassignRequest): Promise<ReassignReport> => invoke("reassign", { req }),
   forceRelease: (req: ForceReleaseRequest): Promise<ForceReleased> => invoke("force_release", { req }),
   auditLog: (req: CampaignRequest): Promise<Array<AuditView>> => invoke("audit_log", { req }),
+  changeTrail: (req: TrailRequest): Promise<TrailView> => invoke("change_trail", { req }),
   listAgencies: (): Promise<Array<AgencyView>> => invoke("list_agencies"),
   previewImport: (req: ImportFileRequest): Promise<ImportPreview> => invoke("preview_import", { req }),
   importList: (req: ImportFileRequest): Promise<ImportReport> => invoke("import_list", { req }),
@@ -890,4 +935,4 @@ export const commands = {
 export const IMPORT_PROGRESS_EVENT = "import-progress";
 
 /** The names of the commands, as the shell registers them. */
-export const COMMAND_NAMES = ["app_info", "login", "logout", "list_campaigns", "list_staff", "list_outcomes", "case_interview", "next_case", "operator_queue", "heartbeat", "release_case", "start_interview", "save_answer", "record_outcome", "campaign_cases", "select_cases", "reassign", "force_release", "audit_log", "list_agencies", "preview_import", "import_list", "save_rejects", "sample_status", "draw_sample", "sipas_index", "response_rates", "fieldwork_progress", "operator_figures", "export_interviews", "export_report", "list_people", "add_person", "set_person_active", "set_person_password", "assign_person", "list_requests", "add_request", "acknowledge_request", "close_request", "purge_campaign"] as const;
+export const COMMAND_NAMES = ["app_info", "login", "logout", "list_campaigns", "list_staff", "list_outcomes", "case_interview", "next_case", "operator_queue", "heartbeat", "release_case", "start_interview", "save_answer", "record_outcome", "campaign_cases", "select_cases", "reassign", "force_release", "audit_log", "change_trail", "list_agencies", "preview_import", "import_list", "save_rejects", "sample_status", "draw_sample", "sipas_index", "response_rates", "fieldwork_progress", "operator_figures", "export_interviews", "export_report", "list_people", "add_person", "set_person_active", "set_person_password", "assign_person", "list_requests", "add_request", "acknowledge_request", "close_request", "purge_campaign"] as const;

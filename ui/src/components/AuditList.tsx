@@ -52,6 +52,22 @@ function actionLabel(action: string, t: T): string {
   return action;
 }
 
+/** The columns of an audit table: when, who, what, on what (`subject`), and the change. */
+export function AuditHead({ subject }: { subject: string }) {
+  const { t } = useLang();
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{t("audit.col.at")}</th>
+        <th scope="col">{t("audit.col.actor")}</th>
+        <th scope="col">{t("audit.col.action")}</th>
+        <th scope="col">{subject}</th>
+        <th scope="col">{t("audit.col.change")}</th>
+      </tr>
+    </thead>
+  );
+}
+
 export function AuditList({ campaign, staff, cases, reloadKey, report }: Props) {
   const { t } = useLang();
   const [entries, setEntries] = useState<AuditView[] | null>(null);
@@ -89,15 +105,7 @@ export function AuditList({ campaign, staff, cases, reloadKey, report }: Props) 
       ) : (
         <>
           <table className="cases audit-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("audit.col.at")}</th>
-                <th scope="col">{t("audit.col.actor")}</th>
-                <th scope="col">{t("audit.col.action")}</th>
-                <th scope="col">{t("audit.col.case")}</th>
-                <th scope="col">{t("audit.col.change")}</th>
-              </tr>
-            </thead>
+            <AuditHead subject={t("audit.col.case")} />
             <tbody>
               {newest.map((e, i) => (
                 <tr key={`${e.at}-${e.caseId}-${i}`} data-testid="audit-row" data-action={e.action}>

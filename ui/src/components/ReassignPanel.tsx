@@ -17,6 +17,7 @@ import {
 import { useLang } from "../i18n";
 import { CASE_STATUSES, statusName } from "../labels";
 import { AuditList } from "./AuditList";
+import { ChangeTrail } from "./ChangeTrail";
 
 interface Props {
   campaign: CampaignView;
@@ -287,6 +288,7 @@ export function ReassignPanel({ campaign, staff, cases, report, clearError, onMo
         )}
       </section>
       <AuditList campaign={campaign} staff={staff} cases={cases} reloadKey={auditKey} report={report} />
+      <ChangeTrail campaign={campaign} staff={staff} cases={cases} reloadKey={auditKey} report={report} />
     </>
   );
 }

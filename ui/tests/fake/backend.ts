@@ -9,6 +9,7 @@ import type {
   AppInfo,
   AppointmentView,
   AuditView,
+  TrailView,
   CallbackChoice,
   CaseCard,
   CaseOverview,
@@ -1095,6 +1096,39 @@ export class FakeBackend {
         before: e.before,
         after: e.after,
       }));
+    },
+    changeTrail: (req): TrailView => {
+      this.supervise(req.campaignId, "xem nhật ký thay đổi");
+      this.checkCampaign(req.campaignId);
+      if (!this.options.postgres) return { kept: false, lines: [] };
+      // What the server's triggers record of the moves and take-backs: the case's row changed,
+      // under the supervisor's login.
+      const column = (name: string, before: unknown, after: unknown) => ({
+        column: name,
+        before: before === null || before === undefined ? "" : String(before),
+        after: after === null || after === undefined ? "" : String(after),
+      });
+      const lines = this.audit
+        .filter((e) => e.caseId !== null && (e.action === "reassign" || e.action === "force_release"))
+        .map((e) => {
+          const before = JSON.parse(e.before ?? "{}") as Record<string, unknown>;
+          const after = JSON.parse(e.after ?? "{}") as Record<string, unknown>;
+          const changes =
+            e.action === "reassign"
+              ? [column("assigned_to", before.call_list, after.call_list)]
+              : [column("lease_epoch", before.epoch, after.epoch), column("lease_holder", before.holder, null)];
+          return {
+            at: formatInstant(e.at),
+            actor: this.people.find((s) => s.id === e.actor)?.login ?? e.actor,
+            table: "survey_case",
+            operation: "UPDATE",
+            row: e.caseId ?? "",
+            changes,
+          };
+        })
+        .reverse()
+        .slice(0, req.limit ?? 100);
+      return { kept: true, lines };
     },
     listAgencies: () => Object.entries(AGENCIES).map(([code, name]) => ({ code, name })),
     previewImport: (req): ImportPreview => {

@@ -4,7 +4,20 @@ import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import type { ApiError, CaseSelection, ForceReleaseRequest, Lease, ReassignRequest } from "../../src/api/bindings";
 import { LAN, MINH } from "../fake/data";
-import { byId, callsOf, eventually, expectGone, expectText, openAs, req, screenshot, textOf, useBrowser } from "./harness";
+import {
+  byId,
+  callsOf,
+  eventually,
+  expectGone,
+  expectText,
+  logIn,
+  openApp,
+  openAs,
+  req,
+  screenshot,
+  textOf,
+  useBrowser,
+} from "./harness";
 
 useBrowser();
 
@@ -72,6 +85,8 @@ describe("reassignment", () => {
     await expectText(byId(page, "audit-row").first().getByTestId("audit-change"), "Danh sách chung → Nguyễn Thị Lan");
     await expectText(byId(page, "audit-row").first().getByTestId("audit-action"), "Chuyển ca");
     await expectText(byId(page, "audit"), "Lê Thị Hồng");
+    // The embedded file keeps no database trail: no such section.
+    expect(await byId(page, "trail").count()).toBe(0);
     await screenshot(page, "reassign");
 
     // The preview is spent: moving again needs a new one.
@@ -241,5 +256,27 @@ describe("take back", () => {
     await byId(page, "rs-preview").click();
     await expectText(byId(page, "rs-preview-count"), "12 cases match");
     expect(await textOf(byId(page, "tab-reassign"))).toBe("Reassign");
+  });
+
+  test("on the shared database, the server's own trail shows each move under the supervisor's name", async () => {
+    const page = await openApp("postgres");
+    await logIn(page, "gsv.hong");
+    await byId(page, "supervisor").waitFor();
+    await eventually(async () => expect(await byId(page, "case-row").count()).toBe(12));
+    await reassignTab(page);
+    await expectText(byId(page, "trail-empty"), "Máy chủ chưa ghi thay đổi nào của đợt này.");
+    await byId(page, "rs-from").selectOption("pool");
+    await byId(page, "rs-status-new").click();
+    await byId(page, "rs-preview").click();
+    await byId(page, "rs-to").selectOption(LAN.id);
+    await byId(page, "rs-move").click();
+    await expectText(byId(page, "rs-moved"), "Đã chuyển 2/2 ca đến Nguyễn Thị Lan.");
+    await eventually(async () => expect(await byId(page, "trail-row").count()).toBe(2));
+    const first = byId(page, "trail-row").first();
+    await expectText(first.getByTestId("trail-action"), "Sửa · ca");
+    await expectText(first, "Lê Thị Hồng");
+    await expectText(first.getByTestId("trail-changes"), "assigned_to: ∅ → Nguyễn Thị Lan");
+    expect(["Lê Ngọc Hạnh", "Hồ Thanh Bình"]).toContain(await textOf(first.getByTestId("trail-row-key")));
+    await screenshot(page, "reassign-trail");
   });
 });
