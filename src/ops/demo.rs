@@ -309,6 +309,7 @@ pub async fn seed(session: &Session, now: DateTime<Utc>) -> Result<DemoSeeded> {
         rows_read: rows.len(),
         rejected_before: 0,
         imported_at: now,
+        by: None,
     };
     store.import_dossiers(&batch, &rows).await?;
     let request = SampleRequest {

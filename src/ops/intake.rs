@@ -143,6 +143,7 @@ pub async fn import_table(
         rows_read: rows,
         rejected_before: rejections.len(),
         imported_at: now,
+        by: session.login(),
     };
     let counts = store.import_dossiers(&batch, &accepted).await?;
     progress(ImportProgress::Done);

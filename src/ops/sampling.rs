@@ -54,6 +54,7 @@ fn plan(
     candidates: &[SampleCandidate],
     req: &SampleRequest,
     now: DateTime<Utc>,
+    by: Option<&str>,
 ) -> Vec<SampleDraw> {
     let mut draws = Vec::new();
     for (agency, population) in populations {
@@ -86,6 +87,7 @@ fn plan(
                 required: req.rule.required(*population),
                 cases,
                 drawn_at: now,
+                by: by.map(str::to_owned),
             });
         }
     }
@@ -149,7 +151,13 @@ pub async fn sample(
             )));
         }
     }
-    let draws = plan(&populations, &candidates, req, now);
+    let draws = plan(
+        &populations,
+        &candidates,
+        req,
+        now,
+        session.login().as_deref(),
+    );
     if let (Some((agency, _)), true) = (&req.add, draws.is_empty()) {
         return Err(Error::Invalid(format!(
             "cơ quan “{agency}” không còn trường hợp nào chưa rút vào mẫu"

@@ -281,6 +281,9 @@ pub struct ImportBatch {
     /// Rows the file-level checks already rejected (they are not passed to the store).
     pub rejected_before: usize,
     pub imported_at: DateTime<Utc>,
+    /// Who imports: the login of the person acting on the embedded file (`None` for its
+    /// administrator). PostgreSQL records the session's role itself and ignores this.
+    pub by: Option<String>,
 }
 
 /// What an import did.
@@ -319,6 +322,8 @@ pub struct SampleDraw {
     pub required: u32,
     pub cases: Vec<Uuid>,
     pub drawn_at: DateTime<Utc>,
+    /// Who draws, as [`ImportBatch::by`].
+    pub by: Option<String>,
 }
 
 /// What a claim may hand out at this moment.

@@ -724,7 +724,12 @@ macro_rules! sql_store {
                 $insert_dossiers(&mut tx, &new_dossiers).await.doing("lưu hồ sơ")?;
                 let count = |n: usize| i32::try_from(n).unwrap_or(i32::MAX);
                 let accepted = plan.new_dossiers.len() + plan.already_present;
-                sqlx::query(rows::INSERT_IMPORT_BATCH)
+                let (insert, by) = if $backend == Backend::Postgres {
+                    (rows::INSERT_IMPORT_BATCH, None)
+                } else {
+                    (rows::SQLITE_INSERT_IMPORT_BATCH, Some(&batch.by))
+                };
+                let recorded = sqlx::query(insert)
                     .bind(batch.id)
                     .bind(batch.campaign_id)
                     .bind(&batch.file_name)
@@ -732,7 +737,12 @@ macro_rules! sql_store {
                     .bind(count(accepted))
                     .bind(count(batch.rejected_before + plan.rejected.len()))
                     .bind(count(plan.new_cases.len()))
-                    .bind(batch.imported_at)
+                    .bind(batch.imported_at);
+                let recorded = match by {
+                    Some(by) => recorded.bind(by),
+                    None => recorded,
+                };
+                recorded
                     .execute(&mut *tx)
                     .await
                     .doing("ghi lần nhập")?;
@@ -914,7 +924,12 @@ macro_rules! sql_store {
                 let mut tx = self.begin_write().await?;
                 for draw in draws {
                     let wave = i32::try_from(draw.wave).unwrap_or(i32::MAX);
-                    let recorded = sqlx::query(rows::INSERT_SAMPLE_DRAW)
+                    let (insert, by) = if $backend == Backend::Postgres {
+                        (rows::INSERT_SAMPLE_DRAW, None)
+                    } else {
+                        (rows::SQLITE_INSERT_SAMPLE_DRAW, Some(&draw.by))
+                    };
+                    let recorded = sqlx::query(insert)
                         .bind(draw.id)
                         .bind(draw.campaign_id)
                         .bind(&draw.agency_code)
@@ -925,7 +940,12 @@ macro_rules! sql_store {
                         .bind(i32::try_from(draw.required).unwrap_or(i32::MAX))
                         .bind(i32::try_from(draw.cases.len()).unwrap_or(i32::MAX))
                         .bind(draw.drawn_at)
-                        .bind(draw.rule.margin())
+                        .bind(draw.rule.margin());
+                    let recorded = match by {
+                        Some(by) => recorded.bind(by),
+                        None => recorded,
+                    };
+                    let recorded = recorded
                         .execute(&mut *tx)
                         .await;
                     match recorded {

@@ -131,6 +131,7 @@ pub async fn campaign_with_outcomes(
         rows_read: rows.len(),
         rejected_before: 0,
         imported_at: now,
+        by: None,
     };
     store.import_dossiers(&batch, &rows).await.expect("import");
     // Fewer than 100 dossiers: the sample is every case.

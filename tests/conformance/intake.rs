@@ -12,6 +12,8 @@ use khaosat::ops::catalogue::{self, NewCampaign};
 use khaosat::ops::intake::{self, ImportRequest};
 use khaosat::ops::sampling::{self, SampleRequest};
 use khaosat::ops::session::Session;
+use khaosat::store::Backend;
+use sqlx::{Connection, PgConnection, SqliteConnection};
 use uuid::Uuid;
 
 use crate::scheduler::supervisor;
@@ -270,5 +272,48 @@ on_both_backends! {
         assert_eq!(names.get(&case.id).map(String::as_str), Some("Trần Thị \"Bé\", Hoa"));
         assert_eq!(case.dossier_code, "B,1");
         assert_eq!(case.procedure, "Chứng thực; bản sao \\ dịch");
+    }
+}
+
+/// Who the database says made the campaign's imports and its draws, read as its administrator
+/// would (the file itself, or the test's superuser connection).
+async fn makers(db: &TestDb, campaign: Uuid) -> Vec<Option<String>> {
+    const SQL: &str = "SELECT CAST(imported_by AS TEXT) FROM import_batch WHERE campaign_id = $1
+         UNION ALL SELECT CAST(drawn_by AS TEXT) FROM sample_draw WHERE campaign_id = $1";
+    match db.store.backend() {
+        Backend::Postgres => {
+            let mut conn = PgConnection::connect(&db.url).await.expect("administrator");
+            sqlx::query_scalar(SQL)
+                .bind(campaign)
+                .fetch_all(&mut conn)
+                .await
+                .expect("makers")
+        }
+        Backend::Sqlite => {
+            let mut conn = SqliteConnection::connect(&db.url).await.expect("the file");
+            sqlx::query_scalar(SQL)
+                .bind(campaign)
+                .fetch_all(&mut conn)
+                .await
+                .expect("makers")
+        }
+    }
+}
+
+on_both_backends! {
+    async fn an_import_and_a_draw_record_who_made_them(db: TestDb) {
+        let (campaign_id, boss) = campaign(&db).await;
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let file = write(dir.path(), "danh-sach.csv", LIST.as_bytes());
+        intake::import_file(&boss, monday_morning(), &ImportRequest { campaign_id, file, sheet: None }, &intake::quiet)
+            .await
+            .expect("import");
+        let request = SampleRequest { campaign_id, seed: 7, rule: SampleRule::Tiers, add: None };
+        let drawn = sampling::sample(&boss, monday_morning(), &request).await.expect("draw");
+        assert!(!drawn.agencies.is_empty());
+        let makers = makers(&db, campaign_id).await;
+        let login = boss.login().expect("the supervisor's login");
+        assert!(makers.len() >= 2, "an import and at least one draw: {makers:?}");
+        assert!(makers.iter().all(|m| m.as_deref() == Some(login.as_str())), "{makers:?} by {login}");
     }
 }

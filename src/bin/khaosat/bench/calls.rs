@@ -378,6 +378,7 @@ async fn set_up_campaign(
         rows_read: rows.len(),
         rejected_before: 0,
         imported_at: clock.now(),
+        by: None,
     };
     store.import_dossiers(&batch, &rows).await?;
     let every_case = sampling::SampleRequest {
