@@ -744,8 +744,11 @@ async function flow(backend, driver, steps, passwords) {
         "the server's change trail does not show the supervisor's moves",
       );
       const first = await driver.findElement(byId("trail-changes")).getText();
-      log(`    trail: ${first.split("\n")[0]}`);
+      log(`    trail: ${first.replace(/\s*\n\s*/g, "; ")}`);
       if (!first.includes("assigned_to")) fail(`the trail's latest change is not a move: "${first}"`);
+      await driver.executeScript(`document.querySelector('[data-testid="trail"]').scrollIntoView()`);
+      log(`    ${await screenshot(driver, `e2e-${backend}-trail.png`)}`);
+      await driver.executeScript("window.scrollTo(0, 0)");
     } else if ((await driver.findElements(byId("trail"))).length !== 0) {
       fail("the embedded file shows a server trail");
     }
