@@ -8,6 +8,7 @@ pub mod clock;
 pub mod domain;
 pub mod error;
 pub mod ops;
+pub mod owner_only;
 pub mod sheet;
 pub mod store;
 

@@ -204,12 +204,7 @@ impl App {
             heartbeat_seconds: u32::try_from(desk::HEARTBEAT_EVERY.num_seconds()).unwrap_or(60),
             test_clock: self.clock.is_set(),
             session: self.session.read().await.as_ref().and_then(Session::view),
-            today: self
-                .clock
-                .now()
-                .with_timezone(&crate::domain::time::DEFAULT_TIME_ZONE)
-                .date_naive()
-                .to_string(),
+            today: crate::domain::time::vietnam_today(self.clock.now()).to_string(),
         }
     }
 

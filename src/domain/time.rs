@@ -18,6 +18,12 @@ pub fn parse_time_zone(name: &str) -> Result<Tz, UnknownTimeZone> {
     name.parse().map_err(|_| UnknownTimeZone(name.to_owned()))
 }
 
+/// The day it is in Vietnam at `now`: what registers kept in Vietnam's days count from, and
+/// what date fields start from.
+pub fn vietnam_today(now: DateTime<Utc>) -> NaiveDate {
+    now.with_timezone(&DEFAULT_TIME_ZONE).date_naive()
+}
+
 /// `15/10/2026`.
 pub fn format_date(date: NaiveDate) -> String {
     date.format("%d/%m/%Y").to_string()

@@ -23,13 +23,7 @@ pub fn begin(out: &Path, replace: bool) -> Result<PathBuf> {
         )));
     }
     let partial = out.with_file_name(format!(".{name}.dang-ghi"));
-    let create = || {
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        options.open(&partial)
-    };
+    let create = || crate::owner_only::create_new(&partial);
     let created = match create() {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             // Left by a write that was cut short, or planted: removed, not followed.

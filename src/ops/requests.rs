@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::session::Session;
 use crate::domain::phone::PhoneNumber;
 use crate::domain::privacy::requests::{acknowledge_by, answer_by, RequestKind};
-use crate::domain::time::format_date;
+use crate::domain::time::{format_date, vietnam_today};
 use crate::error::{Error, Result};
 use crate::store::model::DataRequest;
 
@@ -76,12 +76,6 @@ fn view(request: &DataRequest, today: NaiveDate) -> RequestView {
     }
 }
 
-/// The register keeps Vietnam's days.
-fn today(now: DateTime<Utc>) -> NaiveDate {
-    now.with_timezone(&crate::domain::time::DEFAULT_TIME_ZONE)
-        .date_naive()
-}
-
 /// Records a request; a deletion or a withdrawal acts on every campaign at once.
 pub async fn add(session: &Session, now: DateTime<Utc>, new: &NewRequest) -> Result<RequestView> {
     session.require_admin("ghi yêu cầu về dữ liệu cá nhân")?;
@@ -100,7 +94,7 @@ pub async fn add(session: &Session, now: DateTime<Utc>, new: &NewRequest) -> Res
             new.kind.label_vi()
         )));
     }
-    if new.received_on > today(now) {
+    if new.received_on > vietnam_today(now) {
         return Err(Error::Invalid(format!(
             "ngày nhận yêu cầu {} ở sau hôm nay",
             format_date(new.received_on)
@@ -120,7 +114,7 @@ pub async fn add(session: &Session, now: DateTime<Utc>, new: &NewRequest) -> Res
     };
     request.forgotten_cases = session.store().record_data_request(&request, now).await?;
     tracing::info!(request = %request.id, kind = request.kind.as_str(), forgotten = request.forgotten_cases, "data request recorded");
-    Ok(view(&request, today(now)))
+    Ok(view(&request, vietnam_today(now)))
 }
 
 /// The register, oldest first; `open_only` leaves out the closed requests.
@@ -130,7 +124,7 @@ pub async fn list(
     open_only: bool,
 ) -> Result<Vec<RequestView>> {
     session.require_admin("xem sổ yêu cầu về dữ liệu cá nhân")?;
-    let today = today(now);
+    let today = vietnam_today(now);
     Ok(session
         .store()
         .data_requests()
@@ -146,7 +140,7 @@ pub async fn acknowledge(session: &Session, now: DateTime<Utc>, id: Uuid) -> Res
     session.require_admin("ghi đã tiếp nhận yêu cầu")?;
     if !session
         .store()
-        .acknowledge_data_request(id, today(now))
+        .acknowledge_data_request(id, vietnam_today(now))
         .await?
     {
         return Err(Error::Conflict(format!(
@@ -167,7 +161,7 @@ pub async fn close(session: &Session, now: DateTime<Utc>, id: Uuid, note: &str) 
     }
     if !session
         .store()
-        .close_data_request(id, today(now), &note)
+        .close_data_request(id, vietnam_today(now), &note)
         .await?
     {
         return Err(Error::Conflict(format!(

@@ -131,13 +131,13 @@ impl Session {
         })
     }
 
-    /// The person working; refused for the administrator's session, which calls nobody.
     /// The login of the person acting; `None` for the administrator's session (the embedded
     /// file's, or the PostgreSQL administrator's).
     pub fn login(&self) -> Option<String> {
         self.me.as_ref().map(|me| me.login.clone())
     }
 
+    /// The person working; refused for the administrator's session, which calls nobody.
     pub fn person(&self) -> Result<&Staff> {
         self.me.as_ref().ok_or_else(|| {
             Error::Forbidden(

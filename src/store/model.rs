@@ -281,8 +281,8 @@ pub struct ImportBatch {
     /// Rows the file-level checks already rejected (they are not passed to the store).
     pub rejected_before: usize,
     pub imported_at: DateTime<Utc>,
-    /// Who imports: the login of the person acting on the embedded file (`None` for its
-    /// administrator). PostgreSQL records the session's role itself and ignores this.
+    /// Who imports: the person's login, `None` for the database's administrator (on
+    /// PostgreSQL the session's role is recorded then, and the policies refuse any other).
     pub by: Option<String>,
 }
 

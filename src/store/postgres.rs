@@ -368,7 +368,9 @@ sql_store!(
     insert_answers = insert_answers,
     insert_results = insert_results,
     known = known,
-    contacts = rows::PG_CONTACTS
+    contacts = rows::PG_CONTACTS,
+    insert_import_batch = rows::PG_INSERT_IMPORT_BATCH,
+    insert_sample_draw = rows::PG_INSERT_SAMPLE_DRAW
 );
 
 super::people::people_store!(PostgresStore, super::people::postgres);

@@ -761,14 +761,14 @@ pub const PG_KNOWN_DOSSIERS: &str = "SELECT * FROM khaosat_known_dossiers($1, $2
 pub const PG_KNOWN_CASES: &str = "SELECT * FROM khaosat_known_cases($1, $2)";
 pub const MOVE_CASE_TO_DOSSIER: &str = "UPDATE survey_case SET agency_id = $2, full_name = $3,
      dossier_code = $4, procedure_name = $5, received_on = $6 WHERE id = $1";
-/// PostgreSQL fills `imported_by` with the session's role (its column's default, which the
-/// policies check); SQLite is told who it is (`$9`).
+/// Who imports is `$9`: on PostgreSQL the session's role when none is given (the database's
+/// administrator), and the policies refuse anyone but the session's own.
 pub const INSERT_IMPORT_BATCH: &str = "INSERT INTO import_batch
-     (id, campaign_id, file_name, rows_read, accepted, rejected, new_cases, imported_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
-pub const SQLITE_INSERT_IMPORT_BATCH: &str = "INSERT INTO import_batch
      (id, campaign_id, file_name, rows_read, accepted, rejected, new_cases, imported_at, imported_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+pub const PG_INSERT_IMPORT_BATCH: &str = "INSERT INTO import_batch
+     (id, campaign_id, file_name, rows_read, accepted, rejected, new_cases, imported_at, imported_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9::name, current_user))";
 pub const COUNT_CASES: &str = "SELECT COUNT(*) FROM survey_case WHERE campaign_id = $1";
 /// The scores of the campaign's complete interviews (`$2` = 'partial' adds the partial ones).
 pub const SCORED_INTERVIEWS: &str = "SELECT interview_id, agency_id, mode, scores
@@ -800,14 +800,16 @@ pub const AGENCY_POPULATIONS: &str =
 pub const SAMPLE_CANDIDATES: &str = "SELECT c.id, a.code, c.wave FROM survey_case c
      JOIN agency a ON a.id = c.agency_id WHERE c.campaign_id = $1 ORDER BY c.phone_e164";
 pub const PG_SAMPLE_CANDIDATES: &str = "SELECT id, agency_code, wave FROM khaosat_sample_order($1)";
-/// Who draws as for [`INSERT_IMPORT_BATCH`]: the column's default on PostgreSQL, `$12` on SQLite.
+/// Who draws is `$12`, as for [`INSERT_IMPORT_BATCH`].
 pub const INSERT_SAMPLE_DRAW: &str = "INSERT INTO sample_draw
-     (id, campaign_id, agency_id, wave, rule, margin, seed, population, required, drawn, drawn_at)
-     SELECT $1, $2, id, $4, $5, $11, $6, $7, $8, $9, $10 FROM agency WHERE code = $3";
-pub const SQLITE_INSERT_SAMPLE_DRAW: &str = "INSERT INTO sample_draw
      (id, campaign_id, agency_id, wave, rule, margin, seed, population, required, drawn, drawn_at,
       drawn_by)
      SELECT $1, $2, id, $4, $5, $11, $6, $7, $8, $9, $10, $12 FROM agency WHERE code = $3";
+pub const PG_INSERT_SAMPLE_DRAW: &str = "INSERT INTO sample_draw
+     (id, campaign_id, agency_id, wave, rule, margin, seed, population, required, drawn, drawn_at,
+      drawn_by)
+     SELECT $1, $2, id, $4, $5, $11, $6, $7, $8, $9, $10, COALESCE($12::name, current_user)
+     FROM agency WHERE code = $3";
 pub const LAST_DRAW: &str = "SELECT rule, margin, seed FROM sample_draw WHERE campaign_id = $1
      ORDER BY drawn_at DESC, wave DESC LIMIT 1";
 pub const RELEASE_CASE: &str = "UPDATE survey_case SET wave = $2 WHERE id = $1 AND wave IS NULL";

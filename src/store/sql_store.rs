@@ -54,7 +54,8 @@ macro_rules! sql_store {
         lock_campaign = $lock_campaign:expr, sample_candidates = $sample_candidates:expr,
         insert_cases = $insert_cases:path, insert_dossiers = $insert_dossiers:path,
         insert_interviews = $insert_interviews:path, insert_answers = $insert_answers:path,
-        insert_results = $insert_results:path, known = $known:path, contacts = $contacts:expr
+        insert_results = $insert_results:path, known = $known:path, contacts = $contacts:expr,
+        insert_import_batch = $insert_import_batch:expr, insert_sample_draw = $insert_sample_draw:expr
     ) => {
         use async_trait::async_trait;
         use chrono::{DateTime, Utc};
@@ -724,12 +725,7 @@ macro_rules! sql_store {
                 $insert_dossiers(&mut tx, &new_dossiers).await.doing("lưu hồ sơ")?;
                 let count = |n: usize| i32::try_from(n).unwrap_or(i32::MAX);
                 let accepted = plan.new_dossiers.len() + plan.already_present;
-                let (insert, by) = if $backend == Backend::Postgres {
-                    (rows::INSERT_IMPORT_BATCH, None)
-                } else {
-                    (rows::SQLITE_INSERT_IMPORT_BATCH, Some(&batch.by))
-                };
-                let recorded = sqlx::query(insert)
+                sqlx::query($insert_import_batch)
                     .bind(batch.id)
                     .bind(batch.campaign_id)
                     .bind(&batch.file_name)
@@ -737,12 +733,8 @@ macro_rules! sql_store {
                     .bind(count(accepted))
                     .bind(count(batch.rejected_before + plan.rejected.len()))
                     .bind(count(plan.new_cases.len()))
-                    .bind(batch.imported_at);
-                let recorded = match by {
-                    Some(by) => recorded.bind(by),
-                    None => recorded,
-                };
-                recorded
+                    .bind(batch.imported_at)
+                    .bind(&batch.by)
                     .execute(&mut *tx)
                     .await
                     .doing("ghi lần nhập")?;
@@ -924,12 +916,7 @@ macro_rules! sql_store {
                 let mut tx = self.begin_write().await?;
                 for draw in draws {
                     let wave = i32::try_from(draw.wave).unwrap_or(i32::MAX);
-                    let (insert, by) = if $backend == Backend::Postgres {
-                        (rows::INSERT_SAMPLE_DRAW, None)
-                    } else {
-                        (rows::SQLITE_INSERT_SAMPLE_DRAW, Some(&draw.by))
-                    };
-                    let recorded = sqlx::query(insert)
+                    let recorded = sqlx::query($insert_sample_draw)
                         .bind(draw.id)
                         .bind(draw.campaign_id)
                         .bind(&draw.agency_code)
@@ -940,12 +927,8 @@ macro_rules! sql_store {
                         .bind(i32::try_from(draw.required).unwrap_or(i32::MAX))
                         .bind(i32::try_from(draw.cases.len()).unwrap_or(i32::MAX))
                         .bind(draw.drawn_at)
-                        .bind(draw.rule.margin());
-                    let recorded = match by {
-                        Some(by) => recorded.bind(by),
-                        None => recorded,
-                    };
-                    let recorded = recorded
+                        .bind(draw.rule.margin())
+                        .bind(&draw.by)
                         .execute(&mut *tx)
                         .await;
                     match recorded {

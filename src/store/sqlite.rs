@@ -74,11 +74,7 @@ impl SqliteStore {
 /// (0600): it holds citizens' names and numbers. SQLite gives its `-wal` and `-shm` files the
 /// same permissions.
 fn create_private(path: &Path) -> Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    match options.open(path) {
+    match crate::owner_only::create_new(path) {
         Ok(_) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         Err(e) => {
@@ -241,7 +237,9 @@ sql_store!(
     insert_answers = insert_answers,
     insert_results = insert_results,
     known = known,
-    contacts = rows::CONTACTS
+    contacts = rows::CONTACTS,
+    insert_import_batch = rows::INSERT_IMPORT_BATCH,
+    insert_sample_draw = rows::INSERT_SAMPLE_DRAW
 );
 
 super::people::people_store!(SqliteStore, super::people::sqlite);

@@ -10,8 +10,6 @@ import {
   eventually,
   expectGone,
   expectText,
-  logIn,
-  openApp,
   openAs,
   req,
   screenshot,
@@ -21,8 +19,8 @@ import {
 
 useBrowser();
 
-async function hongAtSupervisor(): Promise<Page> {
-  const page = await openAs("gsv.hong", "supervisor");
+async function hongAtSupervisor(query = ""): Promise<Page> {
+  const page = await openAs("gsv.hong", "supervisor", query);
   await eventually(async () => expect(await byId(page, "case-row").count()).toBe(12));
   return page;
 }
@@ -259,10 +257,7 @@ describe("take back", () => {
   });
 
   test("on the shared database, the server's own trail shows each move under the supervisor's name", async () => {
-    const page = await openApp("postgres");
-    await logIn(page, "gsv.hong");
-    await byId(page, "supervisor").waitFor();
-    await eventually(async () => expect(await byId(page, "case-row").count()).toBe(12));
+    const page = await hongAtSupervisor("postgres");
     await reassignTab(page);
     await expectText(byId(page, "trail-empty"), "Máy chủ chưa ghi thay đổi nào của đợt này.");
     await byId(page, "rs-from").selectOption("pool");
