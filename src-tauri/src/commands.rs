@@ -21,6 +21,9 @@ use khaosat::ops::reports::{
     RatesRequest,
 };
 use khaosat::ops::requests::{NewRequest, RequestView};
+use khaosat::ops::review::{
+    CorrectionRequest, ReviewDecision, ReviewItem, ReviewListRequest, ReviewRequest, ReviewView,
+};
 use khaosat::ops::sampling::{DrawSampleRequest, SampleReport};
 use khaosat::ops::session::SessionView;
 use khaosat::ops::staff::PersonView;
@@ -72,6 +75,11 @@ shell_commands![
     force_release,
     audit_log,
     change_trail,
+    review_list,
+    review_show,
+    review_approve,
+    review_return,
+    review_correct,
     list_agencies,
     preview_import,
     import_list,
@@ -211,6 +219,31 @@ async fn audit_log(shell: State<'_, Shell>, req: CampaignRequest) -> Reply<Vec<A
 #[tauri::command]
 async fn change_trail(shell: State<'_, Shell>, req: TrailRequest) -> Reply<TrailView> {
     shell.app().await?.change_trail(req).await
+}
+
+#[tauri::command]
+async fn review_list(shell: State<'_, Shell>, req: ReviewListRequest) -> Reply<Vec<ReviewItem>> {
+    shell.app().await?.review_list(req).await
+}
+
+#[tauri::command]
+async fn review_show(shell: State<'_, Shell>, req: ReviewRequest) -> Reply<ReviewView> {
+    shell.app().await?.review_show(req).await
+}
+
+#[tauri::command]
+async fn review_approve(shell: State<'_, Shell>, req: ReviewDecision) -> Reply<()> {
+    shell.app().await?.review_approve(req).await
+}
+
+#[tauri::command]
+async fn review_return(shell: State<'_, Shell>, req: ReviewDecision) -> Reply<()> {
+    shell.app().await?.review_return(req).await
+}
+
+#[tauri::command]
+async fn review_correct(shell: State<'_, Shell>, req: CorrectionRequest) -> Reply<ReviewView> {
+    shell.app().await?.review_correct(req).await
 }
 
 #[tauri::command]

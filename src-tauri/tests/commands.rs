@@ -477,7 +477,19 @@ fn sample(ts_type: &str) -> Value {
         "DrawSampleRequest" => json!({
             "campaignId": id, "seed": 2026, "rule": "tiers", "margin": null, "addAgency": null, "addCount": null
         }),
-        "IndexRequest" => json!({ "campaignId": id, "includePartial": false, "byMode": false }),
+        "IndexRequest" => json!({
+            "campaignId": id, "includePartial": false, "byMode": false, "approvedOnly": true
+        }),
+        "ReviewListRequest" => json!({
+            "campaignId": id, "state": "submitted", "agency": null, "operatorId": null,
+            "from": "2026-11-23", "to": null
+        }),
+        "ReviewRequest" => json!({ "interviewId": id }),
+        "ReviewDecision" => json!({ "interviewId": id, "stepId": id, "reason": "Thiếu câu Q5" }),
+        "CorrectionRequest" => json!({
+            "interviewId": id, "stepId": id, "answerId": id, "questionId": "dong_y", "input": "1",
+            "reason": "Nghe lại ghi âm"
+        }),
         "RatesRequest" => json!({ "campaignId": id, "by": "agency", "e": null }),
         "OperatorsRequest" => json!({ "campaignId": id, "from": "2026-11-16", "to": null }),
         "ExportRequest" => json!({

@@ -19,6 +19,7 @@ use crate::domain::privacy::requests::RequestKind;
 use crate::domain::privacy::trail::ColumnChange;
 use crate::domain::results::index::{AgencyIndex, ComponentIndex, CriterionIndex, OverallIndex};
 use crate::domain::results::rates::{Dispositions, Rates};
+use crate::domain::review::{ReviewAction, ReviewState};
 use crate::domain::schedule::AppointmentKind;
 use crate::domain::survey::{Kind, Script, Stop};
 use crate::domain::time::LocalTime;
@@ -43,6 +44,10 @@ use crate::ops::reports::{
     OperatorsRequest, ProgressReport, RatesBy, RatesReport, RatesRequest, RatesRow,
 };
 use crate::ops::requests::{NewRequest, RequestView};
+use crate::ops::review::{
+    CorrectionRequest, ReviewDecision, ReviewItem, ReviewListRequest, ReviewRequest,
+    ReviewStepView, ReviewView,
+};
 use crate::ops::sampling::{AgencySample, DrawSampleRequest, SampleReport};
 use crate::ops::session::SessionView;
 use crate::ops::staff::PersonView;
@@ -222,6 +227,15 @@ fn declarations() -> Vec<String> {
         CloseRequestRequest::decl(),
         PurgeRequest::decl(),
         PurgeReport::decl(),
+        ReviewState::decl(),
+        ReviewAction::decl(),
+        ReviewListRequest::decl(),
+        ReviewItem::decl(),
+        ReviewStepView::decl(),
+        ReviewView::decl(),
+        ReviewRequest::decl(),
+        ReviewDecision::decl(),
+        CorrectionRequest::decl(),
     ]
 }
 

@@ -33,6 +33,10 @@ use crate::ops::reports::{
     RatesReport, RatesRequest,
 };
 use crate::ops::requests::{self, NewRequest, RequestView};
+use crate::ops::review::{
+    self, CorrectionRequest, ReviewDecision, ReviewItem, ReviewListRequest, ReviewRequest,
+    ReviewView,
+};
 use crate::ops::sampling::{self, DrawSampleRequest, SampleReport};
 use crate::ops::session::{Session, SessionView};
 use crate::ops::staff::{self, NewPerson, PersonView};
@@ -317,6 +321,26 @@ impl App {
         Ok(trail::change_trail(&self.session().await?, &req).await?)
     }
 
+    pub async fn review_list(&self, req: ReviewListRequest) -> ApiResult<Vec<ReviewItem>> {
+        Ok(review::review_list(&self.session().await?, &req).await?)
+    }
+
+    pub async fn review_show(&self, req: ReviewRequest) -> ApiResult<ReviewView> {
+        Ok(review::review_show(&self.session().await?, &req).await?)
+    }
+
+    pub async fn review_approve(&self, req: ReviewDecision) -> ApiResult<()> {
+        Ok(review::approve(&self.session().await?, self.clock.now(), &req).await?)
+    }
+
+    pub async fn review_return(&self, req: ReviewDecision) -> ApiResult<()> {
+        Ok(review::return_interview(&self.session().await?, self.clock.now(), &req).await?)
+    }
+
+    pub async fn review_correct(&self, req: CorrectionRequest) -> ApiResult<ReviewView> {
+        Ok(review::correct(&self.session().await?, self.clock.now(), &req).await?)
+    }
+
     pub async fn list_agencies(&self) -> ApiResult<Vec<AgencyView>> {
         Ok(catalogue::agencies(self.session().await?.store()).await?)
     }
@@ -551,6 +575,31 @@ pub const COMMANDS: &[Command] = &[
         name: "change_trail",
         arg: Some(("req", ts::<TrailRequest>)),
         returns: ts::<TrailView>,
+    },
+    Command {
+        name: "review_list",
+        arg: Some(("req", ts::<ReviewListRequest>)),
+        returns: ts::<Vec<ReviewItem>>,
+    },
+    Command {
+        name: "review_show",
+        arg: Some(("req", ts::<ReviewRequest>)),
+        returns: ts::<ReviewView>,
+    },
+    Command {
+        name: "review_approve",
+        arg: Some(("req", ts::<ReviewDecision>)),
+        returns: ts::<()>,
+    },
+    Command {
+        name: "review_return",
+        arg: Some(("req", ts::<ReviewDecision>)),
+        returns: ts::<()>,
+    },
+    Command {
+        name: "review_correct",
+        arg: Some(("req", ts::<CorrectionRequest>)),
+        returns: ts::<ReviewView>,
     },
     Command {
         name: "list_agencies",

@@ -12,6 +12,7 @@ pub mod people;
 pub mod phone;
 pub mod privacy;
 pub mod results;
+pub mod review;
 pub mod sampling;
 pub mod schedule;
 pub mod survey;

@@ -456,6 +456,7 @@ pub async fn export_report(
                     campaign_id: req.campaign_id,
                     include_partial: false,
                     by_mode: false,
+                    approved_only: false,
                 },
             )
             .await?;

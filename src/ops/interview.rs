@@ -181,7 +181,7 @@ fn consent_view(
 }
 
 /// The answers that stand: the latest given per question.
-fn current_answers(script: &Script, interview: &InterviewRecord) -> Answers {
+pub(crate) fn current_answers(script: &Script, interview: &InterviewRecord) -> Answers {
     let mut latest: HashMap<&QuestionId, &str> = HashMap::new();
     for given in &interview.answers {
         latest.insert(&given.question, &given.code);

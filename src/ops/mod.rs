@@ -15,6 +15,7 @@ pub mod purge;
 pub mod questionnaires;
 pub mod reports;
 pub mod requests;
+pub mod review;
 pub mod sampling;
 pub mod session;
 pub mod staff;

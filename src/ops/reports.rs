@@ -33,6 +33,9 @@ pub struct IndexRequest {
     /// The index also per mode (phone, paper, kiosk, web).
     #[serde(default)]
     pub by_mode: bool,
+    /// Only the interviews a supervisor approved count.
+    #[serde(default)]
+    pub approved_only: bool,
 }
 
 /// The index of one mode of gathering.
@@ -97,9 +100,13 @@ pub async fn sipas_index(session: &Session, req: &IndexRequest) -> Result<IndexR
     }
     let (agencies, _) = campaign_agencies(store, campaign.id).await?;
     let scale = index::scale_questions(&script);
-    let scored = store
+    let mut scored = store
         .scored_interviews(campaign.id, req.include_partial)
         .await?;
+    if req.approved_only {
+        let approved = super::review::approved_interviews(session, campaign.id).await?;
+        scored.retain(|interview| approved.contains(&interview.interview_id));
+    }
 
     // Tallies per agency, for all modes (None) and per mode.
     let mut tallies: HashMap<(Uuid, Option<Mode>), AgencyTallies> = HashMap::new();
@@ -144,7 +151,7 @@ pub async fn sipas_index(session: &Session, req: &IndexRequest) -> Result<IndexR
     Ok(IndexReport {
         campaign: campaign.code.clone(),
         formula: FORMULA.to_owned(),
-        counted: counted_words(req.include_partial),
+        counted: counted_words(req.include_partial, req.approved_only),
         include_partial: req.include_partial,
         overall: all.overall,
         agencies: all.agencies,
@@ -152,10 +159,13 @@ pub async fn sipas_index(session: &Session, req: &IndexRequest) -> Result<IndexR
     })
 }
 
-fn counted_words(partial: bool) -> String {
-    let mut words = "Tính trên các phiếu hoàn thành (1.1), mọi cách thu thập; phiếu hoàn thành \
-                     được tính là đã nộp ngay khi ghi kết quả (chưa có bước duyệt phiếu)"
-        .to_owned();
+fn counted_words(partial: bool, approved_only: bool) -> String {
+    let mut words = if approved_only {
+        "Tính trên các phiếu hoàn thành (1.1) đã được giám sát viên duyệt, mọi cách thu thập"
+    } else {
+        "Tính trên các phiếu hoàn thành (1.1), mọi cách thu thập, đã duyệt hay chưa"
+    }
+    .to_owned();
     if partial {
         words.push_str("; cộng các câu đã trả lời của phiếu trả lời một phần (1.2)");
     }

@@ -9,6 +9,7 @@ mod people;
 mod pg_schema;
 mod postgres;
 mod privacy;
+mod review;
 mod rows;
 mod sql_store;
 mod sqlite;
@@ -25,6 +26,7 @@ pub use location::{default_sqlite_path, DatabaseLocation};
 pub use people::PeopleStore;
 pub use postgres::PostgresStore;
 pub use privacy::PrivacyStore;
+pub use review::{Correction, FinishedRecord, NewStep, ReviewStep, ReviewStore};
 pub use sqlite::SqliteStore;
 
 use crate::domain::case::CaseProgress;
@@ -60,7 +62,7 @@ pub struct Claim {
 /// Everything the use cases need from a database. Every write that touches a case under call
 /// carries the caller's [`Lease`] and is refused when its epoch is stale.
 #[async_trait]
-pub trait Store: PeopleStore + PrivacyStore + Send + Sync + Debug {
+pub trait Store: PeopleStore + PrivacyStore + ReviewStore + Send + Sync + Debug {
     fn backend(&self) -> Backend;
 
     /// Adds a campaign; a campaign code already in use is a conflict.

@@ -397,6 +397,7 @@ pub struct CountedAnswer {
 /// A finished interview's scores, with its agency and mode: what the index sums.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScoredInterview {
+    pub interview_id: Uuid,
     pub agency_id: Uuid,
     pub mode: Mode,
     pub scores: ScoreLine,

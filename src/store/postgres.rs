@@ -212,6 +212,14 @@ pub struct PostgresStore {
 /// to every statement a busy pool runs (and sqlx pings again when a connection comes back).
 const PING_IF_IDLE: Duration = Duration::from_secs(30);
 
+/// Every connection plans each statement once, for any parameters. Under row-level security
+/// PostgreSQL's own choice kept planning the claim anew on every call (its plan for given
+/// values looked cheaper than the one for any values): 1.3 ms of planning for 1.1 ms of work,
+/// on each of a call center's claims. The statements here pick rows by id, campaign and lease,
+/// which one plan serves whatever the values. Set on the connection, not in its start-up
+/// options, which a pooler may refuse.
+const GENERIC_PLANS: &str = "SET plan_cache_mode = force_generic_plan";
+
 /// Connections a store keeps by default. A workstation runs one person's desk (a claim or an
 /// outcome at a time, a heartbeat, the queue beside it) under that person's own role, which no
 /// pooler can share with another login, so two are enough and a call center of hundreds of
@@ -269,6 +277,12 @@ impl PostgresStore {
             .max_connections(max_connections.max(1))
             .acquire_timeout(Duration::from_secs(10))
             .test_before_acquire(false)
+            .after_connect(|conn, _| {
+                Box::pin(async move {
+                    sqlx::query(GENERIC_PLANS).execute(conn).await?;
+                    Ok(())
+                })
+            })
             .before_acquire(|conn, meta| {
                 Box::pin(async move {
                     if meta.idle_for > PING_IF_IDLE {
@@ -375,3 +389,4 @@ sql_store!(
 
 super::people::people_store!(PostgresStore, super::people::postgres);
 super::privacy::privacy_store!(PostgresStore, Backend::Postgres);
+super::review::review_store!(PostgresStore, " FOR UPDATE OF i");

@@ -1108,6 +1108,7 @@ pub fn scored_interviews(found: Vec<(Uuid, Uuid, String, String)>) -> Result<Vec
         .into_iter()
         .map(|(id, agency_id, mode, scores)| {
             Ok(ScoredInterview {
+                interview_id: id,
                 agency_id,
                 mode: mode_of(&mode, id)?,
                 scores: ScoreLine::parse(&scores).map_err(|_| corrupt("kết quả phiếu", id))?,

@@ -611,6 +611,82 @@ fn reports_print_as_tables_and_as_json_with_the_calls_a_script_recorded() {
     );
     assert_eq!(index["byMode"][0]["mode"], "paper");
 
+    // The supervisor reviews it: a correction with its reason, then the approval.
+    let review =
+        |who: &str, args: &[&str]| at(monday, &db, &[&["--as", who, "review"][..], args].concat());
+    let queue = json(&review(
+        "gsv.hong",
+        &["list", "--campaign", "DEMO-2026-Q4", "--json"],
+    ));
+    assert_eq!(queue.as_array().map(Vec::len), Some(1));
+    assert_eq!(queue[0]["state"], "submitted");
+    let form = queue[0]["interviewId"]
+        .as_str()
+        .expect("interview id")
+        .to_owned();
+    let approved_only = |report: &serde_json::Value| {
+        report["agencies"]
+            .as_array()
+            .expect("agencies")
+            .iter()
+            .find(|a| a["agency"] == agency.as_str())
+            .map(|a| (a["n"].as_u64(), a["index"].as_f64()))
+    };
+    assert_eq!(
+        approved_only(&json(&report(&["sipas", "--json", "--approved-only"]))),
+        Some((Some(0), None))
+    );
+    let refused = review("dtv.lan", &["list", "--campaign", "DEMO-2026-Q4"]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("giám sát viên"));
+    let no_reason = review("gsv.hong", &["return", &form, "--reason", " "]);
+    assert!(String::from_utf8_lossy(&no_reason.stderr).contains("cần ghi lý do"));
+    let corrected = review(
+        "gsv.hong",
+        &[
+            "correct",
+            &form,
+            "--question",
+            "thu_tuc.thoi_han",
+            "--value",
+            "2",
+            "--reason",
+            "Phiếu giấy ghi 2, nhập nhầm 5",
+        ],
+    );
+    let printed = String::from_utf8_lossy(&corrected.stdout);
+    assert!(
+        corrected.status.success(),
+        "{}",
+        String::from_utf8_lossy(&corrected.stderr)
+    );
+    assert!(
+        printed.contains("câu thu_tuc.thoi_han: 5 → 2 — Phiếu giấy ghi 2, nhập nhầm 5"),
+        "{printed}"
+    );
+    assert!(review("gsv.hong", &["approve", &form]).status.success());
+    let twice = review("gsv.hong", &["approve", &form]);
+    assert!(String::from_utf8_lossy(&twice.stderr).contains("đã được duyệt"));
+    let (n, index) =
+        approved_only(&json(&report(&["sipas", "--json", "--approved-only"]))).expect("the agency");
+    assert_eq!(n, Some(1));
+    assert!(
+        index.is_some_and(|i| i < 100.0),
+        "the corrected 2 counts: {index:?}"
+    );
+    let approved = json(&review(
+        "gsv.hong",
+        &[
+            "list",
+            "--campaign",
+            "DEMO-2026-Q4",
+            "--state",
+            "approved",
+            "--json",
+        ],
+    ));
+    assert_eq!(approved[0]["corrections"], 1);
+
     // Exports: the interviews as CSV, the index as a workbook.
     let export = |out: &std::path::Path, what: &[&str]| {
         let out = out.to_str().expect("path");

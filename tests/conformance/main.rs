@@ -10,6 +10,7 @@ mod interview;
 mod privacy;
 mod reports;
 mod results_files;
+mod review;
 mod roles;
 mod scheduler;
 mod story;

@@ -44,6 +44,7 @@ async fn reports_of(supervisor: &Session, campaign: Uuid) -> Vec<serde_json::Val
                     campaign_id: campaign,
                     include_partial: true,
                     by_mode: false,
+                    approved_only: false,
                 },
             )
             .await

@@ -68,13 +68,13 @@ const B1: &[(&str, &str)] = &[
 ];
 
 /// What happens on one call.
-enum Call {
+pub enum Call {
     Complete(&'static [(&'static str, &'static str)]),
     Partial(&'static [(&'static str, &'static str)]),
     Refusal,
 }
 
-async fn take(desk: &Session, start: DateTime<Utc>, lease: Lease, call: &Call) {
+pub async fn take(desk: &Session, start: DateTime<Utc>, lease: Lease, call: &Call) {
     // The interview opens a minute into the call; the outcome is recorded at six.
     let view = open(desk, start + Duration::minutes(1), lease).await;
     let (answers, stop_before, code): (&[(&str, &str)], _, _) = match call {
@@ -154,7 +154,7 @@ on_both_backends! {
     async fn the_index_by_hand_complete_interviews_then_partial_ones_too(db: TestDb) {
         let f = fieldwork(&db).await;
         let boss = supervisor(&db, f.campaign).await;
-        let report = reports::sipas_index(&boss, &IndexRequest { campaign_id: f.campaign, include_partial: false, by_mode: true })
+        let report = reports::sipas_index(&boss, &IndexRequest { campaign_id: f.campaign, include_partial: false, by_mode: true, approved_only: false })
             .await
             .expect("index");
         assert!(report.formula.contains("100 × (số câu trả lời 4 hoặc 5)"));
@@ -196,7 +196,7 @@ on_both_backends! {
         assert_eq!(report.by_mode[0].agencies, report.agencies);
 
         // With partial interviews: A3 adds its criteria (thong_tin = 1, the rest 4).
-        let with_partial = reports::sipas_index(&boss, &IndexRequest { campaign_id: f.campaign, include_partial: true, by_mode: false })
+        let with_partial = reports::sipas_index(&boss, &IndexRequest { campaign_id: f.campaign, include_partial: true, by_mode: false, approved_only: false })
             .await
             .expect("index with partial");
         let a = &with_partial.agencies[0];

@@ -126,7 +126,7 @@ on_both_backends! {
         assert!(kiosk.rejected.iter().any(|r| r.row == 2 && r.reason == "người này đã có phiếu (phiếu giấy)"));
 
         // They count in the index, by mode too.
-        let index = reports::sipas_index(by, &IndexRequest { campaign_id: f.campaign, include_partial: false, by_mode: true })
+        let index = reports::sipas_index(by, &IndexRequest { campaign_id: f.campaign, include_partial: false, by_mode: true, approved_only: false })
             .await
             .expect("index");
         assert_eq!((index.agencies[0].n, index.agencies[1].n), (1, 1));
@@ -155,7 +155,7 @@ on_both_backends! {
         std::fs::write(&typo, "ma_ho_so,tiep_can.thong_tinn\nHS-00001,4\n").expect("write");
         let refused = import(by, f.campaign, &typo, Mode::Paper).await.expect_err("typo");
         assert!(refused.to_string().contains("cột 2: “tiep_can.thong_tinn” không phải mã câu hỏi"), "{refused}");
-        let after = reports::sipas_index(by, &IndexRequest { campaign_id: f.campaign, include_partial: false, by_mode: false })
+        let after = reports::sipas_index(by, &IndexRequest { campaign_id: f.campaign, include_partial: false, by_mode: false, approved_only: false })
             .await
             .expect("index after");
         assert_eq!(after.overall.pooled.n, 2, "nothing more was stored");
@@ -227,7 +227,7 @@ on_both_backends! {
         let back = import(by, twin.campaign, &csv_path, Mode::Web).await.expect("round trip");
         assert_eq!((back.rows, back.imported, back.rejected.len()), (4, 3, 1), "{:?}", back.rejected);
         assert!(back.rejected[0].reason.starts_with("phiếu chưa hoàn thành"));
-        let request = |campaign_id| IndexRequest { campaign_id, include_partial: false, by_mode: false };
+        let request = |campaign_id| IndexRequest { campaign_id, include_partial: false, by_mode: false, approved_only: false };
         let phone = reports::sipas_index(by, &request(f.campaign)).await.expect("phone index");
         let web = reports::sipas_index(by, &request(twin.campaign)).await.expect("web index");
         for (p, w) in phone.agencies.iter().zip(&web.agencies) {

@@ -415,7 +415,24 @@ async fn each_role_sees_and_changes_only_what_it_may() {
             .await,
         "an operator deleting the log",
     );
+    // Review: an operator takes no supervisor's step, and nobody rewrites the history.
+    refused(
+        sqlx::query(
+            "INSERT INTO review_event (id, interview_id, campaign_id, round, action, by_staff, at, seq)
+             SELECT gen_random_uuid(), id, $1, now(), 'approved', operator_id, now(), 1 FROM interview",
+        )
+        .bind(setup.campaign_a)
+        .execute(&mut dtv1_sql)
+        .await,
+        "an operator approving an interview",
+    );
     let mut gsv_a = setup.sql_as("gsv.a").await;
+    for sql in [
+        "UPDATE review_event SET reason = 'đã duyệt'",
+        "DELETE FROM review_event",
+    ] {
+        refused(sqlx::query(sql).execute(&mut gsv_a).await, sql);
+    }
     // The case's trail: released by the supervisor's draw, then taken by operator 1.
     let trail: Vec<TrailRow> = sqlx::query_as(
         "SELECT actor::text, after ->> 'lease_holder', at, now() FROM audit_trail
@@ -480,6 +497,7 @@ async fn each_role_sees_and_changes_only_what_it_may() {
         ("sample_draw", "campaign_id"),
         ("case_name", "campaign_id"),
         ("audit_trail", "campaign_id"),
+        ("review_event", "campaign_id"),
     ] {
         let (seen,): (i64,) =
             sqlx::query_as(&format!("SELECT count(*) FROM {table} WHERE {column} = $1"))

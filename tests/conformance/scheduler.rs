@@ -299,7 +299,7 @@ on_both_backends! {
         forbidden("select_cases", supervise::select_cases(op, now, &selection).await.map(drop));
         let rates = khaosat::ops::reports::RatesRequest { campaign_id: f.campaign, by: None, e: None };
         forbidden("rates", khaosat::ops::reports::rates(op, &rates).await.map(drop));
-        let index = khaosat::ops::reports::IndexRequest { campaign_id: f.campaign, include_partial: false, by_mode: false };
+        let index = khaosat::ops::reports::IndexRequest { campaign_id: f.campaign, include_partial: false, by_mode: false, approved_only: false };
         forbidden("sipas_index", khaosat::ops::reports::sipas_index(op, &index).await.map(drop));
         forbidden("progress", khaosat::ops::reports::progress(op, f.campaign, now).await.map(drop));
         forbidden("sample status", khaosat::ops::sampling::status(op, f.campaign).await.map(drop));

@@ -108,3 +108,25 @@ export function interviewKeyAction(press: KeyPress, state: InterviewKeyState): I
   if (state.kind === "multiple") return { type: "toggle", code: key };
   return null;
 }
+
+export interface ReviewKeyState {
+  /** An interview is picked in the queue. */
+  hasPick: boolean;
+  /** A dialog is open or a step is being taken. */
+  busy: boolean;
+}
+
+export type ReviewKeyAction = { type: "next" } | { type: "previous" } | { type: "approve" } | { type: "return" };
+
+/** The review queue's keys: ↓ or J the next interview, ↑ or K the one before, A approves the one
+ * picked, R returns it (asking the reason). Never while typing in a field or a dialog is open. */
+export function reviewKeyAction(press: KeyPress, state: ReviewKeyState): ReviewKeyAction | null {
+  if (press.ctrlKey || press.altKey || press.metaKey || state.busy || press.target === "text") return null;
+  const key = press.key.length === 1 ? press.key.toLowerCase() : press.key;
+  if (key === "ArrowDown" || key === "j") return { type: "next" };
+  if (key === "ArrowUp" || key === "k") return { type: "previous" };
+  if (press.repeat || !state.hasPick) return null;
+  if (key === "a") return { type: "approve" };
+  if (key === "r") return { type: "return" };
+  return null;
+}

@@ -15,6 +15,7 @@ mod purge;
 mod questionnaire;
 mod report;
 mod requests;
+mod review;
 mod sample;
 mod staff;
 
@@ -78,6 +79,9 @@ enum Command {
     /// The register of people's requests about their data: add, list, ack, close.
     #[command(subcommand)]
     Requests(requests::Command),
+    /// Review finished interviews: list, show, approve, return, correct.
+    #[command(subcommand)]
+    Review(review::Command),
     /// Remove a finished campaign's names and numbers, keeping answers and figures.
     Purge(purge::Args),
     /// The people: add, list, disable, enable, password, assign, unassign, sync.
@@ -168,6 +172,7 @@ fn main() -> ExitCode {
             Command::Staff(command) => staff::run(cli.db.as_deref(), command).await,
             Command::Purge(args) => purge::run(cli.db.as_deref(), args).await,
             Command::Requests(command) => requests::run(cli.db.as_deref(), command).await,
+            Command::Review(command) => review::run(cli.db.as_deref(), command).await,
             Command::Bench(command) => bench::run(cli.db.as_deref(), command).await,
         }
     });

@@ -43,6 +43,9 @@ pub struct SipasArgs {
     /// `mode`: the index also per mode of gathering (phone, paper, kiosk, web).
     #[arg(long, value_parser = ["mode"])]
     by: Option<String>,
+    /// Only the interviews a supervisor approved count.
+    #[arg(long)]
+    approved_only: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -80,6 +83,7 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
                 campaign_id: campaign.id,
                 include_partial: args.include.is_some(),
                 by_mode: args.by.is_some(),
+                approved_only: args.approved_only,
             };
             let report = reports::sipas_index(session, &request).await?;
             if args.common.json {

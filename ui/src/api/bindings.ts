@@ -540,7 +540,11 @@ includePartial: boolean,
 /**
  * The index also per mode (phone, paper, kiosk, web).
  */
-byMode: boolean, };
+byMode: boolean, 
+/**
+ * Only the interviews a supervisor approved count.
+ */
+approvedOnly: boolean, };
 
 export type IndexReport = { campaign: string, formula: string, 
 /**
@@ -885,6 +889,77 @@ cases: number,
  */
 dossiers: number, };
 
+export type ReviewState = "submitted" | "approved" | "returned";
+
+export type ReviewAction = "approved" | "returned" | "resubmitted" | "corrected";
+
+export type ReviewListRequest = { campaignId: string, state: ReviewState | null, 
+/**
+ * An agency's code.
+ */
+agency: string | null, operatorId: string | null, 
+/**
+ * Finished on or after this day (in the campaign's time zone).
+ */
+from: string | null, 
+/**
+ * Finished on or before this day.
+ */
+to: string | null, };
+
+export type ReviewItem = { interviewId: string, caseId: string, agencyCode: string, agencyName: string, operatorId: string, operator: string, status: InterviewStatus, 
+/**
+ * dd/mm/yyyy hh:mm in the campaign's time zone.
+ */
+finishedAt: string, state: ReviewState, 
+/**
+ * The reason of its latest return, while it is returned.
+ */
+reason: string | null, 
+/**
+ * Answers a supervisor corrected in this round.
+ */
+corrections: number, };
+
+export type ReviewStepView = { 
+/**
+ * dd/mm/yyyy hh:mm in the campaign's time zone.
+ */
+at: string, by: string, action: ReviewAction, 
+/**
+ * In Vietnamese: "duyệt", "trả lại", "gửi lại", "sửa câu trả lời".
+ */
+label: string, reason: string, question: string | null, oldValue: string | null, newValue: string | null, 
+/**
+ * Of the interview's current finish (earlier rounds reviewed an earlier finish).
+ */
+current: boolean, };
+
+export type ReviewView = { item: ReviewItem, interview: InterviewView, calls: Array<AttemptView>, history: Array<ReviewStepView>, };
+
+export type ReviewRequest = { interviewId: string, };
+
+export type ReviewDecision = { interviewId: string, 
+/**
+ * Made by the workstation, so a retried decision is taken once.
+ */
+stepId: string, 
+/**
+ * Required to return; kept with an approval when given.
+ */
+reason: string, };
+
+export type CorrectionRequest = { interviewId: string, stepId: string, 
+/**
+ * The new answer's id in the interview's history.
+ */
+answerId: string, questionId: string, 
+/**
+ * As an operator types it: an option's code, codes for a multiple choice, 0–5 on the
+ * scale, a number, a text, a date dd/mm/yyyy.
+ */
+input: string, reason: string, };
+
 /** Every command of the desktop shell, typed. A failed call rejects with an `ApiError`. */
 export const commands = {
   appInfo: (): Promise<AppInfo> => invoke("app_info"),
@@ -907,6 +982,11 @@ export const commands = {
   forceRelease: (req: ForceReleaseRequest): Promise<ForceReleased> => invoke("force_release", { req }),
   auditLog: (req: CampaignRequest): Promise<Array<AuditView>> => invoke("audit_log", { req }),
   changeTrail: (req: TrailRequest): Promise<TrailView> => invoke("change_trail", { req }),
+  reviewList: (req: ReviewListRequest): Promise<Array<ReviewItem>> => invoke("review_list", { req }),
+  reviewShow: (req: ReviewRequest): Promise<ReviewView> => invoke("review_show", { req }),
+  reviewApprove: (req: ReviewDecision): Promise<null> => invoke("review_approve", { req }),
+  reviewReturn: (req: ReviewDecision): Promise<null> => invoke("review_return", { req }),
+  reviewCorrect: (req: CorrectionRequest): Promise<ReviewView> => invoke("review_correct", { req }),
   listAgencies: (): Promise<Array<AgencyView>> => invoke("list_agencies"),
   previewImport: (req: ImportFileRequest): Promise<ImportPreview> => invoke("preview_import", { req }),
   importList: (req: ImportFileRequest): Promise<ImportReport> => invoke("import_list", { req }),
@@ -935,4 +1015,4 @@ export const commands = {
 export const IMPORT_PROGRESS_EVENT = "import-progress";
 
 /** The names of the commands, as the shell registers them. */
-export const COMMAND_NAMES = ["app_info", "login", "logout", "list_campaigns", "list_staff", "list_outcomes", "case_interview", "next_case", "operator_queue", "heartbeat", "release_case", "start_interview", "save_answer", "record_outcome", "campaign_cases", "select_cases", "reassign", "force_release", "audit_log", "change_trail", "list_agencies", "preview_import", "import_list", "save_rejects", "sample_status", "draw_sample", "sipas_index", "response_rates", "fieldwork_progress", "operator_figures", "export_interviews", "export_report", "list_people", "add_person", "set_person_active", "set_person_password", "assign_person", "list_requests", "add_request", "acknowledge_request", "close_request", "purge_campaign"] as const;
+export const COMMAND_NAMES = ["app_info", "login", "logout", "list_campaigns", "list_staff", "list_outcomes", "case_interview", "next_case", "operator_queue", "heartbeat", "release_case", "start_interview", "save_answer", "record_outcome", "campaign_cases", "select_cases", "reassign", "force_release", "audit_log", "change_trail", "review_list", "review_show", "review_approve", "review_return", "review_correct", "list_agencies", "preview_import", "import_list", "save_rejects", "sample_status", "draw_sample", "sipas_index", "response_rates", "fieldwork_progress", "operator_figures", "export_interviews", "export_report", "list_people", "add_person", "set_person_active", "set_person_password", "assign_person", "list_requests", "add_request", "acknowledge_request", "close_request", "purge_campaign"] as const;

@@ -63,6 +63,7 @@ export function ResultsPanel({ campaign, report, clearError }: Props) {
   const { lang, t } = useLang();
   const [includePartial, setIncludePartial] = useState(false);
   const [byMode, setByMode] = useState(false);
+  const [approvedOnly, setApprovedOnly] = useState(false);
   const [grouping, setGrouping] = useState<Grouping>("agency");
   const [period, setPeriod] = useState<Period>("all");
   const [picked, setPicked] = useState<IndexPick>(POOLED);
@@ -71,7 +72,10 @@ export function ResultsPanel({ campaign, report, clearError }: Props) {
   const campaignId = campaign.id;
 
   const index = useReport<IndexReport>(
-    useCallback(() => commands.sipasIndex({ campaignId, includePartial, byMode }), [campaignId, includePartial, byMode]),
+    useCallback(
+      () => commands.sipasIndex({ campaignId, includePartial, byMode, approvedOnly }),
+      [campaignId, includePartial, byMode, approvedOnly],
+    ),
     report,
     loaded,
   );
@@ -157,6 +161,15 @@ export function ResultsPanel({ campaign, report, clearError }: Props) {
               }}
             />
             {t("res.index.byMode")}
+          </label>
+          <label className="results-check">
+            <input
+              type="checkbox"
+              data-testid="index-approved"
+              checked={approvedOnly}
+              onChange={(e) => setApprovedOnly(e.target.checked)}
+            />
+            {t("res.index.approved")}
           </label>
         </div>
         {index.data ? (

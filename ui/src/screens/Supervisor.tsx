@@ -15,6 +15,7 @@ import { ForceReleaseDialog } from "../components/ForceReleaseDialog";
 import { ImportPanel } from "../components/ImportPanel";
 import { ReassignPanel } from "../components/ReassignPanel";
 import { ResultsPanel } from "../components/ResultsPanel";
+import { ReviewPanel } from "../components/ReviewPanel";
 import { SamplePanel } from "../components/SamplePanel";
 import { StatusMessage } from "../components/StatusMessage";
 import { useLang, type MessageKey } from "../i18n";
@@ -32,9 +33,10 @@ const REFRESH_MS = 10_000;
 /** Rows drawn at most; a province's thousands of cases are narrowed with the search box. */
 const MAX_ROWS = 500;
 
-type Tab = "cases" | "reassign" | "import" | "sample" | "results";
+type Tab = "cases" | "review" | "reassign" | "import" | "sample" | "results";
 const TABS: readonly { tab: Tab; label: MessageKey }[] = [
   { tab: "cases", label: "sup.tab.cases" },
+  { tab: "review", label: "sup.tab.review" },
   { tab: "reassign", label: "sup.tab.reassign" },
   { tab: "import", label: "sup.tab.import" },
   { tab: "sample", label: "sup.tab.sample" },
@@ -178,6 +180,14 @@ export function Supervisor({ campaign, staff, outcomes, report, clearError }: Pr
           clearError={clearError}
           onMoved={() => void refresh(false)}
         />
+      </main>
+    );
+  }
+  if (tab === "review") {
+    return (
+      <main className="supervisor" data-testid="supervisor">
+        {tabs}
+        <ReviewPanel campaign={campaign} staff={staff} outcomes={outcomes} report={report} clearError={clearError} />
       </main>
     );
   }

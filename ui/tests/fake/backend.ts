@@ -24,6 +24,10 @@ import type {
   PersonView,
   PurgeReport,
   QueueView,
+  ReviewAction,
+  ReviewItem,
+  ReviewState,
+  ReviewView,
   RequestKind,
   RequestView,
   SampleReport,
@@ -49,7 +53,7 @@ import {
   type FakeListFile,
   type FakeRequest,
 } from "./data";
-import { consentRecord, interviewView, progress, saveAnswer, stopRefusal, type Fill } from "./interview";
+import { consentRecord, interviewView, progress, saveAnswer, stopRefusal, type FakeInterview, type Fill } from "./interview";
 import { indexReport, operatorsReport, progressReport, ratesReport } from "./reports";
 
 type Commands = typeof commands;
@@ -79,6 +83,60 @@ export interface FakeOptions {
   /** The register of requests about personal data has three already, one of them overdue. */
   requests?: boolean;
 }
+
+/** A step of review as the fake keeps it, in the order taken. */
+interface FakeStep {
+  id: string;
+  action: ReviewAction;
+  by: string;
+  at: number;
+  reason: string;
+  question: string | null;
+  oldValue: string | null;
+  newValue: string | null;
+}
+
+/** The state a finished interview is in after its steps, as the core's `ReviewState::after_steps`. */
+function reviewState(steps: readonly FakeStep[]): ReviewState {
+  let state: ReviewState = "submitted";
+  for (const s of steps) {
+    if (s.action === "approved") state = "approved";
+    if (s.action === "returned") state = "returned";
+    if (s.action === "resubmitted") state = "submitted";
+  }
+  return state;
+}
+
+/** Whether `action` may be taken in `state`: the core's refusal, or null. */
+function reviewRefusal(state: ReviewState, action: ReviewAction): string | null {
+  if (state === "returned" && action !== "resubmitted") return "phiếu đang ở chỗ điện thoại viên (đã trả lại); chờ họ gửi lại";
+  if (state === "approved" && action === "approved") return "phiếu đã được duyệt";
+  if (state !== "returned" && action === "resubmitted") return "chỉ gửi lại được phiếu bị trả lại";
+  return null;
+}
+
+/** A refusal as the core's ApiError writes it: one sentence, capital first, a full stop. */
+function sentence(kind: ErrorKind, text: string): ApiError {
+  return apiError(kind, `${text.charAt(0).toUpperCase()}${text.slice(1)}.`);
+}
+
+/** A reason as the core's `Reason::parse`: trimmed, required, one line, at most 500 characters;
+ * a refusal names what it was for (`what`). */
+function parseReason(text: string, what: string): string {
+  const reason = text.trim();
+  const refuse = (why: string) => sentence("invalid", `${what}: ${why}`);
+  if (reason === "") throw refuse("cần ghi lý do");
+  if ([...reason].length > 500) throw refuse("lý do dài quá 500 ký tự");
+  if (/\p{Cc}/u.test(reason)) throw refuse("lý do không được chứa ký tự điều khiển (xuống dòng, tab…)");
+  return reason;
+}
+
+const REVIEW_LABELS: Record<ReviewAction, string> = {
+  approved: "duyệt",
+  returned: "trả lại",
+  resubmitted: "gửi lại",
+  corrected: "sửa câu trả lời",
+};
 
 export interface Call {
   cmd: string;
@@ -408,6 +466,8 @@ export class FakeBackend {
   session: FakeSession | null = null;
   /** People's requests about their data, as recorded. */
   requests: FakeRequest[] = [];
+  /** Review steps per interview id, in the order taken. */
+  reviewSteps = new Map<string, FakeStep[]>();
 
   constructor(private options: FakeOptions = {}) {
     const offset = (options.closed ? CLOSED_START : OPEN_START) - Date.now();
@@ -600,6 +660,75 @@ export class FakeBackend {
   }
 
   /** The wording's details for a case, as `operatorId` reads it. */
+  /** The finished interviews of a campaign, oldest finish first: a case whose interview is
+   * complete or partial, finished by the call that recorded 1.1 or 1.2. */
+  private finished(campaignId: string): { c: FakeCase; at: number }[] {
+    return this.casesOf(campaignId)
+      .flatMap((c) => {
+        const at = [...c.history].reverse().find((h) => h.outcome === "1.1" || h.outcome === "1.2")?.at;
+        return c.interview && c.interview.status !== "inProgress" && at !== undefined ? [{ c, at }] : [];
+      })
+      .sort((a, b) => a.at - b.at || a.c.interview!.id.localeCompare(b.c.interview!.id));
+  }
+
+  private reviewItem(c: FakeCase, at: number): ReviewItem {
+    const interview = c.interview!;
+    const steps = this.reviewSteps.get(interview.id) ?? [];
+    const state = reviewState(steps);
+    return {
+      interviewId: interview.id,
+      caseId: c.id,
+      agencyCode: c.agency,
+      agencyName: AGENCIES[c.agency] ?? c.agency,
+      operatorId: interview.operatorId,
+      operator: this.fullName(interview.operatorId) ?? "",
+      status: interview.status === "complete" ? "complete" : "partial",
+      finishedAt: formatInstant(at),
+      state,
+      reason: state === "returned" ? ([...steps].reverse().find((s) => s.action === "returned")?.reason ?? null) : null,
+      corrections: steps.filter((s) => s.action === "corrected").length,
+    };
+  }
+
+  /** The finished interview `id`, for a supervisor of its campaign. */
+  private underReview(id: string, what: string): { c: FakeCase; at: number } {
+    const c = this.cases.find((x) => x.interview?.id === id);
+    if (!c) throw sentence("notFound", `không tìm thấy phiếu ${id}`);
+    this.supervise(c.campaignId, what);
+    const found = this.finished(c.campaignId).find((f) => f.c === c);
+    if (!found) throw sentence("invalid", `phiếu ${id} chưa xong (đang phỏng vấn), chưa duyệt được`);
+    return found;
+  }
+
+  private reviewView(c: FakeCase, at: number): ReviewView {
+    return {
+      item: this.reviewItem(c, at),
+      interview: this.interviewView(c)!,
+      calls: c.history.map((h) => ({ at: formatInstant(h.at), outcome: h.outcome, note: h.note })),
+      history: (this.reviewSteps.get(c.interview!.id) ?? []).map((s) => ({
+        at: formatInstant(s.at),
+        by: this.fullName(s.by) ?? s.by,
+        action: s.action,
+        label: REVIEW_LABELS[s.action],
+        reason: s.reason,
+        question: s.question,
+        oldValue: s.oldValue,
+        newValue: s.newValue,
+        current: true,
+      })),
+    };
+  }
+
+  /** Takes a step on a finished interview, as the core's `take_review_step`: once per id. */
+  private takeStep(interviewId: string, step: FakeStep): void {
+    const steps = this.reviewSteps.get(interviewId) ?? [];
+    if (steps.some((s) => s.id === step.id)) return;
+    const refusal = reviewRefusal(reviewState(steps), step.action);
+    if (refusal) throw sentence("conflict", `phiếu ${interviewId}: ${refusal}`);
+    steps.push(step);
+    this.reviewSteps.set(interviewId, steps);
+  }
+
   private fillFor(c: FakeCase, operatorId: string | null): Fill {
     return {
       ten: c.name,
@@ -1130,6 +1259,67 @@ export class FakeBackend {
         .slice(0, req.limit ?? 100);
       return { kept: true, lines };
     },
+    reviewList: (req): ReviewItem[] => {
+      this.supervise(req.campaignId, "duyệt phiếu");
+      this.checkCampaign(req.campaignId);
+      if (req.from && req.to && req.from > req.to) {
+        throw sentence("invalid", "khoảng ngày không hợp lệ: ngày bắt đầu sau ngày kết thúc");
+      }
+      return this.finished(req.campaignId)
+        .filter(({ at }) => (!req.from || dayOf(at) >= req.from) && (!req.to || dayOf(at) <= req.to))
+        .map(({ c, at }) => this.reviewItem(c, at))
+        .filter(
+          (i) =>
+            (req.state === null || i.state === req.state) &&
+            (req.agency === null || i.agencyCode === req.agency) &&
+            (req.operatorId === null || i.operatorId === req.operatorId),
+        );
+    },
+    reviewShow: (req) => {
+      const { c, at } = this.underReview(req.interviewId, "duyệt phiếu");
+      return this.reviewView(c, at);
+    },
+    reviewApprove: (req) => {
+      const me = this.underReview(req.interviewId, "duyệt phiếu") && this.me();
+      const reason = req.reason.trim() === "" ? "" : parseReason(req.reason, "ghi chú khi duyệt");
+      this.takeStep(req.interviewId, { id: req.stepId, action: "approved", by: me.id, at: this.now(), reason, question: null, oldValue: null, newValue: null });
+      return null;
+    },
+    reviewReturn: (req) => {
+      const me = this.underReview(req.interviewId, "duyệt phiếu") && this.me();
+      const reason = parseReason(req.reason, "trả lại phiếu");
+      this.takeStep(req.interviewId, { id: req.stepId, action: "returned", by: me.id, at: this.now(), reason, question: null, oldValue: null, newValue: null });
+      return null;
+    },
+    reviewCorrect: (req) => {
+      const { c, at } = this.underReview(req.interviewId, "sửa câu trả lời");
+      const me = this.me();
+      const reason = parseReason(req.reason, "sửa câu trả lời");
+      const interview = c.interview!;
+      const refusal = reviewRefusal(reviewState(this.reviewSteps.get(interview.id) ?? []), "corrected");
+      if (refusal) throw sentence("conflict", `phiếu ${interview.id}: ${refusal}`);
+      const old = [...interview.answers].reverse().find((a) => a.questionId === req.questionId)?.code ?? null;
+      const trial: FakeInterview = { ...interview, answers: [...interview.answers] };
+      try {
+        saveAnswer(trial, req.answerId, req.questionId, req.input, this.now(), me.id);
+      } catch (e) {
+        const why = (e as ApiError).message.replace(/\.$/, "");
+        throw sentence("invalid", `câu ${req.questionId}: ${why.charAt(0).toLowerCase()}${why.slice(1)}`);
+      }
+      const code = trial.answers[trial.answers.length - 1]!.code;
+      if (old === code) throw sentence("invalid", `câu ${req.questionId} đã có đúng câu trả lời này`);
+      const p = progress(trial.answers);
+      const stillFinished = p.stop === "complete" || (interview.status === "partial" && p.stop === "partial");
+      if (!stillFinished) {
+        throw sentence(
+          "invalid",
+          `sửa câu ${req.questionId} như vậy làm phiếu không còn ${interview.status === "partial" ? "là phiếu trả lời một phần" : "hoàn thành"}${p.next ? ` (câu ${p.next} bắt buộc chưa có trả lời)` : ""}; hãy trả lại phiếu cho điện thoại viên`,
+        );
+      }
+      this.takeStep(interview.id, { id: req.stepId, action: "corrected", by: me.id, at: this.now(), reason, question: req.questionId, oldValue: old, newValue: code });
+      interview.answers = trial.answers;
+      return this.reviewView(c, at);
+    },
     listAgencies: () => Object.entries(AGENCIES).map(([code, name]) => ({ code, name })),
     previewImport: (req): ImportPreview => {
       this.checkCampaign(req.campaignId);
@@ -1240,7 +1430,7 @@ export class FakeBackend {
     sipasIndex: (req) => {
       this.supervise(req.campaignId, "xem kết quả");
       this.checkCampaign(req.campaignId);
-      return indexReport(req.includePartial, req.byMode);
+      return indexReport(req.includePartial, req.byMode, req.approvedOnly);
     },
     responseRates: (req) => {
       this.supervise(req.campaignId, "xem kết quả");

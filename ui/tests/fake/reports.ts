@@ -194,14 +194,16 @@ export const INDEX_FORMULA =
   "(b) pooled over all respondents, computed as one agency.";
 
 /** The satisfaction index the core would give for these tallies. */
-export function indexReport(includePartial: boolean, byMode: boolean): IndexReport {
+/** The index of the fake's synthetic fieldwork; with `approvedOnly` none of it was approved, so
+ * nothing counts (the review's own effect on the index is tested on both databases in Rust). */
+export function indexReport(includePartial: boolean, byMode: boolean, approvedOnly = false): IndexReport {
   const perMode = new Map<Mode, Map<string, Tallies>>();
   const all = new Map<string, Tallies>();
   for (const mode of MODES) {
     const byAgency = new Map<string, Tallies>();
     for (const code of Object.keys(AGENCIES)) {
-      const t = talliesFor(code, mode, false);
-      if (includePartial) merge(t, talliesFor(code, mode, true));
+      const t = approvedOnly ? empty() : talliesFor(code, mode, false);
+      if (includePartial && !approvedOnly) merge(t, talliesFor(code, mode, true));
       byAgency.set(code, t);
       if (!all.has(code)) all.set(code, empty());
       merge(all.get(code)!, t);
@@ -215,8 +217,9 @@ export function indexReport(includePartial: boolean, byMode: boolean): IndexRepo
         ...figures(perMode.get(mode)!),
       }))
     : [];
-  let counted =
-    "Tính trên các phiếu hoàn thành (1.1), mọi cách thu thập; phiếu hoàn thành được tính là đã nộp ngay khi ghi kết quả (chưa có bước duyệt phiếu)";
+  let counted = approvedOnly
+    ? "Tính trên các phiếu hoàn thành (1.1) đã được giám sát viên duyệt, mọi cách thu thập"
+    : "Tính trên các phiếu hoàn thành (1.1), mọi cách thu thập, đã duyệt hay chưa";
   if (includePartial) counted += "; cộng các câu đã trả lời của phiếu trả lời một phần (1.2)";
   return {
     campaign: CAMPAIGN.code,

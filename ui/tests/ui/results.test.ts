@@ -485,7 +485,7 @@ describe("results tab: export", () => {
     expect(await callsOf(page, "sipas_index")).toHaveLength(0);
     const refused = await page.evaluate((campaignId) => {
       try {
-        window.__fake.api.sipasIndex({ campaignId, includePartial: false, byMode: false });
+        window.__fake.api.sipasIndex({ campaignId, includePartial: false, byMode: false, approvedOnly: false });
         return null;
       } catch (e) {
         return e;

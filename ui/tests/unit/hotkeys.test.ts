@@ -1,6 +1,13 @@
 // Unit tests of the desk's key map (F2, the catalogue's keys for outcomes, Enter, Escape) and the interview's (digits, Enter, Backspace, Esc).
 import { describe, expect, test } from "vitest";
-import { deskKeyAction, interviewKeyAction, type DeskKeyState, type InterviewKeyState, type KeyPress } from "../../src/hotkeys";
+import {
+  deskKeyAction,
+  interviewKeyAction,
+  reviewKeyAction,
+  type DeskKeyState,
+  type InterviewKeyState,
+  type KeyPress,
+} from "../../src/hotkeys";
 import { OUTCOMES } from "../fake/data";
 
 const outcomeKeys = OUTCOMES.flatMap((o) => (o.recordable && o.hotkey ? [o.hotkey] : []));
@@ -93,5 +100,30 @@ describe("interview keys", () => {
     expect(interviewKeyAction(press("Enter"), { ...closing, hasSuggested: true })).toEqual({ type: "recordSuggested" });
     expect(interviewKeyAction(press("Enter"), closing)).toBeNull();
     expect(interviewKeyAction(press("1"), { ...closing, hasSuggested: true })).toBeNull();
+  });
+});
+
+describe("review queue keys", () => {
+  const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({ key, target: "other", ...extra });
+  const picked = { hasPick: true, busy: false };
+
+  test("arrows and J/K move through the queue, A approves and R returns the one picked", () => {
+    expect(reviewKeyAction(press("ArrowDown"), picked)).toEqual({ type: "next" });
+    expect(reviewKeyAction(press("j"), picked)).toEqual({ type: "next" });
+    expect(reviewKeyAction(press("ArrowUp"), picked)).toEqual({ type: "previous" });
+    expect(reviewKeyAction(press("K"), picked)).toEqual({ type: "previous" });
+    expect(reviewKeyAction(press("a"), picked)).toEqual({ type: "approve" });
+    expect(reviewKeyAction(press("R"), picked)).toEqual({ type: "return" });
+    expect(reviewKeyAction(press("x"), picked)).toBeNull();
+  });
+
+  test("nothing is approved without a pick, while typing, in a dialog, or by a held key", () => {
+    expect(reviewKeyAction(press("a"), { hasPick: false, busy: false })).toBeNull();
+    expect(reviewKeyAction(press("j"), { hasPick: false, busy: false })).toEqual({ type: "next" });
+    expect(reviewKeyAction(press("a", { target: "text" }), picked)).toBeNull();
+    expect(reviewKeyAction(press("ArrowDown", { target: "text" }), picked)).toBeNull();
+    expect(reviewKeyAction(press("a"), { hasPick: true, busy: true })).toBeNull();
+    expect(reviewKeyAction(press("a", { repeat: true }), picked)).toBeNull();
+    expect(reviewKeyAction(press("a", { ctrlKey: true }), picked)).toBeNull();
   });
 });

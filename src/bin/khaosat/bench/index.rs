@@ -170,6 +170,7 @@ pub async fn run(db: Option<&str>, args: Args) -> anyhow::Result<()> {
         campaign_id: campaign.id,
         include_partial: false,
         by_mode: false,
+        approved_only: false,
     };
     let warm = Instant::now();
     let report = reports::sipas_index(&admin, &request).await?;

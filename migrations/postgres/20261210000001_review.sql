@@ -1,0 +1,47 @@
+-- Review of finished interviews (issue 16): a supervisor approves a finished interview, returns
+-- it to its operator with a reason, or corrects an answer with a reason. Each step is a row of
+-- this history, never changed or removed; the interview's review state is its latest approval,
+-- return or resubmission for the finish it reviews (`round`, the interview's finished_at then):
+-- a partial interview taken up again and finished anew is reviewed afresh. A correction is also
+-- an answer in the interview's answer history, given by the supervisor, so the index reads the
+-- corrected value as it reads any later answer.
+CREATE TABLE review_event (
+    id uuid PRIMARY KEY,
+    interview_id uuid NOT NULL REFERENCES interview (id),
+    campaign_id uuid NOT NULL REFERENCES campaign (id),
+    round timestamptz NOT NULL,
+    action text NOT NULL CHECK (action IN ('approved', 'returned', 'resubmitted', 'corrected')),
+    by_staff uuid NOT NULL REFERENCES staff (id),
+    at timestamptz NOT NULL,
+    reason text NOT NULL DEFAULT '',
+    question_id text,
+    old_value text,
+    new_value text,
+    -- The step's place in the interview's history: steps taken in the same instant keep their order.
+    seq bigint NOT NULL,
+    CONSTRAINT review_event_seq_key UNIQUE (interview_id, seq),
+    CONSTRAINT review_event_reason CHECK (action IN ('approved', 'resubmitted') OR reason <> ''),
+    CONSTRAINT review_event_correction CHECK ((action = 'corrected') = (question_id IS NOT NULL))
+);
+CREATE INDEX review_event_campaign_idx ON review_event (campaign_id);
+
+-- A supervisor reviews the interviews of the campaigns they supervise, as themselves; an
+-- operator reads the review of their own interviews (a return's reason is for them); an
+-- administrator reads all. Nobody changes or removes a step once taken.
+ALTER TABLE review_event ENABLE ROW LEVEL SECURITY;
+CREATE POLICY review_event_supervisor_read ON review_event FOR SELECT TO khaosat_supervisor
+    USING (campaign_id = ANY ((SELECT khaosat_my_campaigns())::uuid[]));
+CREATE POLICY review_event_supervisor_write ON review_event FOR INSERT TO khaosat_supervisor
+    WITH CHECK (campaign_id = ANY ((SELECT khaosat_my_campaigns())::uuid[])
+                AND by_staff = (SELECT khaosat_me())
+                AND action <> 'resubmitted'
+                AND EXISTS (SELECT 1 FROM interview i JOIN survey_case c ON c.id = i.case_id
+                            WHERE i.id = interview_id AND c.campaign_id = review_event.campaign_id));
+CREATE POLICY review_event_operator_read ON review_event FOR SELECT TO khaosat_operator
+    USING (EXISTS (SELECT 1 FROM interview i WHERE i.id = interview_id
+                   AND i.operator_id = (SELECT khaosat_me())));
+CREATE POLICY review_event_admin ON review_event FOR SELECT TO khaosat_admin USING (true);
+GRANT SELECT, INSERT ON review_event TO khaosat_supervisor;
+GRANT SELECT ON review_event TO khaosat_operator, khaosat_admin;
+CREATE TRIGGER review_event_audit AFTER INSERT OR UPDATE OR DELETE ON review_event
+    FOR EACH ROW EXECUTE FUNCTION khaosat_audit();
