@@ -13,7 +13,7 @@ CREATE TABLE review_event (
     new_value TEXT,
     seq INTEGER NOT NULL,
     UNIQUE (interview_id, seq),
-    CHECK (action IN ('approved', 'resubmitted') OR reason <> ''),
+    CHECK (action <> 'returned' OR reason <> ''),
     CHECK ((action = 'corrected') = (question_id IS NOT NULL))
 );
 CREATE INDEX review_event_campaign_idx ON review_event (campaign_id);

@@ -79,6 +79,8 @@ shell_commands![
     review_show,
     review_approve,
     review_return,
+    review_resubmit,
+    returned_to_me,
     review_correct,
     list_agencies,
     preview_import,
@@ -239,6 +241,16 @@ async fn review_approve(shell: State<'_, Shell>, req: ReviewDecision) -> Reply<(
 #[tauri::command]
 async fn review_return(shell: State<'_, Shell>, req: ReviewDecision) -> Reply<()> {
     shell.app().await?.review_return(req).await
+}
+
+#[tauri::command]
+async fn review_resubmit(shell: State<'_, Shell>, req: ReviewDecision) -> Reply<()> {
+    shell.app().await?.review_resubmit(req).await
+}
+
+#[tauri::command]
+async fn returned_to_me(shell: State<'_, Shell>, req: CampaignRequest) -> Reply<Vec<ReviewItem>> {
+    shell.app().await?.returned_to_me(req).await
 }
 
 #[tauri::command]

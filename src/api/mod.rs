@@ -337,6 +337,14 @@ impl App {
         Ok(review::return_interview(&self.session().await?, self.clock.now(), &req).await?)
     }
 
+    pub async fn review_resubmit(&self, req: ReviewDecision) -> ApiResult<()> {
+        Ok(review::resubmit(&self.session().await?, self.clock.now(), &req).await?)
+    }
+
+    pub async fn returned_to_me(&self, req: CampaignRequest) -> ApiResult<Vec<ReviewItem>> {
+        Ok(review::returned_to_me(&self.session().await?, req.campaign_id).await?)
+    }
+
     pub async fn review_correct(&self, req: CorrectionRequest) -> ApiResult<ReviewView> {
         Ok(review::correct(&self.session().await?, self.clock.now(), &req).await?)
     }
@@ -595,6 +603,16 @@ pub const COMMANDS: &[Command] = &[
         name: "review_return",
         arg: Some(("req", ts::<ReviewDecision>)),
         returns: ts::<()>,
+    },
+    Command {
+        name: "review_resubmit",
+        arg: Some(("req", ts::<ReviewDecision>)),
+        returns: ts::<()>,
+    },
+    Command {
+        name: "returned_to_me",
+        arg: Some(("req", ts::<CampaignRequest>)),
+        returns: ts::<Vec<ReviewItem>>,
     },
     Command {
         name: "review_correct",

@@ -50,21 +50,41 @@ impl ReviewState {
             })
     }
 
-    /// Whether `action` may be taken in this state; the refusal says why, in Vietnamese.
-    pub fn allows(self, action: ReviewAction) -> Result<(), String> {
+    /// Whether `who` may take `action` in this state; the refusal says why, in Vietnamese. A
+    /// supervisor approves, returns and corrects what is not with its operator; the operator
+    /// corrects and sends again only what was returned to them.
+    pub fn allows(self, action: ReviewAction, who: Reviewer) -> Result<(), String> {
         use ReviewAction as A;
         use ReviewState as S;
-        match (self, action) {
-            (S::Submitted, A::Approved | A::Returned | A::Corrected)
-            | (S::Approved, A::Returned | A::Corrected)
-            | (S::Returned, A::Resubmitted) => Ok(()),
-            (S::Approved, A::Approved) => Err("phiếu đã được duyệt".to_owned()),
-            (S::Returned, _) => {
+        match (who, self, action) {
+            (Reviewer::Supervisor, S::Submitted, A::Approved | A::Returned | A::Corrected)
+            | (Reviewer::Supervisor, S::Approved, A::Returned | A::Corrected)
+            | (Reviewer::Operator, S::Returned, A::Corrected | A::Resubmitted) => Ok(()),
+            (Reviewer::Supervisor, S::Approved, A::Approved) => {
+                Err("phiếu đã được duyệt".to_owned())
+            }
+            (Reviewer::Supervisor, S::Returned, _) => {
                 Err("phiếu đang ở chỗ điện thoại viên (đã trả lại); chờ họ gửi lại".to_owned())
             }
-            (_, A::Resubmitted) => Err("chỉ gửi lại được phiếu bị trả lại".to_owned()),
+            (Reviewer::Supervisor, _, A::Resubmitted) => {
+                Err("chỉ điện thoại viên của phiếu gửi lại phiếu".to_owned())
+            }
+            (Reviewer::Operator, _, A::Approved | A::Returned) => {
+                Err("chỉ giám sát viên duyệt hoặc trả lại phiếu".to_owned())
+            }
+            (Reviewer::Operator, _, A::Corrected | A::Resubmitted) => Err(
+                "phiếu không bị trả lại: điện thoại viên chỉ sửa và gửi lại phiếu bị trả lại"
+                    .to_owned(),
+            ),
         }
     }
+}
+
+/// Who takes a step: a supervisor of the campaign, or the operator who took the interview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reviewer {
+    Supervisor,
+    Operator,
 }
 
 /// One step of review.
@@ -75,7 +95,8 @@ pub enum ReviewAction {
     Returned,
     /// The operator sends a returned interview again.
     Resubmitted,
-    /// A supervisor changed an answer; the state stays as it was.
+    /// An answer changed — by a supervisor, or by the operator of a returned interview; the
+    /// state stays as it was.
     Corrected,
 }
 
@@ -121,7 +142,8 @@ impl ReviewAction {
     }
 }
 
-/// Why a supervisor returned an interview or changed an answer: required, kept with the step.
+/// Why a supervisor returned an interview or changed an answer: required of them, kept with the
+/// step (an operator correcting a returned interview may leave it out).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reason(String);
 
@@ -169,21 +191,36 @@ mod tests {
     }
 
     #[test]
-    fn each_state_allows_only_its_own_steps() {
-        assert!(S::Submitted.allows(A::Approved).is_ok());
-        assert!(S::Submitted.allows(A::Returned).is_ok());
-        assert!(S::Submitted.allows(A::Corrected).is_ok());
-        assert!(S::Submitted.allows(A::Resubmitted).is_err());
+    fn each_state_allows_only_its_own_steps_to_each_person() {
+        use Reviewer::{Operator, Supervisor};
+        let allowed = |state: S, who: Reviewer| -> Vec<A> {
+            [A::Approved, A::Returned, A::Resubmitted, A::Corrected]
+                .into_iter()
+                .filter(|a| state.allows(*a, who).is_ok())
+                .collect()
+        };
         assert_eq!(
-            S::Approved.allows(A::Approved),
+            allowed(S::Submitted, Supervisor),
+            [A::Approved, A::Returned, A::Corrected]
+        );
+        assert_eq!(
+            allowed(S::Approved, Supervisor),
+            [A::Returned, A::Corrected]
+        );
+        assert_eq!(allowed(S::Returned, Supervisor), []);
+        assert_eq!(allowed(S::Submitted, Operator), []);
+        assert_eq!(allowed(S::Approved, Operator), []);
+        assert_eq!(
+            allowed(S::Returned, Operator),
+            [A::Resubmitted, A::Corrected]
+        );
+        assert_eq!(
+            S::Approved.allows(A::Approved, Supervisor),
             Err("phiếu đã được duyệt".to_owned())
         );
-        assert!(S::Approved.allows(A::Returned).is_ok());
-        assert!(S::Approved.allows(A::Corrected).is_ok());
-        for step in [A::Approved, A::Returned, A::Corrected] {
-            assert!(S::Returned.allows(step).is_err(), "{step:?}");
-        }
-        assert!(S::Returned.allows(A::Resubmitted).is_ok());
+        assert!(S::Returned
+            .allows(A::Corrected, Supervisor)
+            .is_err_and(|why| why.contains("điện thoại viên")));
     }
 
     #[test]

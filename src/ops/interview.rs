@@ -363,21 +363,31 @@ pub async fn case_interview(session: &Session, case_id: Uuid) -> Result<Option<I
     let store = session.store();
     let case = store.case(case_id).await?;
     session.supervise(case.campaign_id, "xem phiếu của ca")?;
-    let Some(interview) = store.case_interview(case_id).await? else {
+    let respondent = store
+        .case_names(case.campaign_id)
+        .await?
+        .remove(&case.id)
+        .unwrap_or_default();
+    interview_for(store, &case, &respondent).await
+}
+
+/// A case's interview worded for `respondent` (empty: the name is not the reader's to see), as
+/// the operator who took it read it; the caller has checked who may read it.
+pub(crate) async fn interview_for(
+    store: &dyn Store,
+    case: &CaseRecord,
+    respondent: &str,
+) -> Result<Option<InterviewView>> {
+    let Some(interview) = store.case_interview(case.id).await? else {
         return Ok(None);
     };
     let campaign = store.campaign(case.campaign_id).await?;
     let script = campaign_script(store, &campaign).await?;
     let operator = operator_name(store, interview.operator_id).await?;
-    let respondent = store
-        .case_names(campaign.id)
-        .await?
-        .remove(&case.id)
-        .unwrap_or_default();
     Ok(Some(interview_view(
         &script,
         &interview,
-        &placeholders(&case, &respondent, &operator),
+        &placeholders(case, respondent, &operator),
         &campaign,
     )))
 }

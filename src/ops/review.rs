@@ -1,9 +1,9 @@
-//! Review of finished interviews at the supervisor's desk (DESIGN.md, "Review and reports"):
+//! Review of finished interviews (DESIGN.md, "Review and reports"). At the supervisor's desk:
 //! the queue with its filters, one interview with its calls and its review history, and the
-//! steps — approve, return with a reason, correct an answer with a reason. A correction is
-//! parsed against its question like an operator's answer, walks the questionnaire's conditions
-//! again and replaces the interview's scores; one that would leave the interview unfinished is
-//! refused, so the interview goes back to its operator instead.
+//! steps — approve, return with a reason, correct an answer with a reason. At the operator's:
+//! the interviews returned to them, which they correct and send again. A correction is parsed
+//! against its question like an answer at the desk, walks the questionnaire's conditions again
+//! and replaces the interview's scores; one that would leave the interview unfinished is refused.
 
 use std::collections::{HashMap, HashSet};
 
@@ -13,10 +13,13 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 use super::desk::AttemptView;
-use super::interview::{campaign_script, case_interview, current_answers, InterviewView};
+use super::interview::{
+    campaign_script, case_interview, current_answers, interview_for, InterviewView,
+};
 use super::session::Session;
+use crate::domain::people::Role;
 use crate::domain::results::index::ScoreLine;
-use crate::domain::review::{Reason, ReviewAction, ReviewState};
+use crate::domain::review::{Reason, ReviewAction, ReviewState, Reviewer};
 use crate::domain::survey::{QuestionId, Stop};
 use crate::domain::time::format_instant;
 use crate::error::{Error, Result};
@@ -135,13 +138,12 @@ async fn full_names(store: &dyn crate::store::Store) -> Result<HashMap<Uuid, Str
         .collect())
 }
 
-/// What review needs of the queue: every finished interview of the campaign with its state.
-struct Queue {
-    items: Vec<(ReviewItem, DateTime<Utc>)>,
-}
-
-async fn queue(session: &Session, campaign_id: Uuid) -> Result<Queue> {
-    session.supervise(campaign_id, "duyệt phiếu")?;
+/// Every finished interview of the campaign with its state and when it finished, oldest finish
+/// first; the caller has checked who may read them (on PostgreSQL an operator reads their own).
+async fn finished(
+    session: &Session,
+    campaign_id: Uuid,
+) -> Result<Vec<(ReviewItem, DateTime<Utc>)>> {
     let store = session.store();
     let campaign = store.campaign(campaign_id).await?;
     let agencies: HashMap<Uuid, (String, String)> = store
@@ -155,7 +157,7 @@ async fn queue(session: &Session, campaign_id: Uuid) -> Result<Queue> {
     for step in store.campaign_review_steps(campaign_id).await? {
         steps.entry(step.interview_id).or_default().push(step);
     }
-    let items = store
+    Ok(store
         .finished_interviews_for_review(campaign_id)
         .await?
         .into_iter()
@@ -179,8 +181,7 @@ async fn queue(session: &Session, campaign_id: Uuid) -> Result<Queue> {
             };
             (item, f.finished_at)
         })
-        .collect();
-    Ok(Queue { items })
+        .collect())
 }
 
 /// The state, the reason of the latest return (while returned) and the corrections of the
@@ -208,8 +209,12 @@ fn summary(round: DateTime<Utc>, steps: &[ReviewStep]) -> (ReviewState, Option<S
     )
 }
 
+/// What a supervisor is told they tried, when they may not.
+const REVIEW: &str = "duyệt phiếu";
+
 /// The campaign's finished interviews, filtered, oldest finish first.
 pub async fn review_list(session: &Session, req: &ReviewListRequest) -> Result<Vec<ReviewItem>> {
+    session.supervise(req.campaign_id, REVIEW)?;
     if let (Some(from), Some(to)) = (req.from, req.to) {
         if from > to {
             return Err(Error::Invalid(
@@ -218,9 +223,8 @@ pub async fn review_list(session: &Session, req: &ReviewListRequest) -> Result<V
         }
     }
     let zone = session.store().campaign(req.campaign_id).await?.time_zone;
-    Ok(queue(session, req.campaign_id)
+    Ok(finished(session, req.campaign_id)
         .await?
-        .items
         .into_iter()
         .filter(|(item, finished)| {
             let day = finished.with_timezone(&zone).date_naive();
@@ -236,26 +240,64 @@ pub async fn review_list(session: &Session, req: &ReviewListRequest) -> Result<V
 
 /// Only the approved interviews of the campaign: what `report sipas --approved-only` counts.
 pub async fn approved_interviews(session: &Session, campaign_id: Uuid) -> Result<HashSet<Uuid>> {
-    Ok(queue(session, campaign_id)
+    session.supervise(campaign_id, REVIEW)?;
+    Ok(finished(session, campaign_id)
         .await?
-        .items
         .into_iter()
         .filter(|(item, _)| item.state == ReviewState::Approved)
         .map(|(item, _)| item.interview_id)
         .collect())
 }
 
-/// One finished interview as the supervisor reviews it.
-pub async fn review_show(session: &Session, req: &ReviewRequest) -> Result<ReviewView> {
+/// The interviews returned to the session's operator in a campaign, with the reasons, oldest
+/// finish first: what their desk lists as "phiếu bị trả lại".
+pub async fn returned_to_me(session: &Session, campaign_id: Uuid) -> Result<Vec<ReviewItem>> {
+    let me = session.operator_on(campaign_id)?.id;
+    Ok(finished(session, campaign_id)
+        .await?
+        .into_iter()
+        .map(|(item, _)| item)
+        .filter(|item| item.operator_id == me && item.state == ReviewState::Returned)
+        .collect())
+}
+
+/// A finished interview, its case, and who is reading it: a supervisor of its campaign, or the
+/// operator who took it.
+async fn under_review(
+    session: &Session,
+    interview: Uuid,
+    what: &str,
+) -> Result<(crate::store::model::CaseRecord, Reviewer)> {
     let store = session.store();
     let case_id = store
-        .interview_case(req.interview_id)
+        .interview_case(interview)
         .await?
-        .ok_or_else(|| Error::not_found("phiếu", req.interview_id))?;
+        .ok_or_else(|| Error::not_found("phiếu", interview))?;
     let case = store.case(case_id).await?;
-    let (item, round) = queue(session, case.campaign_id)
+    if session.role() == Role::Operator {
+        let me = session.operator_on(case.campaign_id)?.id;
+        let mine = store
+            .case_interview(case.id)
+            .await?
+            .is_some_and(|i| i.operator_id == me);
+        if !mine {
+            return Err(Error::Forbidden(format!(
+                "phiếu {interview} không phải phiếu của bạn"
+            )));
+        }
+        return Ok((case, Reviewer::Operator));
+    }
+    session.supervise(case.campaign_id, what)?;
+    Ok((case, Reviewer::Supervisor))
+}
+
+/// One finished interview under review: as its supervisor reviews it, or as its operator reads
+/// it back (their own only, without the person's name, which only a call shows them).
+pub async fn review_show(session: &Session, req: &ReviewRequest) -> Result<ReviewView> {
+    let (case, reviewer) = under_review(session, req.interview_id, REVIEW).await?;
+    let store = session.store();
+    let (item, round) = finished(session, case.campaign_id)
         .await?
-        .items
         .into_iter()
         .find(|(item, _)| item.interview_id == req.interview_id)
         .ok_or_else(|| {
@@ -264,12 +306,14 @@ pub async fn review_show(session: &Session, req: &ReviewRequest) -> Result<Revie
                 req.interview_id
             ))
         })?;
+    let interview = match reviewer {
+        Reviewer::Supervisor => case_interview(session, case.id).await?,
+        Reviewer::Operator => interview_for(store, &case, "").await?,
+    }
+    .ok_or_else(|| Error::not_found("phiếu", req.interview_id))?;
     let campaign = store.campaign(case.campaign_id).await?;
-    let interview = case_interview(session, case_id)
-        .await?
-        .ok_or_else(|| Error::not_found("phiếu", req.interview_id))?;
     let calls = store
-        .case_attempts(case_id)
+        .case_attempts(case.id)
         .await?
         .into_iter()
         .map(|a| AttemptView {
@@ -306,19 +350,6 @@ pub async fn review_show(session: &Session, req: &ReviewRequest) -> Result<Revie
     })
 }
 
-/// The campaign of an interview, for the permission check, and the interview's case.
-async fn campaign_of(
-    session: &Session,
-    interview: Uuid,
-) -> Result<crate::store::model::CaseRecord> {
-    let store = session.store();
-    let case_id = store
-        .interview_case(interview)
-        .await?
-        .ok_or_else(|| Error::not_found("phiếu", interview))?;
-    store.case(case_id).await
-}
-
 /// Approves a submitted interview.
 pub async fn approve(session: &Session, now: DateTime<Utc>, req: &ReviewDecision) -> Result<()> {
     decide(session, now, req, ReviewAction::Approved).await
@@ -333,14 +364,18 @@ pub async fn return_interview(
     decide(session, now, req, ReviewAction::Returned).await
 }
 
+/// The operator sends a returned interview again, with a note if they like.
+pub async fn resubmit(session: &Session, now: DateTime<Utc>, req: &ReviewDecision) -> Result<()> {
+    decide(session, now, req, ReviewAction::Resubmitted).await
+}
+
 async fn decide(
     session: &Session,
     now: DateTime<Utc>,
     req: &ReviewDecision,
     action: ReviewAction,
 ) -> Result<()> {
-    let case = campaign_of(session, req.interview_id).await?;
-    session.supervise(case.campaign_id, "duyệt phiếu")?;
+    let (_, reviewer) = under_review(session, req.interview_id, REVIEW).await?;
     let by = session.person()?.id;
     let reason = match action {
         ReviewAction::Returned => Reason::parse(&req.reason)
@@ -349,7 +384,7 @@ async fn decide(
             .to_owned(),
         _ if req.reason.trim().is_empty() => String::new(),
         _ => Reason::parse(&req.reason)
-            .map_err(|why| Error::Invalid(format!("ghi chú khi duyệt: {why}")))?
+            .map_err(|why| Error::Invalid(format!("ghi chú: {why}")))?
             .as_str()
             .to_owned(),
     };
@@ -360,28 +395,34 @@ async fn decide(
             interview_id: req.interview_id,
             action,
             by,
+            reviewer,
             at: now,
             reason: &reason,
             correction: None,
         })
         .await?;
-    tracing::info!(interview = %req.interview_id, supervisor = %by, step = action.as_str(), "review step");
+    tracing::info!(interview = %req.interview_id, by = %by, step = action.as_str(), "review step");
     Ok(())
 }
 
-/// Corrects one answer of a finished interview, with a reason: the questionnaire's conditions
+/// Corrects one answer of a finished interview: a supervisor, with a reason (required); the
+/// operator of a returned interview, with a reason if they like. The questionnaire's conditions
 /// are walked again with the new answer and the interview's scores replaced. A change that would
-/// leave the interview unfinished is refused: return it to its operator instead.
+/// leave the interview unfinished is refused: a supervisor returns it to its operator instead.
 pub async fn correct(
     session: &Session,
     now: DateTime<Utc>,
     req: &CorrectionRequest,
 ) -> Result<ReviewView> {
-    let case = campaign_of(session, req.interview_id).await?;
-    session.supervise(case.campaign_id, "sửa câu trả lời")?;
+    let (case, reviewer) = under_review(session, req.interview_id, "sửa câu trả lời").await?;
     let by = session.person()?.id;
-    let reason = Reason::parse(&req.reason)
-        .map_err(|why| Error::Invalid(format!("sửa câu trả lời: {why}")))?;
+    let reason = match (reviewer, req.reason.trim().is_empty()) {
+        (Reviewer::Operator, true) => String::new(),
+        _ => Reason::parse(&req.reason)
+            .map_err(|why| Error::Invalid(format!("sửa câu trả lời: {why}")))?
+            .as_str()
+            .to_owned(),
+    };
     let store = session.store();
     let campaign = store.campaign(case.campaign_id).await?;
     let script = campaign_script(store, &campaign).await?;
@@ -412,7 +453,7 @@ pub async fn correct(
     );
     if !still_finished {
         return Err(Error::Invalid(format!(
-            "sửa câu {} như vậy làm phiếu không còn {}{}; hãy trả lại phiếu cho điện thoại viên",
+            "sửa câu {} như vậy làm phiếu không còn {}{}; {}",
             req.question_id,
             match interview.status {
                 InterviewStatus::Partial => "là phiếu trả lời một phần",
@@ -422,7 +463,11 @@ pub async fn correct(
                 .next
                 .as_ref()
                 .map(|id| format!(" (câu {id} bắt buộc chưa có trả lời)"))
-                .unwrap_or_default()
+                .unwrap_or_default(),
+            match reviewer {
+                Reviewer::Supervisor => "hãy trả lại phiếu cho điện thoại viên",
+                Reviewer::Operator => "hãy gọi lại người được khảo sát để hỏi cho đủ",
+            }
         )));
     }
     let scores = ScoreLine::of(&script, &answers);
@@ -444,12 +489,13 @@ pub async fn correct(
             interview_id: req.interview_id,
             action: ReviewAction::Corrected,
             by,
+            reviewer,
             at: now,
-            reason: reason.as_str(),
+            reason: &reason,
             correction: Some((&correction, &stored, interview.answers.len(), &scores)),
         })
         .await?;
-    tracing::info!(interview = %req.interview_id, supervisor = %by, question = %req.question_id, "answer corrected");
+    tracing::info!(interview = %req.interview_id, by = %by, question = %req.question_id, "answer corrected");
     review_show(
         session,
         &ReviewRequest {

@@ -389,4 +389,4 @@ sql_store!(
 
 super::people::people_store!(PostgresStore, super::people::postgres);
 super::privacy::privacy_store!(PostgresStore, Backend::Postgres);
-super::review::review_store!(PostgresStore, " FOR UPDATE OF i");
+super::review::review_store!(PostgresStore, Some(super::review::PG_LOCK_STEPS));

@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::model::{InterviewStatus, StoredAnswer};
 use crate::domain::results::index::ScoreLine;
-use crate::domain::review::ReviewAction;
+use crate::domain::review::{ReviewAction, Reviewer};
 use crate::error::{Error, Result};
 
 /// The campaign's (`$1`) finished interviews, oldest finish first.
@@ -29,9 +29,14 @@ pub fn campaign_steps() -> String {
 pub fn interview_steps() -> String {
     format!("{STEP_COLUMNS} WHERE interview_id = $1 ORDER BY seq")
 }
-/// The interview (`$1`) a step is taken on, with its campaign: locked with the backend's suffix.
-pub const LOCK_INTERVIEW: &str = "SELECT i.finished_at, c.campaign_id, i.status
+/// The interview (`$1`) a step is taken on, with its campaign and its operator, read once the
+/// backend's lock on it is held.
+pub const STEP_INTERVIEW: &str = "SELECT i.finished_at, c.campaign_id, i.status, i.operator_id
      FROM interview i JOIN survey_case c ON c.id = i.case_id WHERE i.id = $1";
+/// PostgreSQL: one step at a time per interview (`$1`), until the transaction ends. A lock of
+/// its own rather than the interview's row, which an operator may not lock (that takes the right
+/// to update it).
+pub const PG_LOCK_STEPS: &str = "SELECT pg_advisory_xact_lock(hashtextextended($1::text, 16))";
 pub const INTERVIEW_CASE: &str = "SELECT case_id FROM interview WHERE id = $1";
 pub const COUNT_ANSWERS: &str = "SELECT COUNT(*) FROM answer_log WHERE interview_id = $1";
 pub const INSERT_STEP: &str = "INSERT INTO review_event
@@ -82,6 +87,8 @@ pub struct NewStep<'a> {
     pub interview_id: Uuid,
     pub action: ReviewAction,
     pub by: Uuid,
+    /// A supervisor, or the interview's own operator (who must be `by`).
+    pub reviewer: Reviewer,
     pub at: DateTime<Utc>,
     pub reason: &'a str,
     /// A correction's answer, the history's length it was made against, and the interview's
@@ -178,8 +185,9 @@ impl TryFrom<StepRow> for ReviewStep {
     }
 }
 
-/// `ReviewStore` for a backend of `sql_store!`: `$lock` locks the interview's row
-/// (PostgreSQL's `FOR UPDATE OF i`; SQLite's write transaction holds the file already).
+/// `ReviewStore` for a backend of `sql_store!`: `$lock`, when given, is the statement that makes
+/// steps on one interview (`$1`) wait for each other (SQLite's write transaction holds the whole
+/// file already).
 macro_rules! review_store {
     ($store:ident, $lock:expr) => {
         const _: () = {
@@ -233,14 +241,31 @@ macro_rules! review_store {
 
                 async fn take_review_step(&self, step: &NewStep<'_>) -> Result<DateTime<Utc>> {
                     let mut tx = self.begin_write().await?;
-                    let locked: Option<(Option<DateTime<Utc>>, Uuid, String)> =
-                        sqlx::query_as(&format!("{LOCK_INTERVIEW}{}", $lock))
+                    let lock: Option<&str> = $lock;
+                    if let Some(lock) = lock {
+                        sqlx::query(lock)
+                            .bind(step.interview_id)
+                            .execute(&mut *tx)
+                            .await
+                            .doing("duyệt phiếu")?;
+                    }
+                    let locked: Option<(Option<DateTime<Utc>>, Uuid, String, Uuid)> =
+                        sqlx::query_as(STEP_INTERVIEW)
                             .bind(step.interview_id)
                             .fetch_optional(&mut *tx)
                             .await
                             .doing("duyệt phiếu")?;
                     let (round, campaign) = match locked {
-                        Some((Some(round), campaign, status)) if status != "in_progress" => {
+                        Some((_, _, _, operator))
+                            if step.reviewer == crate::domain::review::Reviewer::Operator
+                                && operator != step.by =>
+                        {
+                            return Err(Error::Forbidden(format!(
+                                "phiếu {} không phải phiếu của bạn",
+                                step.interview_id
+                            )))
+                        }
+                        Some((Some(round), campaign, status, _)) if status != "in_progress" => {
                             (round, campaign)
                         }
                         Some(_) => {
@@ -263,9 +288,11 @@ macro_rules! review_store {
                     if steps.iter().any(|s| s.id == step.id) {
                         return Ok(round);
                     }
-                    state_of(round, &steps).allows(step.action).map_err(|why| {
-                        Error::Conflict(format!("phiếu {}: {why}", step.interview_id))
-                    })?;
+                    state_of(round, &steps)
+                        .allows(step.action, step.reviewer)
+                        .map_err(|why| {
+                            Error::Conflict(format!("phiếu {}: {why}", step.interview_id))
+                        })?;
                     if let Some((_, answer, read, scores)) = step.correction {
                         let (given,): (i64,) = sqlx::query_as(COUNT_ANSWERS)
                             .bind(step.interview_id)

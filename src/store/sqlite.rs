@@ -244,7 +244,7 @@ sql_store!(
 
 super::people::people_store!(SqliteStore, super::people::sqlite);
 super::privacy::privacy_store!(SqliteStore, Backend::Sqlite);
-super::review::review_store!(SqliteStore, "");
+super::review::review_store!(SqliteStore, None);
 
 #[cfg(all(test, unix))]
 mod tests {

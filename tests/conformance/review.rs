@@ -226,3 +226,58 @@ on_both_backends! {
         );
     }
 }
+
+on_both_backends! {
+    async fn a_returned_interview_goes_back_to_its_operator_who_corrects_it_and_sends_it_again(db: TestDb) {
+        let f = fieldwork(&db).await;
+        let boss = supervisor(&db, f.campaign).await;
+        let (op, other) = (&f.desks[0], &f.desks[1]);
+        let at = |minutes: i64| monday_morning() + Duration::hours(2) + Duration::minutes(minutes);
+        let a2 = queue(&boss, f.campaign)
+            .await
+            .into_iter()
+            .filter(|i| i.agency_code == f.agencies[0].code && i.status == InterviewStatus::Complete)
+            .nth(1)
+            .expect("A2")
+            .interview_id;
+        assert!(review::returned_to_me(op, f.campaign).await.expect("nothing returned").is_empty());
+        let early = review::correct(op, at(0), &correction(a2, "thu_tuc.thoi_han", "2", "")).await;
+        assert!(matches!(&early, Err(Error::Conflict(m)) if m.contains("không bị trả lại")), "{early:?}");
+        review::return_interview(&boss, at(1), &decision(a2, "Câu thời hạn: người dân nói 2"))
+            .await
+            .expect("return A2");
+
+        let mine = review::returned_to_me(op, f.campaign).await.expect("returned");
+        assert_eq!(mine.iter().map(|i| (i.interview_id, i.reason.as_deref())).collect::<Vec<_>>(), [(a2, Some("Câu thời hạn: người dân nói 2"))]);
+        assert!(review::returned_to_me(other, f.campaign).await.expect("none for the other").is_empty());
+        let theirs = review::review_show(other, &ReviewRequest { interview_id: a2 }).await;
+        assert!(matches!(theirs, Err(Error::Forbidden(_) | Error::NotFound { .. })), "{theirs:?}");
+        let approve = review::approve(op, at(2), &decision(a2, "")).await;
+        assert!(matches!(&approve, Err(Error::Conflict(m)) if m.contains("chỉ giám sát viên")), "{approve:?}");
+
+        let shown = review::review_show(op, &ReviewRequest { interview_id: a2 }).await.expect("the operator reads it back");
+        assert_eq!(shown.item.state, ReviewState::Returned);
+        let view = review::correct(op, at(3), &correction(a2, "thu_tuc.thoi_han", "2", "")).await.expect("the operator corrects");
+        let step = view.history.last().expect("the correction");
+        assert_eq!((step.action, step.by.as_str(), step.old_value.as_deref(), step.new_value.as_deref()), (ReviewAction::Corrected, name_of(op).as_str(), Some("1"), Some("2")));
+        review::resubmit(op, at(4), &decision(a2, "Đã sửa theo ghi âm")).await.expect("send it again");
+        assert!(review::returned_to_me(op, f.campaign).await.expect("returned").is_empty());
+        let late = review::correct(op, at(5), &correction(a2, "thu_tuc.thoi_han", "3", "")).await;
+        assert!(matches!(&late, Err(Error::Conflict(_))), "{late:?}");
+
+        review::approve(&boss, at(6), &decision(a2, "")).await.expect("approve A2");
+        let shown = review::review_show(&boss, &ReviewRequest { interview_id: a2 }).await.expect("A2");
+        assert_eq!(shown.item.state, ReviewState::Approved);
+        assert_eq!(
+            shown.history.iter().map(|s| (s.action, s.by.clone())).collect::<Vec<_>>(),
+            [
+                (ReviewAction::Returned, name_of(&boss)),
+                (ReviewAction::Corrected, name_of(op)),
+                (ReviewAction::Resubmitted, name_of(op)),
+                (ReviewAction::Approved, name_of(&boss)),
+            ]
+        );
+        let answered = shown.interview.questions.iter().find(|q| q.id.as_str() == "thu_tuc.thoi_han").expect("asked");
+        assert_eq!(answered.answer.as_ref().map(|a| a.code.as_str()), Some("2"));
+    }
+}

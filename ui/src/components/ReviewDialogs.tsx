@@ -16,12 +16,14 @@ function ReasonField({
   value,
   empty,
   autoFocus,
+  required = true,
   onChange,
 }: {
   id: string;
   value: string;
   empty: boolean;
   autoFocus: boolean;
+  required?: boolean;
   onChange: (value: string) => void;
 }) {
   const { t } = useLang();
@@ -35,7 +37,7 @@ function ReasonField({
   return (
     <>
       <label className="field-label" htmlFor={id}>
-        {t("rv.reason")}
+        {required ? t("rv.reason") : t("rv.note")}
       </label>
       <input
         ref={field}
@@ -109,10 +111,13 @@ export function ReturnDialog({
 
 export function CorrectDialog({
   question,
+  reasonRequired = true,
   onCorrect,
   onCancel,
 }: {
   question: QuestionView;
+  /** A supervisor's correction needs a reason; an operator's of a returned interview may have one. */
+  reasonRequired?: boolean;
   onCorrect: (value: string, reason: string) => Promise<void>;
   onCancel: () => void;
 }) {
@@ -127,7 +132,7 @@ export function CorrectDialog({
     field.current?.select();
   }, []);
   const submit = () => {
-    if (reason.trim() === "") {
+    if (reasonRequired && reason.trim() === "") {
       action.clear();
       setEmpty(true);
       return;
@@ -138,7 +143,7 @@ export function CorrectDialog({
   return (
     <DialogForm
       titleId="review-correct-title"
-      title={t("rv.correctTitle", { id: question.id })}
+      title={t("rv.correctTitle")}
       testId="review-correct-dialog"
       describedBy="review-correct-question"
       onSubmit={submit}
@@ -171,6 +176,7 @@ export function CorrectDialog({
         value={reason}
         empty={empty}
         autoFocus={false}
+        required={reasonRequired}
         onChange={(next) => {
           setReason(next);
           if (next.trim() !== "") setEmpty(false);

@@ -18,7 +18,8 @@ import {
 import { readDay } from "../datetime";
 import { keyTarget, reviewKeyAction } from "../hotkeys";
 import { useLang, type MessageKey } from "../i18n";
-import { interviewStatusLabel, outcomeLabel } from "../labels";
+import { interviewStatusLabel } from "../labels";
+import { ReviewBody } from "./ReviewBody";
 import { CorrectDialog, ReturnDialog } from "./ReviewDialogs";
 import { StatusMessage } from "./StatusMessage";
 
@@ -64,7 +65,7 @@ function DayField(props: { label: string; testId: string; value: string; bad: bo
 }
 
 export function ReviewPanel({ campaign, staff, outcomes, report, clearError }: Props) {
-  const { lang, t } = useLang();
+  const { t } = useLang();
   const [state, setState] = useState<ReviewState | "">("submitted");
   const [agency, setAgency] = useState("");
   const [operator, setOperator] = useState("");
@@ -320,72 +321,12 @@ export function ReviewPanel({ campaign, staff, outcomes, report, clearError }: P
               </button>
             </div>
 
-            {current.history.length > 0 && (
-              <section aria-labelledby="review-history-title">
-                <h4 className="review-section" id="review-history-title">
-                  {t("rv.history")}
-                </h4>
-                <ol className="review-history" data-testid="review-history">
-                  {current.history.map((s, n) => (
-                    <li key={n} data-testid="review-step" data-action={s.action}>
-                      <span className="muted">{s.at}</span> <b>{s.by}</b> — {s.label}
-                      {s.question && (
-                        <>
-                          {" "}
-                          <code>{s.question}</code>: {s.oldValue ?? "∅"} → {s.newValue}
-                        </>
-                      )}
-                      {s.reason && <span className="review-step-reason"> — {s.reason}</span>}
-                    </li>
-                  ))}
-                </ol>
-              </section>
-            )}
-
-            <section aria-labelledby="review-calls-title">
-              <h4 className="review-section" id="review-calls-title">
-                {t("rv.calls")}
-              </h4>
-              <ul className="review-calls" data-testid="review-calls">
-                {current.calls.map((c, n) => (
-                  <li key={n}>
-                    {c.at} — {c.outcome} {outcomeLabel(c.outcome, outcomes, lang)}
-                    {c.note && <span className="muted"> — {c.note}</span>}
-                  </li>
-                ))}
-              </ul>
-            </section>
-
-            <section aria-labelledby="review-answers-title">
-              <h4 className="review-section" id="review-answers-title">
-                {t("rv.answers")}
-              </h4>
-              <ol className="review-list">
-                {current.interview.questions
-                  .filter((q) => q.answer !== null)
-                  .map((q) => (
-                    <li key={q.id} className="review-item" data-testid="review-answer-row" data-question={q.id}>
-                      <p className="review-question">
-                        <span className="qlist-id">{q.id}</span>{" "}
-                        <span lang="vi">{q.text}</span>
-                      </p>
-                      <p className="review-answer">
-                        <span data-testid="review-answer-shown">{q.answer!.shown}</span>{" "}
-                        {current.item.state !== "returned" && (
-                          <button
-                            type="button"
-                            className="btn btn-small"
-                            data-testid="review-correct"
-                            onClick={() => setDialog({ kind: "correct", question: q })}
-                          >
-                            {t("rv.correct")}
-                          </button>
-                        )}
-                      </p>
-                    </li>
-                  ))}
-              </ol>
-            </section>
+            <ReviewBody
+              view={current}
+              outcomes={outcomes}
+              showIds
+              onCorrect={current.item.state === "returned" ? null : (question) => setDialog({ kind: "correct", question })}
+            />
           </article>
         )}
       </div>

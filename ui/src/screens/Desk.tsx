@@ -15,6 +15,7 @@ import { CaseCardView } from "../components/CaseCardView";
 import { NoteDialog } from "../components/NoteDialog";
 import { OutcomePanel } from "../components/OutcomePanel";
 import { QueuePanel, QueueStrip } from "../components/QueuePanel";
+import { ReturnedPanel } from "../components/ReturnedPanel";
 import { mayHaveLanded, toApiError } from "../errors";
 import { deskKeyAction, keyTarget } from "../hotkeys";
 import { useLang } from "../i18n";
@@ -343,6 +344,7 @@ export function Desk({ campaign, outcomes, held, setHeld, report, clearError }: 
             )}
           </div>
           <QueuePanel queue={queue} campaign={campaign} />
+          <ReturnedPanel campaign={campaign} outcomes={outcomes} report={report} clearError={clearError} />
         </div>
       )}
 

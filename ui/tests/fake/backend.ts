@@ -25,6 +25,7 @@ import type {
   PurgeReport,
   QueueView,
   ReviewAction,
+  ReviewDecision,
   ReviewItem,
   ReviewState,
   ReviewView,
@@ -107,11 +108,15 @@ function reviewState(steps: readonly FakeStep[]): ReviewState {
   return state;
 }
 
-/** Whether `action` may be taken in `state`: the core's refusal, or null. */
-function reviewRefusal(state: ReviewState, action: ReviewAction): string | null {
-  if (state === "returned" && action !== "resubmitted") return "phiếu đang ở chỗ điện thoại viên (đã trả lại); chờ họ gửi lại";
+/** Whether `who` may take `action` in `state`: the core's refusal (`ReviewState::allows`), or null. */
+function reviewRefusal(state: ReviewState, action: ReviewAction, who: "supervisor" | "operator"): string | null {
+  if (who === "operator") {
+    if (action === "approved" || action === "returned") return "chỉ giám sát viên duyệt hoặc trả lại phiếu";
+    return state === "returned" ? null : "phiếu không bị trả lại: điện thoại viên chỉ sửa và gửi lại phiếu bị trả lại";
+  }
+  if (state === "returned") return "phiếu đang ở chỗ điện thoại viên (đã trả lại); chờ họ gửi lại";
+  if (action === "resubmitted") return "chỉ điện thoại viên của phiếu gửi lại phiếu";
   if (state === "approved" && action === "approved") return "phiếu đã được duyệt";
-  if (state !== "returned" && action === "resubmitted") return "chỉ gửi lại được phiếu bị trả lại";
   return null;
 }
 
@@ -690,14 +695,22 @@ export class FakeBackend {
     };
   }
 
-  /** The finished interview `id`, for a supervisor of its campaign. */
-  private underReview(id: string, what: string): { c: FakeCase; at: number } {
+  /** The finished interview `id`, for a supervisor of its campaign or the operator who took it. */
+  private underReview(id: string, what: string): { c: FakeCase; at: number; who: "supervisor" | "operator" } {
     const c = this.cases.find((x) => x.interview?.id === id);
     if (!c) throw sentence("notFound", `không tìm thấy phiếu ${id}`);
-    this.supervise(c.campaignId, what);
+    let who: "supervisor" | "operator" = "supervisor";
+    if (this.me().role === "operator") {
+      if (this.operatorOn(c.campaignId).id !== c.interview!.operatorId) {
+        throw sentence("forbidden", `phiếu ${id} không phải phiếu của bạn`);
+      }
+      who = "operator";
+    } else {
+      this.supervise(c.campaignId, what);
+    }
     const found = this.finished(c.campaignId).find((f) => f.c === c);
     if (!found) throw sentence("invalid", `phiếu ${id} chưa xong (đang phỏng vấn), chưa duyệt được`);
-    return found;
+    return { ...found, who };
   }
 
   private reviewView(c: FakeCase, at: number): ReviewView {
@@ -720,13 +733,26 @@ export class FakeBackend {
   }
 
   /** Takes a step on a finished interview, as the core's `take_review_step`: once per id. */
-  private takeStep(interviewId: string, step: FakeStep): void {
+  private takeStep(interviewId: string, step: FakeStep, who: "supervisor" | "operator"): void {
     const steps = this.reviewSteps.get(interviewId) ?? [];
     if (steps.some((s) => s.id === step.id)) return;
-    const refusal = reviewRefusal(reviewState(steps), step.action);
+    const refusal = reviewRefusal(reviewState(steps), step.action, who);
     if (refusal) throw sentence("conflict", `phiếu ${interviewId}: ${refusal}`);
     steps.push(step);
     this.reviewSteps.set(interviewId, steps);
+  }
+
+  /** Approve, return or send again, as the core's `decide`. */
+  private decide(req: ReviewDecision, action: ReviewAction): void {
+    const { who } = this.underReview(req.interviewId, "duyệt phiếu");
+    const me = this.me();
+    const reason =
+      action === "returned"
+        ? parseReason(req.reason, "trả lại phiếu")
+        : req.reason.trim() === ""
+          ? ""
+          : parseReason(req.reason, "ghi chú");
+    this.takeStep(req.interviewId, { id: req.stepId, action, by: me.id, at: this.now(), reason, question: null, oldValue: null, newValue: null }, who);
   }
 
   private fillFor(c: FakeCase, operatorId: string | null): Fill {
@@ -1280,23 +1306,29 @@ export class FakeBackend {
       return this.reviewView(c, at);
     },
     reviewApprove: (req) => {
-      const me = this.underReview(req.interviewId, "duyệt phiếu") && this.me();
-      const reason = req.reason.trim() === "" ? "" : parseReason(req.reason, "ghi chú khi duyệt");
-      this.takeStep(req.interviewId, { id: req.stepId, action: "approved", by: me.id, at: this.now(), reason, question: null, oldValue: null, newValue: null });
+      this.decide(req, "approved");
       return null;
     },
     reviewReturn: (req) => {
-      const me = this.underReview(req.interviewId, "duyệt phiếu") && this.me();
-      const reason = parseReason(req.reason, "trả lại phiếu");
-      this.takeStep(req.interviewId, { id: req.stepId, action: "returned", by: me.id, at: this.now(), reason, question: null, oldValue: null, newValue: null });
+      this.decide(req, "returned");
       return null;
     },
+    reviewResubmit: (req) => {
+      this.decide(req, "resubmitted");
+      return null;
+    },
+    returnedToMe: (req): ReviewItem[] => {
+      const me = this.operatorOn(req.campaignId).id;
+      return this.finished(req.campaignId)
+        .map(({ c, at }) => this.reviewItem(c, at))
+        .filter((i) => i.operatorId === me && i.state === "returned");
+    },
     reviewCorrect: (req) => {
-      const { c, at } = this.underReview(req.interviewId, "sửa câu trả lời");
+      const { c, at, who } = this.underReview(req.interviewId, "sửa câu trả lời");
       const me = this.me();
-      const reason = parseReason(req.reason, "sửa câu trả lời");
+      const reason = who === "operator" && req.reason.trim() === "" ? "" : parseReason(req.reason, "sửa câu trả lời");
       const interview = c.interview!;
-      const refusal = reviewRefusal(reviewState(this.reviewSteps.get(interview.id) ?? []), "corrected");
+      const refusal = reviewRefusal(reviewState(this.reviewSteps.get(interview.id) ?? []), "corrected", who);
       if (refusal) throw sentence("conflict", `phiếu ${interview.id}: ${refusal}`);
       const old = [...interview.answers].reverse().find((a) => a.questionId === req.questionId)?.code ?? null;
       const trial: FakeInterview = { ...interview, answers: [...interview.answers] };
@@ -1313,10 +1345,10 @@ export class FakeBackend {
       if (!stillFinished) {
         throw sentence(
           "invalid",
-          `sửa câu ${req.questionId} như vậy làm phiếu không còn ${interview.status === "partial" ? "là phiếu trả lời một phần" : "hoàn thành"}${p.next ? ` (câu ${p.next} bắt buộc chưa có trả lời)` : ""}; hãy trả lại phiếu cho điện thoại viên`,
+          `sửa câu ${req.questionId} như vậy làm phiếu không còn ${interview.status === "partial" ? "là phiếu trả lời một phần" : "hoàn thành"}${p.next ? ` (câu ${p.next} bắt buộc chưa có trả lời)` : ""}; ${who === "supervisor" ? "hãy trả lại phiếu cho điện thoại viên" : "hãy gọi lại người được khảo sát để hỏi cho đủ"}`,
         );
       }
-      this.takeStep(interview.id, { id: req.stepId, action: "corrected", by: me.id, at: this.now(), reason, question: req.questionId, oldValue: old, newValue: code });
+      this.takeStep(interview.id, { id: req.stepId, action: "corrected", by: me.id, at: this.now(), reason, question: req.questionId, oldValue: old, newValue: code }, who);
       interview.answers = trial.answers;
       return this.reviewView(c, at);
     },

@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import type { CorrectionRequest, IndexRequest, ReviewDecision, ReviewListRequest } from "../../src/api/bindings";
 import { CAMPAIGN, LAN } from "../fake/data";
-import { byId, callsOf, eventually, expectText, openAs, req, screenshot, textOf, useBrowser } from "./harness";
+import { byId, callsOf, eventually, expectText, logIn, logOut, openAs, req, screenshot, textOf, useBrowser } from "./harness";
 
 useBrowser();
 
@@ -104,6 +104,43 @@ describe("review", () => {
     await expectText(byId(page, "review-step"), /sửa câu trả lời thu_tuc\.thoi_han: 4 → 2 — Nghe lại ghi âm/);
     expect(await textOf(byId(page, "review-row").first())).toContain("đã sửa 1 câu");
     await screenshot(page, "review-corrected");
+  });
+
+  test("a returned interview waits on its operator's desk; corrected and sent again, it is back in review", async () => {
+    const page = await reviewTab();
+    await page.locator(`[data-testid="review-row"][data-id="${PARTIAL}"]`).click();
+    await eventually(async () => expect(await pickedId(page)).toBe(PARTIAL));
+    await byId(page, "review-return").click();
+    await byId(page, "review-return-reason").fill("Câu tiếp cận thông tin: hỏi lại người dân");
+    await byId(page, "review-return-confirm").click();
+    await expectText(byId(page, "review-message"), /^Đã trả lại phiếu/);
+    await logOut(page);
+
+    await logIn(page, "dtv.lan");
+    await byId(page, "desk").waitFor();
+    await expectText(byId(page, "returned-reason"), "Câu tiếp cận thông tin: hỏi lại người dân");
+    await byId(page, "returned-open").click();
+    await byId(page, "returned-dialog").waitFor();
+    await screenshot(page, "returned-on-desk");
+    const row = page.locator('[data-testid="review-answer-row"][data-question="tiep_can.thong_tin"]');
+    await row.getByTestId("review-correct").click();
+    await byId(page, "review-correct-dialog").waitFor();
+    await expectText(byId(page, "review-correct-dialog"), "Ghi chú (không bắt buộc)");
+    await byId(page, "review-correct-value").fill("3");
+    await byId(page, "review-correct-value").press("Enter");
+    await expectText(row.getByTestId("review-answer-shown"), "3 — Bình thường");
+    await expectText(byId(page, "returned-dialog"), /Nguyễn Thị Lan — sửa câu trả lời câu 4: 4 → 3/);
+    await byId(page, "returned-resubmit").click();
+    await expectText(byId(page, "returned-message"), /^Đã gửi lại phiếu UBND-PCL/);
+    expect(await byId(page, "returned-row").count()).toBe(0);
+    expect(req<ReviewDecision>((await callsOf(page, "review_resubmit"))[0]).interviewId).toBe(PARTIAL);
+    await logOut(page);
+
+    await logIn(page, "gsv.hong");
+    await byId(page, "tab-review").click();
+    await eventually(async () => expect(await byId(page, "review-row").count()).toBe(2));
+    await page.locator(`[data-testid="review-row"][data-id="${PARTIAL}"]`).click();
+    await expectText(byId(page, "review-history"), /trả lại[\s\S]*sửa câu trả lời[\s\S]*gửi lại/);
   });
 
   test("the filters go to the core: agency, operator and days as dd/mm/yyyy", async () => {
