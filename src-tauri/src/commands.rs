@@ -15,6 +15,7 @@ use khaosat::ops::intake::{ImportFileRequest, ImportPreview, ImportReport, SaveR
 use khaosat::ops::interview::{
     CaseRequest, InterviewView, SaveAnswerRequest, StartInterviewRequest,
 };
+use khaosat::ops::pause::{PauseRequest, PauseView};
 use khaosat::ops::purge::PurgeReport;
 use khaosat::ops::reports::{
     IndexReport, IndexRequest, OperatorsReport, OperatorsRequest, ProgressReport, RatesReport,
@@ -81,6 +82,10 @@ shell_commands![
     review_return,
     review_resubmit,
     returned_to_me,
+    pause_work,
+    resume_work,
+    my_pause,
+    pause_reasons,
     review_correct,
     list_agencies,
     preview_import,
@@ -241,6 +246,26 @@ async fn review_approve(shell: State<'_, Shell>, req: ReviewDecision) -> Reply<(
 #[tauri::command]
 async fn review_return(shell: State<'_, Shell>, req: ReviewDecision) -> Reply<()> {
     shell.app().await?.review_return(req).await
+}
+
+#[tauri::command]
+async fn pause_work(shell: State<'_, Shell>, req: PauseRequest) -> Reply<PauseView> {
+    shell.app().await?.pause_work(req).await
+}
+
+#[tauri::command]
+async fn resume_work(shell: State<'_, Shell>, req: CampaignRequest) -> Reply<Option<PauseView>> {
+    shell.app().await?.resume_work(req).await
+}
+
+#[tauri::command]
+async fn my_pause(shell: State<'_, Shell>, req: CampaignRequest) -> Reply<Option<PauseView>> {
+    shell.app().await?.my_pause(req).await
+}
+
+#[tauri::command]
+async fn pause_reasons(shell: State<'_, Shell>) -> Reply<Vec<String>> {
+    Ok(shell.app().await?.pause_reasons())
 }
 
 #[tauri::command]

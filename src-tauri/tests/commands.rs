@@ -485,6 +485,7 @@ fn sample(ts_type: &str) -> Value {
             "from": "2026-11-23", "to": null
         }),
         "ReviewRequest" => json!({ "interviewId": id }),
+        "PauseRequest" => json!({ "campaignId": id, "reason": "Họp" }),
         "ReviewDecision" => json!({ "interviewId": id, "stepId": id, "reason": "Thiếu câu Q5" }),
         "CorrectionRequest" => json!({
             "interviewId": id, "stepId": id, "answerId": id, "questionId": "dong_y", "input": "1",

@@ -38,6 +38,7 @@ use crate::ops::interview::{
     CaseRequest, ConsentView, GivenAnswer, InterviewSummary, InterviewView, OptionView,
     QuestionKind, QuestionView, SaveAnswerRequest, SectionView, StartInterviewRequest,
 };
+use crate::ops::pause::{PauseRequest, PauseView};
 use crate::ops::purge::PurgeReport;
 use crate::ops::reports::{
     AgencyProgress, IndexReport, IndexRequest, ModeIndex, OperatorFigures, OperatorsReport,
@@ -236,6 +237,8 @@ fn declarations() -> Vec<String> {
         ReviewRequest::decl(),
         ReviewDecision::decl(),
         CorrectionRequest::decl(),
+        PauseRequest::decl(),
+        PauseView::decl(),
     ]
 }
 

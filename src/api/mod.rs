@@ -27,6 +27,7 @@ use crate::ops::intake::{
 use crate::ops::interview::{
     self, CaseRequest, InterviewView, SaveAnswerRequest, StartInterviewRequest,
 };
+use crate::ops::pause::{self, PauseRequest, PauseView};
 use crate::ops::purge::{self, PurgeReport};
 use crate::ops::reports::{
     self, IndexReport, IndexRequest, OperatorsReport, OperatorsRequest, ProgressReport,
@@ -337,6 +338,22 @@ impl App {
         Ok(review::return_interview(&self.session().await?, self.clock.now(), &req).await?)
     }
 
+    pub async fn pause_work(&self, req: PauseRequest) -> ApiResult<PauseView> {
+        Ok(pause::pause(&self.session().await?, self.clock.now(), &req).await?)
+    }
+
+    pub async fn resume_work(&self, req: CampaignRequest) -> ApiResult<Option<PauseView>> {
+        Ok(pause::resume(&self.session().await?, self.clock.now(), req.campaign_id).await?)
+    }
+
+    pub async fn my_pause(&self, req: CampaignRequest) -> ApiResult<Option<PauseView>> {
+        Ok(pause::my_pause(&self.session().await?, self.clock.now(), req.campaign_id).await?)
+    }
+
+    pub fn pause_reasons(&self) -> Vec<String> {
+        pause::reasons()
+    }
+
     pub async fn review_resubmit(&self, req: ReviewDecision) -> ApiResult<()> {
         Ok(review::resubmit(&self.session().await?, self.clock.now(), &req).await?)
     }
@@ -603,6 +620,26 @@ pub const COMMANDS: &[Command] = &[
         name: "review_return",
         arg: Some(("req", ts::<ReviewDecision>)),
         returns: ts::<()>,
+    },
+    Command {
+        name: "pause_work",
+        arg: Some(("req", ts::<PauseRequest>)),
+        returns: ts::<PauseView>,
+    },
+    Command {
+        name: "resume_work",
+        arg: Some(("req", ts::<CampaignRequest>)),
+        returns: ts::<Option<PauseView>>,
+    },
+    Command {
+        name: "my_pause",
+        arg: Some(("req", ts::<CampaignRequest>)),
+        returns: ts::<Option<PauseView>>,
+    },
+    Command {
+        name: "pause_reasons",
+        arg: None,
+        returns: ts::<Vec<String>>,
     },
     Command {
         name: "review_resubmit",

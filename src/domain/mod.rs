@@ -8,6 +8,7 @@ pub mod folding;
 pub mod intake;
 pub mod mode;
 pub mod outcome;
+pub mod pause;
 pub mod people;
 pub mod phone;
 pub mod privacy;

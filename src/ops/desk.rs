@@ -86,6 +86,8 @@ pub async fn next_case(
         hard_until: now - campaign.calling.appointment_grace,
     };
     let Some(claim) = store.claim_next_case(campaign.id, operator, &rules).await? else {
+        // The claim hands nothing to a paused operator: say so rather than "no case".
+        super::pause::refusal_if_paused(session, operator).await?;
         tracing::info!(campaign = %campaign.id, operator = %operator, "no case to call");
         return Ok(None);
     };

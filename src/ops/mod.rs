@@ -10,6 +10,7 @@ pub mod intake;
 pub mod interview;
 pub mod interview_file;
 pub mod interview_import;
+pub mod pause;
 pub mod private_file;
 pub mod purge;
 pub mod questionnaires;

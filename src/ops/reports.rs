@@ -588,6 +588,14 @@ pub async fn operators(session: &Session, req: &OperatorsRequest) -> Result<Oper
             calls.entry(i.operator_id).or_default();
         }
     }
+    type Pauses = Vec<(DateTime<Utc>, Option<DateTime<Utc>>)>;
+    let mut pauses: HashMap<Uuid, Pauses> = HashMap::new();
+    for p in store.campaign_pauses(campaign.id, from, to).await? {
+        pauses
+            .entry(p.staff_id)
+            .or_default()
+            .push((p.started_at, p.ended_at));
+    }
     let staff: HashMap<Uuid, (String, String)> = store
         .staff()
         .await?
@@ -597,7 +605,8 @@ pub async fn operators(session: &Session, req: &OperatorsRequest) -> Result<Oper
     let mut operators: Vec<OperatorFigures> = calls
         .into_iter()
         .map(|(id, calls)| {
-            let hours = hours_worked(&calls, IDLE_LIMIT);
+            let paused = pauses.get(&id).map_or(&[][..], Vec::as_slice);
+            let hours = hours_worked(&calls, IDLE_LIMIT, paused);
             let attempts = calls.len() as u64;
             let interviews = lengths.get(&id).map_or(&[][..], Vec::as_slice);
             let (login, name) = staff

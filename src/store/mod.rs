@@ -5,6 +5,7 @@
 mod kept;
 mod location;
 pub mod model;
+mod pause;
 mod people;
 mod pg_schema;
 mod postgres;
@@ -23,6 +24,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 pub use location::{default_sqlite_path, DatabaseLocation};
+pub use pause::{Pause, PauseStore};
 pub use people::PeopleStore;
 pub use postgres::PostgresStore;
 pub use privacy::PrivacyStore;
@@ -62,7 +64,9 @@ pub struct Claim {
 /// Everything the use cases need from a database. Every write that touches a case under call
 /// carries the caller's [`Lease`] and is refused when its epoch is stale.
 #[async_trait]
-pub trait Store: PeopleStore + PrivacyStore + ReviewStore + Send + Sync + Debug {
+pub trait Store:
+    PeopleStore + PrivacyStore + ReviewStore + PauseStore + Send + Sync + Debug
+{
     fn backend(&self) -> Backend;
 
     /// Adds a campaign; a campaign code already in use is a conflict.

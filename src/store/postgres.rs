@@ -390,3 +390,4 @@ sql_store!(
 super::people::people_store!(PostgresStore, super::people::postgres);
 super::privacy::privacy_store!(PostgresStore, Backend::Postgres);
 super::review::review_store!(PostgresStore, Some(super::review::PG_LOCK_STEPS));
+super::pause::pause_store!(PostgresStore);

@@ -154,12 +154,13 @@ const TAKE_LEASE: &str = "lease_holder = $2, lease_expires_at = $5, lease_claime
      lease_epoch = lease_epoch + 1";
 
 /// Leases the next case to the operator in one statement (in calling hours: outside them
-/// nothing new is handed out); returns its id, no row when every queue is empty. Binds
+/// nothing new is handed out); returns its id, no row when every queue is empty or the operator is paused. Binds
 /// `$1`–`$5` as [`next_in_queues`] and [`TAKE_LEASE`].
 pub fn take_next(lock: &str) -> String {
     format!(
-        "UPDATE survey_case SET {TAKE_LEASE} WHERE id = {} RETURNING id",
-        next_in_queues(lock)
+        "UPDATE survey_case SET {TAKE_LEASE} WHERE id = {} AND {} RETURNING id",
+        next_in_queues(lock),
+        super::pause::NOT_PAUSED
     )
 }
 
@@ -181,10 +182,12 @@ pub fn claim_or_resume(calling_open: bool, lock_held: &str, lock: &str) -> Strin
     let claimed = if calling_open {
         format!(
             "taken AS (UPDATE survey_case c SET {TAKE_LEASE}
-                 WHERE id = {} AND NOT EXISTS (SELECT 1 FROM held) RETURNING {CASE_COLUMNS}),
+                 WHERE id = {} AND NOT EXISTS (SELECT 1 FROM held) AND {}
+                 RETURNING {CASE_COLUMNS}),
              claimed AS (SELECT h.*, TRUE AS resumed FROM held h
                  UNION ALL SELECT t.*, FALSE FROM taken t)",
-            next_in_queues(lock)
+            next_in_queues(lock),
+            super::pause::NOT_PAUSED
         )
     } else {
         "claimed AS (SELECT h.*, TRUE AS resumed FROM held h)".to_owned()

@@ -245,6 +245,7 @@ sql_store!(
 super::people::people_store!(SqliteStore, super::people::sqlite);
 super::privacy::privacy_store!(SqliteStore, Backend::Sqlite);
 super::review::review_store!(SqliteStore, None);
+super::pause::pause_store!(SqliteStore);
 
 #[cfg(all(test, unix))]
 mod tests {

@@ -831,3 +831,41 @@ fn a_soft_refusal_at_the_attempt_limit_closes_as_a_refusal_through_the_desk_comm
         "{text}"
     );
 }
+
+#[test]
+fn a_paused_operator_takes_no_case_until_they_resume() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let db = format!("sqlite://{}", dir.path().join("k.sqlite3").display());
+    assert!(khaosat(&["--db", &db, "init", "--demo"]).status.success());
+    let monday = "2026-11-23T09:00:00+07:00";
+    let desk = |args: &[&str]| {
+        at(
+            monday,
+            &db,
+            &[
+                &["--as", "dtv.lan", "desk"][..],
+                args,
+                &["--campaign", "DEMO-2026-Q4"],
+            ]
+            .concat(),
+        )
+    };
+    let paused = desk(&["pause", "--reason", "Họp giao ban"]);
+    assert!(
+        paused.status.success(),
+        "{}",
+        String::from_utf8_lossy(&paused.stderr)
+    );
+    assert!(String::from_utf8_lossy(&paused.stdout)
+        .contains("Đang tạm nghỉ từ 23/11/2026 09:00: Họp giao ban."));
+    let refused = desk(&["next"]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("đang tạm nghỉ (“Họp giao ban”)"));
+    let resumed = desk(&["resume"]);
+    assert!(String::from_utf8_lossy(&resumed.stdout)
+        .contains("Tiếp tục làm việc sau 0 phút tạm nghỉ (Họp giao ban)."));
+    let card = json(&desk(&["next", "--json"]));
+    assert!(card["lease"]["caseId"].is_string(), "{card}");
+    let no_reason = desk(&["pause", "--reason", " "]);
+    assert!(String::from_utf8_lossy(&no_reason.stderr).contains("lý do"));
+}

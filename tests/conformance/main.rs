@@ -7,6 +7,7 @@ mod cli;
 mod fixtures;
 mod intake;
 mod interview;
+mod pause;
 mod privacy;
 mod reports;
 mod results_files;

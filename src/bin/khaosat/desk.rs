@@ -8,6 +8,7 @@ use khaosat::domain::schedule::AppointmentKind;
 use khaosat::domain::time::LocalTime;
 use khaosat::ops::catalogue;
 use khaosat::ops::desk::{self, NextCaseRequest, RecordOutcomeRequest};
+use khaosat::ops::pause::{self, PauseRequest};
 use khaosat::ops::session::Session;
 use uuid::Uuid;
 
@@ -54,6 +55,19 @@ pub enum Command {
         campaign: String,
         #[arg(long)]
         json: bool,
+    },
+    /// Stop taking calls, with the reason (Nghỉ giải lao, Họp, Sự cố kỹ thuật, Đào tạo, or
+    /// another): no case is handed out until `desk resume`.
+    Pause {
+        #[arg(long)]
+        campaign: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Take calls again after a pause.
+    Resume {
+        #[arg(long)]
+        campaign: String,
     },
 }
 
@@ -138,6 +152,29 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
             let lease = desk::current_lease(session, case, epoch).await?;
             desk::release(session, &lease).await?;
             println!("Đã trả ca {case}.");
+        }
+        Command::Pause { campaign, reason } => {
+            let campaign_id = request(session, &campaign).await?.campaign_id;
+            let paused = pause::pause(
+                session,
+                now,
+                &PauseRequest {
+                    campaign_id,
+                    reason,
+                },
+            )
+            .await?;
+            println!("Đang tạm nghỉ từ {}: {}.", paused.since, paused.reason);
+        }
+        Command::Resume { campaign } => {
+            let campaign_id = request(session, &campaign).await?.campaign_id;
+            match pause::resume(session, now, campaign_id).await? {
+                Some(ended) => println!(
+                    "Tiếp tục làm việc sau {} phút tạm nghỉ ({}).",
+                    ended.minutes, ended.reason
+                ),
+                None => println!("Bạn không tạm nghỉ: không có gì thay đổi."),
+            }
         }
         Command::Queue { campaign, json } => {
             let request = request(session, &campaign).await?;

@@ -6,13 +6,20 @@
 
 use chrono::{DateTime, Duration, Utc};
 
+use crate::domain::pause::paused_within;
+
 /// A gap between one call's end and the next call's start longer than this is a break, not
 /// work: the operator figures' hours leave it out.
 pub const IDLE_LIMIT: Duration = Duration::minutes(15);
 
 /// Hours worked: the calls (start, end), in any order, merged into stretches of work; a gap
-/// longer than `idle_limit` between one call's end and the next call's start is left out.
-pub fn hours_worked(calls: &[(DateTime<Utc>, DateTime<Utc>)], idle_limit: Duration) -> f64 {
+/// longer than `idle_limit` between one call's end and the next call's start is left out, and so
+/// is the time of the operator's pauses (start, end; an open one runs on) within a stretch.
+pub fn hours_worked(
+    calls: &[(DateTime<Utc>, DateTime<Utc>)],
+    idle_limit: Duration,
+    pauses: &[(DateTime<Utc>, Option<DateTime<Utc>>)],
+) -> f64 {
     let mut calls = calls.to_vec();
     calls.sort_unstable();
     let mut worked = Duration::zero();
@@ -22,14 +29,14 @@ pub fn hours_worked(calls: &[(DateTime<Utc>, DateTime<Utc>)], idle_limit: Durati
         stretch = match stretch {
             Some((from, until)) if start - until <= idle_limit => Some((from, until.max(end))),
             Some((from, until)) => {
-                worked += until - from;
+                worked += until - from - paused_within(from, until, pauses);
                 Some((start, end))
             }
             None => Some((start, end)),
         };
     }
     if let Some((from, until)) = stretch {
-        worked += until - from;
+        worked += until - from - paused_within(from, until, pauses);
     }
     worked.num_milliseconds() as f64 / 3_600_000.0
 }
@@ -80,16 +87,32 @@ mod tests {
             // The next day.
             (hanoi(2026, 11, 24, 9, 0), hanoi(2026, 11, 24, 9, 15)),
         ];
-        let hours = hours_worked(&calls, IDLE_LIMIT);
+        let hours = hours_worked(&calls, IDLE_LIMIT, &[]);
         let expected = (30.0 + 30.0 + 15.0) / 60.0;
         assert!((hours - expected).abs() < 1e-9, "{hours} ≠ {expected}");
-        assert_eq!(hours_worked(&[], IDLE_LIMIT), 0.0);
+        assert_eq!(hours_worked(&[], IDLE_LIMIT, &[]), 0.0);
         let exactly_the_limit = [
             (hanoi(2026, 11, 23, 8, 0), hanoi(2026, 11, 23, 8, 10)),
             (hanoi(2026, 11, 23, 8, 25), hanoi(2026, 11, 23, 8, 35)),
         ];
-        let hours = hours_worked(&exactly_the_limit, IDLE_LIMIT);
+        let hours = hours_worked(&exactly_the_limit, IDLE_LIMIT, &[]);
         assert!((hours - 35.0 / 60.0).abs() < 1e-9, "{hours}");
+    }
+
+    #[test]
+    fn a_pause_between_calls_is_not_work_however_short() {
+        let calls = [
+            (hanoi(2026, 11, 23, 8, 0), hanoi(2026, 11, 23, 8, 10)),
+            (hanoi(2026, 11, 23, 8, 20), hanoi(2026, 11, 23, 8, 30)),
+        ];
+        // A 5-minute pause in the 10-minute gap: 25 minutes worked, not 30.
+        let paused = [(hanoi(2026, 11, 23, 8, 12), Some(hanoi(2026, 11, 23, 8, 17)))];
+        let hours = hours_worked(&calls, IDLE_LIMIT, &paused);
+        assert!((hours - 25.0 / 60.0).abs() < 1e-9, "{hours}");
+        // A pause outside the calls' stretch changes nothing.
+        let later = [(hanoi(2026, 11, 23, 9, 0), None)];
+        let hours = hours_worked(&calls, IDLE_LIMIT, &later);
+        assert!((hours - 30.0 / 60.0).abs() < 1e-9, "{hours}");
     }
 
     #[test]

@@ -960,6 +960,26 @@ answerId: string, questionId: string,
  */
 input: string, reason: string, };
 
+export type PauseRequest = { campaignId: string, 
+/**
+ * One of [`PAUSE_REASONS`] or the operator's own words.
+ */
+reason: string, };
+
+export type PauseView = { reason: string, 
+/**
+ * dd/mm/yyyy hh:mm in the campaign's time zone.
+ */
+since: string, 
+/**
+ * When it ended, once it has.
+ */
+until: string | null, 
+/**
+ * Whole minutes it lasted (so far, while open).
+ */
+minutes: number, };
+
 /** Every command of the desktop shell, typed. A failed call rejects with an `ApiError`. */
 export const commands = {
   appInfo: (): Promise<AppInfo> => invoke("app_info"),
@@ -986,6 +1006,10 @@ export const commands = {
   reviewShow: (req: ReviewRequest): Promise<ReviewView> => invoke("review_show", { req }),
   reviewApprove: (req: ReviewDecision): Promise<null> => invoke("review_approve", { req }),
   reviewReturn: (req: ReviewDecision): Promise<null> => invoke("review_return", { req }),
+  pauseWork: (req: PauseRequest): Promise<PauseView> => invoke("pause_work", { req }),
+  resumeWork: (req: CampaignRequest): Promise<PauseView | null> => invoke("resume_work", { req }),
+  myPause: (req: CampaignRequest): Promise<PauseView | null> => invoke("my_pause", { req }),
+  pauseReasons: (): Promise<Array<string>> => invoke("pause_reasons"),
   reviewResubmit: (req: ReviewDecision): Promise<null> => invoke("review_resubmit", { req }),
   returnedToMe: (req: CampaignRequest): Promise<Array<ReviewItem>> => invoke("returned_to_me", { req }),
   reviewCorrect: (req: CorrectionRequest): Promise<ReviewView> => invoke("review_correct", { req }),
@@ -1017,4 +1041,4 @@ export const commands = {
 export const IMPORT_PROGRESS_EVENT = "import-progress";
 
 /** The names of the commands, as the shell registers them. */
-export const COMMAND_NAMES = ["app_info", "login", "logout", "list_campaigns", "list_staff", "list_outcomes", "case_interview", "next_case", "operator_queue", "heartbeat", "release_case", "start_interview", "save_answer", "record_outcome", "campaign_cases", "select_cases", "reassign", "force_release", "audit_log", "change_trail", "review_list", "review_show", "review_approve", "review_return", "review_resubmit", "returned_to_me", "review_correct", "list_agencies", "preview_import", "import_list", "save_rejects", "sample_status", "draw_sample", "sipas_index", "response_rates", "fieldwork_progress", "operator_figures", "export_interviews", "export_report", "list_people", "add_person", "set_person_active", "set_person_password", "assign_person", "list_requests", "add_request", "acknowledge_request", "close_request", "purge_campaign"] as const;
+export const COMMAND_NAMES = ["app_info", "login", "logout", "list_campaigns", "list_staff", "list_outcomes", "case_interview", "next_case", "operator_queue", "heartbeat", "release_case", "start_interview", "save_answer", "record_outcome", "campaign_cases", "select_cases", "reassign", "force_release", "audit_log", "change_trail", "review_list", "review_show", "review_approve", "review_return", "pause_work", "resume_work", "my_pause", "pause_reasons", "review_resubmit", "returned_to_me", "review_correct", "list_agencies", "preview_import", "import_list", "save_rejects", "sample_status", "draw_sample", "sipas_index", "response_rates", "fieldwork_progress", "operator_figures", "export_interviews", "export_report", "list_people", "add_person", "set_person_active", "set_person_password", "assign_person", "list_requests", "add_request", "acknowledge_request", "close_request", "purge_campaign"] as const;

@@ -8,6 +8,7 @@ import {
   type InterviewView,
   type OutcomeRecorded,
   type OutcomeView,
+  type PauseView,
   type QueueView,
 } from "../api/bindings";
 import { AppointmentDialog, type AppointmentRefusal } from "../components/AppointmentDialog";
@@ -15,6 +16,7 @@ import { CaseCardView } from "../components/CaseCardView";
 import { NoteDialog } from "../components/NoteDialog";
 import { OutcomePanel } from "../components/OutcomePanel";
 import { QueuePanel, QueueStrip } from "../components/QueuePanel";
+import { PauseDialog } from "../components/PauseDialog";
 import { ReturnedPanel } from "../components/ReturnedPanel";
 import { mayHaveLanded, toApiError } from "../errors";
 import { deskKeyAction, keyTarget } from "../hotkeys";
@@ -63,6 +65,9 @@ export function Desk({ campaign, outcomes, held, setHeld, report, clearError }: 
   const [note, setNote] = useState("");
   const [pending, setPending] = useState<Pending | null>(null);
   const [queue, setQueue] = useState<QueueView | null>(null);
+  /** The operator's open pause: no case is handed out until they resume. */
+  const [paused, setPaused] = useState<PauseView | null>(null);
+  const [pausing, setPausing] = useState(false);
   /** Kept until an outcome is recorded, so a retry after a failure records one attempt, not two. */
   const attemptId = useRef<string | null>(null);
   /** Kept until the interview opens, so a retried start opens one interview. */
@@ -92,6 +97,17 @@ export function Desk({ campaign, outcomes, held, setHeld, report, clearError }: 
       report(e);
     }
   }, [campaign.id, report]);
+
+  useEffect(() => {
+    commands.myPause({ campaignId: campaign.id }).then(setPaused, report);
+  }, [campaign.id, report]);
+
+  const resume = () =>
+    void run(async () => {
+      await commands.resumeWork({ campaignId: campaign.id });
+      setPaused(null);
+      void refreshQueue();
+    });
 
   useEffect(() => {
     setQueue(null);
@@ -129,6 +145,7 @@ export function Desk({ campaign, outcomes, held, setHeld, report, clearError }: 
 
   const nextCase = () =>
     void run(async () => {
+      if (paused) return;
       const next = await commands.nextCase({ campaignId: campaign.id });
       setLast(null);
       setHeld(next ? { card: next, campaignId: campaign.id, interview: null } : null);
@@ -307,11 +324,24 @@ export function Desk({ campaign, outcomes, held, setHeld, report, clearError }: 
           type="button"
           className="btn btn-primary btn-large"
           data-testid="next-case"
-          disabled={!!card || busy}
+          disabled={!!card || busy || paused !== null}
           onClick={nextCase}
         >
           {t("desk.next")}
         </button>
+        {!card &&
+          (paused ? (
+            <div className="pause-state" role="status" data-testid="paused">
+              <span>{t("pause.on", { reason: paused.reason, since: paused.since })}</span>
+              <button type="button" className="btn btn-primary" data-testid="resume" disabled={busy} onClick={resume}>
+                {t("pause.resume")}
+              </button>
+            </div>
+          ) : (
+            <button type="button" className="btn" data-testid="pause" disabled={busy} onClick={() => setPausing(true)}>
+              {t("pause.button")}
+            </button>
+          ))}
         <div className="desk-status" aria-live="polite">
           {busy && <span className="muted">{t("desk.busy")}</span>}
           {last && <LastResultLine last={last} outcomes={outcomes} />}
@@ -335,6 +365,10 @@ export function Desk({ campaign, outcomes, held, setHeld, report, clearError }: 
                   </p>
                 )}
               </>
+            ) : paused ? (
+              <p className="empty-message muted" data-testid="paused-idle">
+                {t("pause.idle")}
+              </p>
             ) : noCase ? (
               <p className="empty-message" data-testid="no-case">
                 {t("desk.noCase")}
@@ -343,6 +377,16 @@ export function Desk({ campaign, outcomes, held, setHeld, report, clearError }: 
               <p className="empty-message muted">{t("desk.idle")}</p>
             )}
           </div>
+          {pausing && (
+            <PauseDialog
+              onCancel={() => setPausing(false)}
+              onPause={async (reason) => {
+                setPaused(await commands.pauseWork({ campaignId: campaign.id, reason }));
+                setPausing(false);
+                setNoCase(false);
+              }}
+            />
+          )}
           <QueuePanel queue={queue} campaign={campaign} />
           <ReturnedPanel campaign={campaign} outcomes={outcomes} report={report} clearError={clearError} />
         </div>

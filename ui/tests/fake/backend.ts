@@ -22,6 +22,7 @@ import type {
   OutcomeCode,
   OutcomeRecorded,
   PersonView,
+  PauseView,
   PurgeReport,
   QueueView,
   ReviewAction,
@@ -473,6 +474,8 @@ export class FakeBackend {
   requests: FakeRequest[] = [];
   /** Review steps per interview id, in the order taken. */
   reviewSteps = new Map<string, FakeStep[]>();
+  /** Operators' pauses, oldest first; an open one has no end. */
+  pauses: { staffId: string; campaignId: string; reason: string; start: number; end: number | null }[] = [];
 
   constructor(private options: FakeOptions = {}) {
     const offset = (options.closed ? CLOSED_START : OPEN_START) - Date.now();
@@ -742,6 +745,15 @@ export class FakeBackend {
     this.reviewSteps.set(interviewId, steps);
   }
 
+  private pauseView(p: { reason: string; start: number; end: number | null }): PauseView {
+    return {
+      reason: p.reason,
+      since: formatInstant(p.start),
+      until: p.end === null ? null : formatInstant(p.end),
+      minutes: Math.floor(((p.end ?? this.now()) - p.start) / MINUTE),
+    };
+  }
+
   /** Approve, return or send again, as the core's `decide`. */
   private decide(req: ReviewDecision, action: ReviewAction): void {
     const { who } = this.underReview(req.interviewId, "duyệt phiếu");
@@ -929,6 +941,10 @@ export class FakeBackend {
     nextCase: (req) => {
       const me = this.operatorOn(req.campaignId).id;
       this.checkCampaign(req.campaignId);
+      const paused = this.pauses.find((p) => p.staffId === me && p.end === null);
+      if (paused) {
+        throw sentence("conflict", `bạn đang tạm nghỉ (“${paused.reason}”): hãy bấm “Tiếp tục làm việc” để nhận ca`);
+      }
       const now = this.now();
       const cases = this.casesOf(req.campaignId);
       const held = cases.find(
@@ -1316,6 +1332,32 @@ export class FakeBackend {
     reviewResubmit: (req) => {
       this.decide(req, "resubmitted");
       return null;
+    },
+    pauseReasons: () => ["Nghỉ giải lao", "Họp", "Sự cố kỹ thuật", "Đào tạo"],
+    pauseWork: (req): PauseView => {
+      const me = this.operatorOn(req.campaignId).id;
+      const reason = req.reason.trim();
+      if (reason === "") throw sentence("invalid", "cần chọn hoặc ghi lý do tạm nghỉ");
+      const now = this.now();
+      const held = this.cases.find((c) => c.leaseHolder === me && c.leaseExpiresAt !== null && c.leaseExpiresAt > now && !c.finalOutcome);
+      if (held) throw sentence("conflict", `bạn đang giữ ca ${held.id}: hãy ghi kết quả hoặc trả ca trước khi tạm nghỉ`);
+      const open = this.pauses.find((p) => p.staffId === me && p.end === null);
+      if (open) throw sentence("conflict", `bạn đang tạm nghỉ rồi (“${open.reason}”)`);
+      const pause = { staffId: me, campaignId: req.campaignId, reason, start: now, end: null };
+      this.pauses.push(pause);
+      return this.pauseView(pause);
+    },
+    resumeWork: (req): PauseView | null => {
+      const me = this.operatorOn(req.campaignId).id;
+      const open = this.pauses.find((p) => p.staffId === me && p.end === null);
+      if (!open) return null;
+      open.end = this.now();
+      return this.pauseView(open);
+    },
+    myPause: (req): PauseView | null => {
+      const me = this.operatorOn(req.campaignId).id;
+      const open = this.pauses.find((p) => p.staffId === me && p.end === null);
+      return open ? this.pauseView(open) : null;
     },
     returnedToMe: (req): ReviewItem[] => {
       const me = this.operatorOn(req.campaignId).id;
