@@ -419,9 +419,10 @@ async fn each_role_sees_and_changes_only_what_it_may() {
     refused(
         sqlx::query(
             "INSERT INTO review_event (id, interview_id, campaign_id, round, action, by_staff, at, seq)
-             SELECT gen_random_uuid(), id, $1, now(), 'approved', operator_id, now(), 1 FROM interview",
+             VALUES (gen_random_uuid(), gen_random_uuid(), $1, now(), 'approved', $2, now(), 1)",
         )
         .bind(setup.campaign_a)
+        .bind(dtv1_id)
         .execute(&mut dtv1_sql)
         .await,
         "an operator approving an interview",
