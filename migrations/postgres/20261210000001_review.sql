@@ -41,6 +41,21 @@ CREATE FUNCTION khaosat_review_state(interview uuid) RETURNS text
 REVOKE ALL ON FUNCTION khaosat_review_state(uuid) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION khaosat_review_state(uuid) TO khaosat_operator;
 
+-- Whether the interview is the calling operator's own. SECURITY DEFINER for the same reason, and
+-- measured: written as EXISTS over interview inside the policies of answer_log and
+-- result_interview, each statement that touches those tables (the outcome's, on every call)
+-- planned interview's own policies again inside them. With 500 operators through one
+-- authenticator: 241 cycles/s without these operator policies, 153 with them written so, 205
+-- with this function. search_path pinned; operators only.
+CREATE FUNCTION khaosat_my_interview(interview uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+    AS $$
+        SELECT EXISTS (SELECT 1 FROM interview i WHERE i.id = interview
+                       AND i.operator_id = (SELECT khaosat_me()))
+    $$;
+REVOKE ALL ON FUNCTION khaosat_my_interview(uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION khaosat_my_interview(uuid) TO khaosat_operator;
+
 -- A supervisor reviews the interviews of the campaigns they supervise, as themselves; an
 -- operator reads the review of their own interviews (a return's reason is for them) and, while
 -- one is returned to them, corrects its answers and sends it again, as themselves; an
@@ -73,21 +88,14 @@ GRANT SELECT ON review_event TO khaosat_admin;
 CREATE POLICY interview_operator_own ON interview FOR SELECT TO khaosat_operator
     USING (operator_id = (SELECT khaosat_me()));
 CREATE POLICY answer_operator_own ON answer_log FOR SELECT TO khaosat_operator
-    USING (EXISTS (SELECT 1 FROM interview i WHERE i.id = interview_id
-                   AND i.operator_id = (SELECT khaosat_me())));
+    USING (khaosat_my_interview(interview_id));
 CREATE POLICY answer_operator_amend ON answer_log FOR INSERT TO khaosat_operator
-    WITH CHECK (answered_by = (SELECT khaosat_me())
-                AND EXISTS (SELECT 1 FROM interview i WHERE i.id = interview_id
-                            AND i.operator_id = (SELECT khaosat_me()))
+    WITH CHECK (answered_by = (SELECT khaosat_me()) AND khaosat_my_interview(interview_id)
                 AND khaosat_review_state(interview_id) = 'returned');
 CREATE POLICY result_operator_own ON result_interview FOR SELECT TO khaosat_operator
-    USING (EXISTS (SELECT 1 FROM interview i WHERE i.id = interview_id
-                   AND i.operator_id = (SELECT khaosat_me())));
+    USING (khaosat_my_interview(interview_id));
 CREATE POLICY result_operator_amend ON result_interview FOR UPDATE TO khaosat_operator
-    USING (EXISTS (SELECT 1 FROM interview i WHERE i.id = interview_id
-                   AND i.operator_id = (SELECT khaosat_me()))
-           AND khaosat_review_state(interview_id) = 'returned')
-    WITH CHECK (EXISTS (SELECT 1 FROM interview i WHERE i.id = interview_id
-                        AND i.operator_id = (SELECT khaosat_me())));
+    USING (khaosat_my_interview(interview_id) AND khaosat_review_state(interview_id) = 'returned')
+    WITH CHECK (khaosat_my_interview(interview_id));
 CREATE TRIGGER review_event_audit AFTER INSERT OR UPDATE OR DELETE ON review_event
     FOR EACH ROW EXECUTE FUNCTION khaosat_audit();
