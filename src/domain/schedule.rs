@@ -529,8 +529,9 @@ mod tests {
         );
         assert_eq!(
             busy(hanoi(2027, 2, 4, 19, 45)),
-            Some(hanoi(2027, 2, 10, 7, 30)),
-            "Tết 2027: the eve (5/2) and the first four days (6–9/2), then a Wednesday"
+            Some(hanoi(2027, 2, 11, 7, 30)),
+            "Tết 2027: the eve (5/2) and the first four days (6–9/2); Sunday 7/2 among them gives \
+             Wednesday 10/2 off in lieu; then Thursday"
         );
     }
 

@@ -202,7 +202,7 @@ impl CallingHours {
     }
 
     /// Adds dates on which the campaign does not call: days off the government adds around Tết
-    /// or in lieu of a holiday that fell on a weekend, local events, …
+    /// or to bridge a holiday, local events, …
     pub fn with_closed_dates(mut self, dates: impl IntoIterator<Item = NaiveDate>) -> Self {
         self.closed_dates.extend(dates);
         self
@@ -253,7 +253,8 @@ impl CallingHours {
             .unwrap_or(false);
         weekday_allowed
             && !self.closed_dates.contains(&date)
-            && !(self.public_holidays && is_public_holiday(date))
+            && !(self.public_holidays
+                && (is_public_holiday(date) || is_day_in_lieu(date, self.weekdays)))
     }
 
     /// The slot calls may be made in at `at`, or `None` when calling is not allowed then.
@@ -359,6 +360,61 @@ fn is_public_holiday(date: NaiveDate) -> bool {
     found
 }
 
+/// Whether `date` is a day off in lieu of a holiday that fell on a weekly rest day, for a
+/// campaign that calls on `weekdays` (Monday first). Each year's days are computed once per
+/// process and set of weekdays.
+fn is_day_in_lieu(date: NaiveDate, weekdays: [bool; 7]) -> bool {
+    type Key = (i32, [bool; 7]);
+    static YEARS: LazyLock<RwLock<HashMap<Key, Vec<NaiveDate>>>> = LazyLock::new(RwLock::default);
+    let key = (date.year(), weekdays);
+    if let Some(days) = YEARS
+        .read()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get(&key)
+    {
+        return days.contains(&date);
+    }
+    let works = |day: NaiveDate| weekdays[day.weekday().num_days_from_monday() as usize];
+    let days: Vec<NaiveDate> = days_in_lieu(date.year(), works)
+        .into_iter()
+        .map(|(day, _)| day)
+        .collect();
+    let found = days.contains(&date);
+    YEARS
+        .write()
+        .unwrap_or_else(PoisonError::into_inner)
+        .insert(key, days);
+    found
+}
+
+/// The days off in lieu (nghỉ bù) of a solar year's public holidays, by the Labour Code 2019,
+/// article 111(3): a holiday that falls on a weekly rest day — a day `works` says is not a
+/// working day — gives the next working day off, after any holidays that follow it. With calls
+/// Monday to Saturday, Giỗ Tổ Hùng Vương on Sunday 26/04/2026 gives Monday 27/04/2026 off.
+pub fn days_in_lieu(
+    year: i32,
+    works: impl Fn(NaiveDate) -> bool,
+) -> Vec<(NaiveDate, &'static str)> {
+    let holidays = public_holidays(year);
+    let is_holiday = |day: NaiveDate| holidays.iter().any(|(d, _)| *d == day);
+    let mut in_lieu: Vec<(NaiveDate, &'static str)> = Vec::new();
+    for &(holiday, name) in &holidays {
+        if works(holiday) {
+            continue;
+        }
+        let mut day = holiday.succ_opt();
+        while let Some(candidate) = day {
+            let taken = in_lieu.iter().any(|(d, _)| *d == candidate);
+            if works(candidate) && !is_holiday(candidate) && !taken {
+                in_lieu.push((candidate, name));
+                break;
+            }
+            day = candidate.succ_opt();
+        }
+    }
+    in_lieu
+}
+
 /// Vietnam's public holidays in a solar year, by the Labour Code 2019, article 112, with their
 /// Vietnamese names, earliest first:
 /// Tết Dương lịch 1/1; Tết Nguyên đán — the last day of the lunar year and the first four days
@@ -366,8 +422,9 @@ fn is_public_holiday(date: NaiveDate) -> bool {
 /// Quốc khánh 2/9 and one adjacent day. The law lets the government pick the day before or
 /// after 2/9 each year, and it has picked either; this always uses 1/9. In a year the
 /// government picks 3/9, the campaign adds 3/9 with [`CallingHours::with_closed_dates`].
-/// Days the government adds (a longer Tết, days in lieu of a holiday on a weekend) are not
-/// here: a campaign adds them with [`CallingHours::with_closed_dates`].
+/// Days in lieu of a holiday on a weekly rest day are [`days_in_lieu`]; days the government adds
+/// (a longer Tết, a bridge day) are not here: a campaign adds them with
+/// [`CallingHours::with_closed_dates`].
 /// Lunar holidays are left out for years outside [`LUNAR_YEARS`].
 pub fn public_holidays(year: i32) -> Vec<(NaiveDate, &'static str)> {
     let solar = [
@@ -623,6 +680,41 @@ pub fn lunar_to_solar(year: i32, month: u32, day: u32, leap: bool) -> Option<Nai
 mod tests {
     use super::*;
     use crate::domain::{hanoi, test_now};
+
+    #[test]
+    fn a_holiday_on_a_weekly_rest_day_gives_the_next_working_day_off() {
+        let monday_to_saturday = CallingHours::default();
+        // Giỗ Tổ Hùng Vương 2026 is Sunday 26/04: Monday 27/04 is the day off in lieu.
+        assert_eq!(public_holiday(date(2026, 4, 26)), Some("Giỗ Tổ Hùng Vương"));
+        assert!(!monday_to_saturday.is_calling_day(date(2026, 4, 27)));
+        assert!(monday_to_saturday.is_calling_day(date(2026, 4, 28)));
+        let works = |day: NaiveDate| day.weekday() != Weekday::Sun;
+        assert_eq!(
+            days_in_lieu(2026, works)
+                .into_iter()
+                .filter(|(d, _)| d.month() == 4)
+                .collect::<Vec<_>>(),
+            [(date(2026, 4, 27), "Giỗ Tổ Hùng Vương")]
+        );
+        // Calling Monday to Friday, Saturday is a rest day too: 2/9/2028 is a Saturday, and
+        // 1/9 (Friday) is a holiday as well, so Monday 4/9 is off in lieu.
+        let weekdays = [
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+        ];
+        let office = CallingHours::new(DEFAULT_TIME_ZONE, &weekdays, monday_to_saturday.windows())
+            .expect("calling hours");
+        assert!(!office.is_calling_day(date(2028, 9, 4)));
+        assert!(monday_to_saturday.is_calling_day(date(2028, 9, 4)));
+        // A campaign that calls on holidays calls on days in lieu too.
+        assert!(monday_to_saturday
+            .clone()
+            .with_public_holidays(false)
+            .is_calling_day(date(2026, 4, 27)));
+    }
 
     fn date(year: i32, month: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(year, month, day).expect("valid date")
