@@ -45,6 +45,24 @@ pub struct AttemptView {
     pub note: Option<String>,
 }
 
+/// A case's calls as the desk and the review list them, oldest first, at the campaign's clock.
+pub(crate) async fn case_calls(
+    store: &dyn Store,
+    case: Uuid,
+    zone: chrono_tz::Tz,
+) -> Result<Vec<AttemptView>> {
+    Ok(store
+        .case_attempts(case)
+        .await?
+        .into_iter()
+        .map(|a| AttemptView {
+            at: format_instant(a.ended_at, zone),
+            outcome: a.outcome,
+            note: a.note,
+        })
+        .collect())
+}
+
 /// Everything the operator needs on screen to make the call.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -97,16 +115,7 @@ pub async fn next_case(
     // A case never called has no history to read.
     let history = match case.last_attempt_at {
         None => Vec::new(),
-        Some(_) => store
-            .case_attempts(case.id)
-            .await?
-            .into_iter()
-            .map(|a| AttemptView {
-                at: format_instant(a.ended_at, campaign.time_zone),
-                outcome: a.outcome,
-                note: a.note,
-            })
-            .collect(),
+        Some(_) => case_calls(store, case.id, campaign.time_zone).await?,
     };
     let contact = store
         .held_contact(&lease)

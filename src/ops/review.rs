@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
-use super::desk::AttemptView;
+use super::desk::{case_calls, AttemptView};
 use super::interview::{
     campaign_script, case_interview, current_answers, interview_for, InterviewView,
 };
@@ -312,16 +312,7 @@ pub async fn review_show(session: &Session, req: &ReviewRequest) -> Result<Revie
     }
     .ok_or_else(|| Error::not_found("phiếu", req.interview_id))?;
     let campaign = store.campaign(case.campaign_id).await?;
-    let calls = store
-        .case_attempts(case.id)
-        .await?
-        .into_iter()
-        .map(|a| AttemptView {
-            at: format_instant(a.ended_at, campaign.time_zone),
-            outcome: a.outcome,
-            note: a.note,
-        })
-        .collect();
+    let calls = case_calls(store, case.id, campaign.time_zone).await?;
     let staff = full_names(store).await?;
     let history = store
         .review_steps(req.interview_id)
