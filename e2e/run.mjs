@@ -17,8 +17,11 @@
 // respondent finished, with 1 attempt and every
 // question answered, reviews the interview in the order asked, imports a list, draws the
 // sample, and moves the pool's new cases to dtv.minh, seeing how many moved and the move in the
-// audit; last, the supervisor's results tab shows the agency's satisfaction index computed from
-// the interview taken.
+// audit; the supervisor's results tab shows the agency's satisfaction index computed from
+// the interview taken; last, a second app window on the same database (its own tauri-driver on the
+// next two ports) logs in as dtv.minh, and the supervisor's floor, with nothing pressed, shows him
+// at his desk, calling, and back waiting with the agency's call of the day within 2 seconds of his
+// click on "no answer" (the time is logged).
 // Screenshots go to
 // test-output/e2e-<backend>-*.png.
 // The app and the CLI run on KHAOSAT_NOW (default 2026-11-23T09:00:00+07:00, a Monday morning
@@ -178,13 +181,13 @@ function portFree(port) {
   });
 }
 
-async function startDriver(tauriDriver, nativeDriver, env, logFile) {
-  if (!(await portFree(PORT))) fail(`port ${PORT} is taken: another tauri-driver? (set KHAOSAT_E2E_PORT)`);
+async function startDriver(tauriDriver, nativeDriver, env, logFile, port = PORT) {
+  if (!(await portFree(port))) fail(`port ${port} is taken: another tauri-driver? (set KHAOSAT_E2E_PORT)`);
   const out = fs.openSync(logFile, "w");
   // Its own process group, so that stopping it also stops WebKitWebDriver and the app.
   const child = spawn(
     tauriDriver,
-    ["--port", String(PORT), "--native-port", String(PORT + 1), "--native-driver", nativeDriver],
+    ["--port", String(port), "--native-port", String(port + 1), "--native-driver", nativeDriver],
     { env: { ...process.env, ...env }, stdio: ["ignore", out, out], detached: true },
   );
   fs.closeSync(out);
@@ -195,7 +198,7 @@ async function startDriver(tauriDriver, nativeDriver, env, logFile) {
     exited = code ?? signal;
     onInterrupt.delete(kill);
   });
-  await waitForPort(PORT, 15_000).catch((e) => fail(`tauri-driver did not start (${exited ?? "running"}): ${e.message}`));
+  await waitForPort(port, 15_000).catch((e) => fail(`tauri-driver did not start (${exited ?? "running"}): ${e.message}`));
   return {
     stop: async () => {
       if (exited !== null) return;
@@ -214,6 +217,19 @@ async function startDriver(tauriDriver, nativeDriver, env, logFile) {
       clearTimeout(timer);
     },
   };
+}
+
+/** A WebDriver session on the tauri-driver at `port`, which opens the app. */
+function session(port) {
+  return (
+    new Builder()
+      .usingServer(`http://127.0.0.1:${port}/`)
+      // One keep-alive connection for the whole session: a new connection per request makes
+      // tauri-driver drop requests now and then.
+      .usingHttpAgent(new http.Agent({ keepAlive: true, maxSockets: 1 }))
+      .withCapabilities({ browserName: "wry", "tauri:options": { application: APP } })
+      .build()
+  );
 }
 
 // ---------------------------------------------------------------- page helpers
@@ -854,6 +870,103 @@ function stepper(backend, driver, brokenAlready = false) {
   };
 }
 
+/** The XDG directories of a profile of the app's own. */
+function profileDirs(profile) {
+  return Object.fromEntries(
+    ["XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"].map((name) => [name, path.join(profile, name)]),
+  );
+}
+
+/** A second app on the same database, as another workstation: a profile and a tauri-driver of
+ * its own (on the next two ports). */
+async function secondWindow(tools, backend, env) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), `khaosat-e2e-${backend}-second-`));
+  const port = PORT + 2;
+  const driverProcess = await startDriver(
+    tools.tauriDriver,
+    tools.nativeDriver,
+    { ...profileDirs(profile), ...env },
+    path.join(OUT, `e2e-${backend}-second-driver.log`),
+    port,
+  );
+  let driver = null;
+  const close = async () => {
+    if (driver) await driver.quit().catch(() => {});
+    await driverProcess.stop();
+    fs.rmSync(profile, { recursive: true, force: true });
+  };
+  try {
+    driver = await session(port);
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  return { driver, close };
+}
+
+/** The state the supervisor's floor shows for an operator, or null. */
+const floorState = (driver, login) =>
+  driver.executeScript(
+    `const row = document.querySelector('[data-testid="floor-operator"][data-login="' + arguments[0] + '"]');
+     return row ? row.dataset.state : null;`,
+    login,
+  );
+
+/** The calls of the day the floor shows, all agencies together. */
+const callsToday = (driver) =>
+  driver.executeScript(
+    `return [...document.querySelectorAll('[data-testid="floor-calls-today"]')]
+       .reduce((sum, cell) => sum + Number(cell.textContent.replace(/\D/g, "")), 0);`,
+  );
+
+/** Waits, looking every 25 ms, until the condition holds; how long it took, in ms. */
+async function timed(driver, condition, what, limit = TIMEOUT) {
+  const started = Date.now();
+  await driver.wait(settled(condition), limit, what, 25);
+  return Date.now() - started;
+}
+
+/** Two windows on one database: the supervisor's floor follows what dtv.minh does in the other
+ * within 2 seconds, with nothing pressed (PostgreSQL's notifications; the SQLite file's poll). */
+async function liveFloor(backend, driver, steps, passwords, open) {
+  let second = null;
+  const LIMIT_MS = 2000;
+  await steps.step("a second window on the same database: dtv.minh logs in and opens his desk", async () => {
+    second = await open();
+    await logIn(second.driver, "dtv.minh", passwords["dtv.minh"]);
+    await visible(second.driver, "desk", 60_000);
+  });
+  await steps.step("the supervisor's floor shows dtv.minh at his desk, then calling, with nothing pressed", async () => {
+    await click(driver, "tab-floor");
+    await driver.wait(
+      settled(async () => (await driver.findElement(byId("floor-badge")).getAttribute("data-state")) === "live"),
+      TIMEOUT,
+      "the floor is not live",
+    );
+    await timed(driver, async () => (await floorState(driver, "dtv.minh")) === "idle", "dtv.minh is not shown at his desk");
+    await pressKey(second.driver, Key.F2);
+    const started = Date.now();
+    await visible(second.driver, "case-card");
+    const ms = await timed(driver, async () => (await floorState(driver, "dtv.minh")) === "calling", "the floor does not show dtv.minh calling");
+    log(`    calling shown ${Date.now() - started} ms after F2 (${ms} ms after the card showed)`);
+  });
+  await steps.step(`dtv.minh records 'no answer': the supervisor's floor shows it within ${LIMIT_MS} ms, nothing pressed`, async () => {
+    const before = await callsToday(driver);
+    await click(second.driver, "outcome-3.13");
+    const ms = await timed(
+      driver,
+      async () => (await floorState(driver, "dtv.minh")) === "idle" && (await callsToday(driver)) === before + 1,
+      "the floor does not show the call ended",
+    );
+    log(`    floor updated ${ms} ms after the click (calls today ${before} → ${before + 1})`);
+    await visible(second.driver, "last-result");
+    log(`    ${await screenshot(driver, `e2e-${backend}-floor.png`)}`);
+    log(`    ${await screenshot(second.driver, `e2e-${backend}-floor-operator.png`)}`);
+    if (ms > LIMIT_MS) fail(`the floor took ${ms} ms to show the outcome (more than ${LIMIT_MS} ms)`);
+  });
+  if (second) await second.close();
+}
+
 async function runBackend(backend, tools) {
   const started = Date.now();
   log(`== e2e on ${backend}`);
@@ -880,28 +993,27 @@ async function runBackend(backend, tools) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), `khaosat-e2e-${backend}-`));
   const dropProfile = () => fs.rmSync(profile, { recursive: true, force: true });
   onInterrupt.add(dropProfile);
+  let appStarted = Date.now();
   await pre.step("tauri-driver starts and opens the app", async () => {
     fs.mkdirSync(OUT, { recursive: true });
-    const dirs = Object.fromEntries(
-      ["XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"].map((name) => [name, path.join(profile, name)]),
-    );
+    appStarted = Date.now();
     driverProcess = await startDriver(
       tools.tauriDriver,
       tools.nativeDriver,
-      { ...dirs, KHAOSAT_DB: database.url, KHAOSAT_LOG: "info", KHAOSAT_NOW: NOW },
+      { ...profileDirs(profile), KHAOSAT_DB: database.url, KHAOSAT_LOG: "info", KHAOSAT_NOW: NOW },
       driverLog,
     );
-    driver = await new Builder()
-      .usingServer(`http://127.0.0.1:${PORT}/`)
-      // One keep-alive connection for the whole session: a new connection per request makes
-      // tauri-driver drop requests now and then.
-      .usingHttpAgent(new http.Agent({ keepAlive: true, maxSockets: 1 }))
-      .withCapabilities({ browserName: "wry", "tauri:options": { application: APP } })
-      .build();
+    driver = await session(PORT);
   });
   // When the set-up failed, the flow's steps are listed as not run.
   const steps = stepper(backend, driver, pre.broken);
   await (backend === "unavailable" ? unavailableFlow : flow)(backend, driver, steps, passwords);
+  if (backend !== "unavailable") {
+    // A second workstation on the same database, its clock where the first one's is now.
+    const now = new Date(Date.parse(NOW) + (Date.now() - appStarted)).toISOString();
+    const open = () => secondWindow(tools, backend, { KHAOSAT_DB: database.url, KHAOSAT_LOG: "info", KHAOSAT_NOW: now });
+    await liveFloor(backend, driver, steps, passwords, open);
+  }
   if (driver) await driver.quit().catch(() => {});
   if (driverProcess) await driverProcess.stop();
   if (database) {

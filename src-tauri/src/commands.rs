@@ -4,13 +4,14 @@
 use khaosat::api::{
     AddPersonRequest, ApiError, AppInfo, AssignPersonRequest, CloseRequestRequest, LoginRequest,
     PersonActiveReport, PersonActiveRequest, PersonPasswordRequest, PurgeRequest, RequestIdRequest,
-    RequestListRequest, IMPORT_PROGRESS_EVENT,
+    RequestListRequest, FLOOR_EVENT, IMPORT_PROGRESS_EVENT,
 };
 use khaosat::ops::catalogue::{AgencyView, CampaignView, OutcomeView, StaffView};
 use khaosat::ops::desk::{
     CaseCard, NextCaseRequest, OutcomeRecorded, QueueView, RecordOutcomeRequest,
 };
 use khaosat::ops::export::{ExportRequest, Exported, ReportExportRequest};
+use khaosat::ops::floor::FloorView;
 use khaosat::ops::intake::{ImportFileRequest, ImportPreview, ImportReport, SaveRejectsRequest};
 use khaosat::ops::interview::{
     CaseRequest, InterviewView, SaveAnswerRequest, StartInterviewRequest,
@@ -86,6 +87,10 @@ shell_commands![
     resume_work,
     my_pause,
     pause_reasons,
+    open_desk,
+    floor_view,
+    watch_floor,
+    unwatch_floor,
     review_correct,
     list_agencies,
     preview_import,
@@ -266,6 +271,32 @@ async fn my_pause(shell: State<'_, Shell>, req: CampaignRequest) -> Reply<Option
 #[tauri::command]
 async fn pause_reasons(shell: State<'_, Shell>) -> Reply<Vec<String>> {
     Ok(shell.app().await?.pause_reasons())
+}
+
+#[tauri::command]
+async fn open_desk(shell: State<'_, Shell>, req: CampaignRequest) -> Reply<()> {
+    shell.app().await?.open_desk(req).await
+}
+
+#[tauri::command]
+async fn floor_view(shell: State<'_, Shell>, req: CampaignRequest) -> Reply<FloorView> {
+    shell.app().await?.floor_view(req).await
+}
+
+#[tauri::command]
+async fn watch_floor<R: tauri::Runtime>(
+    window: tauri::Window<R>,
+    shell: State<'_, Shell>,
+    req: CampaignRequest,
+) -> Reply<()> {
+    let send = move |event| drop(window.emit(FLOOR_EVENT, event));
+    shell.app().await?.watch_floor(req, send).await
+}
+
+#[tauri::command]
+async fn unwatch_floor(shell: State<'_, Shell>) -> Reply<()> {
+    shell.app().await?.unwatch_floor();
+    Ok(())
 }
 
 #[tauri::command]

@@ -30,6 +30,7 @@ use crate::ops::desk::{
     QueueView, RecordOutcomeRequest,
 };
 use crate::ops::export::{ExportFormat, ExportRequest, Exported, ReportExportRequest, ReportKind};
+use crate::ops::floor::{AgencyOnFloor, DeskState, FloorEvent, FloorView, OperatorOnFloor};
 use crate::ops::intake::{
     ColumnMatch, ImportFileRequest, ImportPreview, ImportProgress, ImportReport, ImportSummary,
     RejectedRow, SaveRejectsRequest,
@@ -186,6 +187,11 @@ fn declarations() -> Vec<String> {
         AgencySample::decl(),
         DrawSampleRequest::decl(),
         ImportProgress::decl(),
+        FloorEvent::decl(),
+        FloorView::decl(),
+        OperatorOnFloor::decl(),
+        DeskState::decl(),
+        AgencyOnFloor::decl(),
         IndexRequest::decl(),
         IndexReport::decl(),
         ModeIndex::decl(),
@@ -292,6 +298,10 @@ pub fn typescript() -> String {
     out.push_str(&format!(
         "/** The event a window receives while a list imports; its payload is an `ImportProgress`. */\nexport const IMPORT_PROGRESS_EVENT = \"{}\";\n\n",
         super::IMPORT_PROGRESS_EVENT
+    ));
+    out.push_str(&format!(
+        "/** The event a window receives while it watches a floor; its payload is a `FloorEvent`. */\nexport const FLOOR_EVENT = \"{}\";\n\n",
+        super::FLOOR_EVENT
     ));
     out.push_str("/** The names of the commands, as the shell registers them. */\n");
     out.push_str("export const COMMAND_NAMES = [");

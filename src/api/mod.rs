@@ -21,6 +21,7 @@ use crate::ops::desk::{
     self, CaseCard, NextCaseRequest, OutcomeRecorded, QueueView, RecordOutcomeRequest,
 };
 use crate::ops::export::{self, ExportRequest, Exported, ReportExportRequest};
+use crate::ops::floor::{self, FloorEvent, FloorView};
 use crate::ops::intake::{
     self, ImportFileRequest, ImportPreview, ImportReport, OnProgress, SaveRejectsRequest,
 };
@@ -55,6 +56,8 @@ pub type ApiResult<T> = Result<T, ApiError>;
 
 /// The event the window receives while a list imports, carrying an `ImportProgress`.
 pub const IMPORT_PROGRESS_EVENT: &str = "import-progress";
+/// The event the window receives while it watches a campaign's floor, carrying a `FloorEvent`.
+pub const FLOOR_EVENT: &str = "floor";
 
 /// What the window shows about where it works, before and after a login.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -170,6 +173,8 @@ pub struct App {
     /// The embedded database; `None` on PostgreSQL, where each login opens its own connection.
     local: Option<Arc<dyn Store>>,
     session: RwLock<Option<Session>>,
+    /// The floor this window watches, if any: one at a time.
+    floor_watch: std::sync::Mutex<Option<tokio::task::AbortHandle>>,
 }
 
 impl App {
@@ -185,6 +190,7 @@ impl App {
             location,
             local,
             session: RwLock::new(None),
+            floor_watch: std::sync::Mutex::new(None),
         })
     }
 
@@ -244,7 +250,11 @@ impl App {
     }
 
     pub async fn logout(&self) {
+        self.unwatch_floor();
         if let Some(session) = self.session.write().await.take() {
+            if let Err(e) = floor::close_desk(&session).await {
+                tracing::warn!(error = %e, "desk left open at logout");
+            }
             tracing::info!(person = ?session.person().ok().map(|p| p.id), "logged out");
         }
     }
@@ -352,6 +362,48 @@ impl App {
 
     pub fn pause_reasons(&self) -> Vec<String> {
         pause::reasons()
+    }
+
+    /// The operator's desk is open on the campaign (the desk says so every
+    /// [`floor::DESK_EVERY`]).
+    pub async fn open_desk(&self, req: CampaignRequest) -> ApiResult<()> {
+        Ok(floor::open_desk(&self.session().await?, self.clock.now(), &req).await?)
+    }
+
+    /// The campaign's floor now (see [`App::watch_floor`] for a floor that follows).
+    pub async fn floor_view(&self, req: CampaignRequest) -> ApiResult<FloorView> {
+        Ok(floor::floor(&self.session().await?, self.clock.now(), &req).await?)
+    }
+
+    /// Sends the campaign's floor to `send` now and after every change (the shell sends it to
+    /// the window as [`FLOOR_EVENT`] events), instead of any floor watched before, until
+    /// [`App::unwatch_floor`] or the logout.
+    pub async fn watch_floor(
+        &self,
+        req: CampaignRequest,
+        send: impl Fn(FloorEvent) + Send + 'static,
+    ) -> ApiResult<()> {
+        self.unwatch_floor();
+        let session = self.session().await?;
+        let follow = floor::watch(session, Arc::clone(&self.clock), req, send).await?;
+        let task = tokio::spawn(follow).abort_handle();
+        if let Some(before) = self.watching().replace(task) {
+            before.abort();
+        }
+        Ok(())
+    }
+
+    /// Stops following the floor.
+    pub fn unwatch_floor(&self) {
+        if let Some(task) = self.watching().take() {
+            task.abort();
+        }
+    }
+
+    fn watching(&self) -> std::sync::MutexGuard<'_, Option<tokio::task::AbortHandle>> {
+        self.floor_watch
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     pub async fn review_resubmit(&self, req: ReviewDecision) -> ApiResult<()> {
@@ -640,6 +692,26 @@ pub const COMMANDS: &[Command] = &[
         name: "pause_reasons",
         arg: None,
         returns: ts::<Vec<String>>,
+    },
+    Command {
+        name: "open_desk",
+        arg: Some(("req", ts::<CampaignRequest>)),
+        returns: ts::<()>,
+    },
+    Command {
+        name: "floor_view",
+        arg: Some(("req", ts::<CampaignRequest>)),
+        returns: ts::<FloorView>,
+    },
+    Command {
+        name: "watch_floor",
+        arg: Some(("req", ts::<CampaignRequest>)),
+        returns: ts::<()>,
+    },
+    Command {
+        name: "unwatch_floor",
+        arg: None,
+        returns: ts::<()>,
     },
     Command {
         name: "review_resubmit",

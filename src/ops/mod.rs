@@ -6,6 +6,7 @@ pub mod catalogue;
 pub mod demo;
 pub mod desk;
 pub mod export;
+pub mod floor;
 pub mod intake;
 pub mod interview;
 pub mod interview_file;

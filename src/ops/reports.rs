@@ -62,7 +62,7 @@ pub struct IndexReport {
 }
 
 /// The agencies of a campaign (those with cases), by code, and each one's sample target.
-async fn campaign_agencies(
+pub(crate) async fn campaign_agencies(
     store: &dyn Store,
     campaign: Uuid,
 ) -> Result<(Vec<Agency>, HashMap<Uuid, AgencyTarget>)> {
@@ -80,6 +80,22 @@ async fn campaign_agencies(
         .collect();
     agencies.sort_by(|a, b| a.code.cmp(&b.code));
     Ok((agencies, targets))
+}
+
+/// Complete interviews per agency, and whether taken by phone.
+pub(crate) async fn complete_counts(
+    store: &dyn Store,
+    campaign: Uuid,
+) -> Result<HashMap<(Uuid, bool), u64>> {
+    let mut completes: HashMap<(Uuid, bool), u64> = HashMap::new();
+    for i in store.interview_counts(campaign).await? {
+        if i.status == InterviewStatus::Complete {
+            *completes
+                .entry((i.agency_id, i.mode == Mode::Phone))
+                .or_default() += i.count;
+        }
+    }
+    Ok(completes)
 }
 
 /// What a person who may not read a campaign's results is told they tried.
@@ -369,14 +385,7 @@ pub async fn progress(
     let zone = campaign.time_zone;
     let today = now.with_timezone(&zone).date_naive();
     let (agencies, targets) = campaign_agencies(store, campaign.id).await?;
-    let mut completes: HashMap<(Uuid, bool), u64> = HashMap::new();
-    for i in store.interview_counts(campaign.id).await? {
-        if i.status == InterviewStatus::Complete {
-            *completes
-                .entry((i.agency_id, i.mode == Mode::Phone))
-                .or_default() += i.count;
-        }
-    }
+    let completes = complete_counts(store, campaign.id).await?;
     let mut called: HashMap<Uuid, (u64, u64)> = HashMap::new();
     for d in store.dispositions(campaign.id).await? {
         let entry = called.entry(d.agency_id).or_default();
@@ -529,7 +538,7 @@ fn no_end() -> DateTime<Utc> {
 }
 
 /// The first instant of `day` in the campaign's zone.
-fn day_start(campaign: &Campaign, day: NaiveDate) -> Result<DateTime<Utc>> {
+pub(crate) fn day_start(campaign: &Campaign, day: NaiveDate) -> Result<DateTime<Utc>> {
     campaign
         .time_zone
         .from_local_datetime(&day.and_time(chrono::NaiveTime::MIN))

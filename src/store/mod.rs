@@ -2,6 +2,7 @@
 //! and PostgreSQL, the shared database of a call center. Both apply their own migrations when
 //! opened and pass the same conformance suite (`tests/`).
 
+mod floor;
 mod kept;
 mod location;
 pub mod model;
@@ -23,6 +24,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+pub use floor::{AgencyCalls, Desk, FloorSignal, FloorSignals, FloorStore, HeldCase};
 pub use location::{default_sqlite_path, DatabaseLocation};
 pub use pause::{Pause, PauseStore};
 pub use people::PeopleStore;
@@ -65,7 +67,7 @@ pub struct Claim {
 /// carries the caller's [`Lease`] and is refused when its epoch is stale.
 #[async_trait]
 pub trait Store:
-    PeopleStore + PrivacyStore + ReviewStore + PauseStore + Send + Sync + Debug
+    PeopleStore + PrivacyStore + ReviewStore + PauseStore + FloorStore + Send + Sync + Debug
 {
     fn backend(&self) -> Backend;
 

@@ -360,6 +360,17 @@ impl PostgresStore {
         Ok(conn)
     }
 
+    /// Listens for the floor's notifications on a connection of its own, as the store's login.
+    async fn floor_watch(
+        &self,
+        campaign: uuid::Uuid,
+    ) -> Result<Box<dyn super::floor::FloorSignals>> {
+        let options = self.pool.connect_options().as_ref().clone();
+        Ok(Box::new(
+            super::floor::Listening::start(options, campaign).await?,
+        ))
+    }
+
     async fn begin_write(&self) -> Result<Transaction<'static, Postgres>> {
         Transaction::begin(self.conn().await?, None)
             .await
@@ -391,3 +402,4 @@ super::people::people_store!(PostgresStore, super::people::postgres);
 super::privacy::privacy_store!(PostgresStore, Backend::Postgres);
 super::review::review_store!(PostgresStore, Some(super::review::PG_LOCK_STEPS));
 super::pause::pause_store!(PostgresStore);
+super::floor::floor_store!(PostgresStore);

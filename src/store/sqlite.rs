@@ -57,6 +57,14 @@ impl SqliteStore {
         })
     }
 
+    /// A file has no notifications: the floor polls it.
+    async fn floor_watch(
+        &self,
+        _campaign: uuid::Uuid,
+    ) -> Result<Box<dyn super::floor::FloorSignals>> {
+        Ok(Box::new(super::floor::Polling::new()))
+    }
+
     /// A connection from the pool.
     async fn conn(&self) -> Result<PoolConnection<Sqlite>> {
         self.pool.acquire().await.doing("mở tệp cơ sở dữ liệu")
@@ -246,6 +254,7 @@ super::people::people_store!(SqliteStore, super::people::sqlite);
 super::privacy::privacy_store!(SqliteStore, Backend::Sqlite);
 super::review::review_store!(SqliteStore, None);
 super::pause::pause_store!(SqliteStore);
+super::floor::floor_store!(SqliteStore);
 
 #[cfg(all(test, unix))]
 mod tests {

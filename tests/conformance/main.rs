@@ -5,6 +5,7 @@ mod call_rules;
 mod claims;
 mod cli;
 mod fixtures;
+mod floor;
 mod intake;
 mod interview;
 mod pause;

@@ -21,7 +21,7 @@ use crate::interview::{answer_with, open, outcome};
 use crate::scheduler::{name_of, supervisor};
 use crate::support::{claim, close, monday_morning, on_both_backends, TestDb};
 
-const A1: &[(&str, &str)] = &[
+pub const A1: &[(&str, &str)] = &[
     ("tiep_can.thong_tin", "5"),
     ("thu_tuc.thoi_han", "2"),
     ("cong_chuc.lich_su", "3"),

@@ -584,6 +584,56 @@ async fn each_role_sees_and_changes_only_what_it_may() {
             .await,
         "an operator disabling another",
     );
+
+    // The floor: operator 1's desk is theirs to open; operator 2 cannot open it for them, nor
+    // close it; the supervisor of A sees it, the supervisor of B does not.
+    khaosat::ops::floor::open_desk(
+        &dtv1,
+        now,
+        &CampaignRequest {
+            campaign_id: setup.campaign_a,
+        },
+    )
+    .await
+    .expect("operator 1 opens their desk");
+    refused(
+        sqlx::query(
+            "INSERT INTO desk_presence (staff_id, campaign_id, since, seen_at)
+             VALUES ($1, $2, now(), now())",
+        )
+        .bind(dtv1_id)
+        .bind(setup.campaign_a)
+        .execute(&mut dtv2)
+        .await,
+        "operator 2 opening operator 1's desk",
+    );
+    let closed = sqlx::query("DELETE FROM desk_presence WHERE staff_id = $1")
+        .bind(dtv1_id)
+        .execute(&mut dtv2)
+        .await
+        .expect("a delete the policies narrow");
+    assert_eq!(
+        closed.rows_affected(),
+        0,
+        "operator 2 closed operator 1's desk"
+    );
+    let desks = |campaign: Uuid| {
+        sqlx::query_as::<_, (Uuid,)>("SELECT staff_id FROM desk_presence WHERE campaign_id = $1")
+            .bind(campaign)
+    };
+    let seen = desks(setup.campaign_a)
+        .fetch_all(&mut gsv_a)
+        .await
+        .expect("A's desks");
+    assert_eq!(seen, vec![(dtv1_id,)]);
+    let seen = desks(setup.campaign_a)
+        .fetch_all(&mut gsv_b)
+        .await
+        .expect("nothing of A");
+    assert!(
+        seen.is_empty(),
+        "the supervisor of B sees A's desks: {seen:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -532,6 +532,44 @@ rule: string, margin: number | null, addAgency: string | null, addCount: number 
 
 export type ImportProgress = { "stage": "checking", done: number, total: number, } | { "stage": "storing", rows: number, } | { "stage": "done" };
 
+export type FloorEvent = { "kind": "view", view: FloorView, } | { "kind": "stale" };
+
+export type FloorView = { 
+/**
+ * When it was read: hh:mm:ss in the campaign's time zone.
+ */
+at: string, 
+/**
+ * The campaign's operators, by name.
+ */
+operators: Array<OperatorOnFloor>, agencies: Array<AgencyOnFloor>, };
+
+export type OperatorOnFloor = { login: string, name: string, state: DeskState, };
+
+export type DeskState = { "kind": "calling", caseId: string, dossierCode: string, agencyCode: string, 
+/**
+ * Seconds since the case was taken.
+ */
+seconds: number, } | { "kind": "interviewing", caseId: string, dossierCode: string, agencyCode: string, 
+/**
+ * Seconds since the interview opened.
+ */
+seconds: number, } | { "kind": "paused", reason: string, seconds: number, } | { "kind": "idle", seconds: number, } | { "kind": "away" };
+
+export type AgencyOnFloor = { code: string, name: string, 
+/**
+ * Completes the sample requires (0: no sample drawn yet).
+ */
+required: number, 
+/**
+ * Complete phone interviews so far.
+ */
+completes: number, 
+/**
+ * Calls that ended today, in the campaign's time zone.
+ */
+callsToday: number, completesToday: number, };
+
 export type IndexRequest = { campaignId: string, 
 /**
  * Partial interviews' answered criteria count too.
@@ -1010,6 +1048,10 @@ export const commands = {
   resumeWork: (req: CampaignRequest): Promise<PauseView | null> => invoke("resume_work", { req }),
   myPause: (req: CampaignRequest): Promise<PauseView | null> => invoke("my_pause", { req }),
   pauseReasons: (): Promise<Array<string>> => invoke("pause_reasons"),
+  openDesk: (req: CampaignRequest): Promise<null> => invoke("open_desk", { req }),
+  floorView: (req: CampaignRequest): Promise<FloorView> => invoke("floor_view", { req }),
+  watchFloor: (req: CampaignRequest): Promise<null> => invoke("watch_floor", { req }),
+  unwatchFloor: (): Promise<null> => invoke("unwatch_floor"),
   reviewResubmit: (req: ReviewDecision): Promise<null> => invoke("review_resubmit", { req }),
   returnedToMe: (req: CampaignRequest): Promise<Array<ReviewItem>> => invoke("returned_to_me", { req }),
   reviewCorrect: (req: CorrectionRequest): Promise<ReviewView> => invoke("review_correct", { req }),
@@ -1040,5 +1082,8 @@ export const commands = {
 /** The event a window receives while a list imports; its payload is an `ImportProgress`. */
 export const IMPORT_PROGRESS_EVENT = "import-progress";
 
+/** The event a window receives while it watches a floor; its payload is a `FloorEvent`. */
+export const FLOOR_EVENT = "floor";
+
 /** The names of the commands, as the shell registers them. */
-export const COMMAND_NAMES = ["app_info", "login", "logout", "list_campaigns", "list_staff", "list_outcomes", "case_interview", "next_case", "operator_queue", "heartbeat", "release_case", "start_interview", "save_answer", "record_outcome", "campaign_cases", "select_cases", "reassign", "force_release", "audit_log", "change_trail", "review_list", "review_show", "review_approve", "review_return", "pause_work", "resume_work", "my_pause", "pause_reasons", "review_resubmit", "returned_to_me", "review_correct", "list_agencies", "preview_import", "import_list", "save_rejects", "sample_status", "draw_sample", "sipas_index", "response_rates", "fieldwork_progress", "operator_figures", "export_interviews", "export_report", "list_people", "add_person", "set_person_active", "set_person_password", "assign_person", "list_requests", "add_request", "acknowledge_request", "close_request", "purge_campaign"] as const;
+export const COMMAND_NAMES = ["app_info", "login", "logout", "list_campaigns", "list_staff", "list_outcomes", "case_interview", "next_case", "operator_queue", "heartbeat", "release_case", "start_interview", "save_answer", "record_outcome", "campaign_cases", "select_cases", "reassign", "force_release", "audit_log", "change_trail", "review_list", "review_show", "review_approve", "review_return", "pause_work", "resume_work", "my_pause", "pause_reasons", "open_desk", "floor_view", "watch_floor", "unwatch_floor", "review_resubmit", "returned_to_me", "review_correct", "list_agencies", "preview_import", "import_list", "save_rejects", "sample_status", "draw_sample", "sipas_index", "response_rates", "fieldwork_progress", "operator_figures", "export_interviews", "export_report", "list_people", "add_person", "set_person_active", "set_person_password", "assign_person", "list_requests", "add_request", "acknowledge_request", "close_request", "purge_campaign"] as const;

@@ -53,7 +53,8 @@ interface Pending {
   refusal: AppointmentRefusal | null;
 }
 
-/** How often the queue is read again while the desk is open. */
+/** How often the queue is read again while the desk is open, and the desk says it still is (the
+ * core counts a desk not heard from for three minutes as closed). */
 const QUEUE_REFRESH_MS = 60_000;
 
 export function Desk({ campaign, outcomes, held, setHeld, report, clearError }: Props) {
@@ -108,6 +109,14 @@ export function Desk({ campaign, outcomes, held, setHeld, report, clearError }: 
       setPaused(null);
       void refreshQueue();
     });
+
+  // The desk says it is open, so the supervisor's floor shows the operator at work.
+  useEffect(() => {
+    const here = () => commands.openDesk({ campaignId: campaign.id }).catch(report);
+    void here();
+    const timer = window.setInterval(() => void here(), QUEUE_REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [campaign.id, report]);
 
   useEffect(() => {
     setQueue(null);

@@ -11,6 +11,7 @@ import {
   type StaffView,
 } from "../api/bindings";
 import { InterviewReview } from "../components/InterviewReview";
+import { FloorPanel } from "../components/FloorPanel";
 import { ForceReleaseDialog } from "../components/ForceReleaseDialog";
 import { ImportPanel } from "../components/ImportPanel";
 import { ReassignPanel } from "../components/ReassignPanel";
@@ -33,8 +34,9 @@ const REFRESH_MS = 10_000;
 /** Rows drawn at most; a province's thousands of cases are narrowed with the search box. */
 const MAX_ROWS = 500;
 
-type Tab = "cases" | "review" | "reassign" | "import" | "sample" | "results";
+type Tab = "floor" | "cases" | "review" | "reassign" | "import" | "sample" | "results";
 const TABS: readonly { tab: Tab; label: MessageKey }[] = [
+  { tab: "floor", label: "sup.tab.floor" },
   { tab: "cases", label: "sup.tab.cases" },
   { tab: "review", label: "sup.tab.review" },
   { tab: "reassign", label: "sup.tab.reassign" },
@@ -180,6 +182,14 @@ export function Supervisor({ campaign, staff, outcomes, report, clearError }: Pr
           clearError={clearError}
           onMoved={() => void refresh(false)}
         />
+      </main>
+    );
+  }
+  if (tab === "floor") {
+    return (
+      <main className="supervisor" data-testid="supervisor">
+        {tabs}
+        <FloorPanel campaign={campaign} report={report} />
       </main>
     );
   }

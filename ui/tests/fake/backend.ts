@@ -16,6 +16,8 @@ import type {
   CaseStatus,
   CaseVersion,
   ErrorKind,
+  FloorEvent,
+  FloorView,
   InterviewView,
   Lease,
   ImportPreview,
@@ -476,6 +478,12 @@ export class FakeBackend {
   reviewSteps = new Map<string, FakeStep[]>();
   /** Operators' pauses, oldest first; an open one has no end. */
   pauses: { staffId: string; campaignId: string; reason: string; start: number; end: number | null }[] = [];
+  /** Operators' open desks: when each opened, on which campaign. */
+  desks = new Map<string, { campaignId: string; since: number }>();
+  /** The campaign whose floor the window watches, if any. */
+  floorWatch: string | null = null;
+  /** Where floor events go (the test page emits them to the window). */
+  floorSink: ((event: FloorEvent) => void) | null = null;
 
   constructor(private options: FakeOptions = {}) {
     const offset = (options.closed ? CLOSED_START : OPEN_START) - Date.now();
@@ -606,6 +614,62 @@ export class FakeBackend {
     this.find(caseId).version += 1;
   }
 
+  /** The campaign's floor now, as the core's `ops::floor::floor` reads it. */
+  floorOf(campaignId: string): FloorView {
+    const now = this.now();
+    const seconds = (since: number) => Math.max(0, Math.floor((now - since) / 1000));
+    const operators = this.people
+      .filter((p) => p.role === "operator" && p.active && p.campaigns.includes(CAMPAIGNS.find((c) => c.id === campaignId)?.code ?? ""))
+      .map((p) => {
+        const held = this.casesOf(campaignId).find(
+          (c) => c.leaseHolder === p.id && c.leaseExpiresAt !== null && c.leaseExpiresAt > now && !c.finalOutcome,
+        );
+        const paused = this.pauses.find((x) => x.staffId === p.id && x.campaignId === campaignId && x.end === null);
+        const desk = this.desks.get(p.id);
+        const state: FloorView["operators"][number]["state"] = held
+          ? {
+              kind: held.interview?.status === "inProgress" ? "interviewing" : "calling",
+              caseId: held.id,
+              dossierCode: held.dossier,
+              agencyCode: held.agency,
+              seconds: seconds(held.leaseClaimedAt ?? now),
+            }
+          : paused
+            ? { kind: "paused", reason: paused.reason, seconds: seconds(paused.start) }
+            : desk?.campaignId === campaignId
+              ? { kind: "idle", seconds: seconds(desk.since) }
+              : { kind: "away" };
+        return { login: p.login, name: p.fullName, state };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name, "vi") || a.login.localeCompare(b.login));
+    const today = dayOf(now);
+    const agencies = progressReport().agencies.map((a) => {
+      const calls = this.casesOf(campaignId)
+        .filter((c) => c.agency === a.agency)
+        .flatMap((c) => c.history)
+        .filter((h) => dayOf(h.at) === today);
+      return {
+        code: a.agency,
+        name: a.name,
+        required: a.required,
+        completes: a.completes,
+        callsToday: calls.length,
+        completesToday: calls.filter((h) => h.outcome === "1.1").length,
+      };
+    });
+    return { at: formatInstant(now).slice(11) + `:${pad(Math.floor(now / 1000) % 60)}`, operators, agencies };
+  }
+
+  /** Sends the watched floor to the window, as the core does after every change. */
+  pushFloor(): void {
+    if (this.floorWatch) this.floorSink?.({ kind: "view", view: this.floorOf(this.floorWatch) });
+  }
+
+  /** The watch loses the database: the window hears that its floor may be old. */
+  loseFloor(): void {
+    this.floorSink?.({ kind: "stale" });
+  }
+
   callsOf(cmd: string): Call[] {
     return this.calls.filter((c) => c.cmd === cmd);
   }
@@ -628,6 +692,7 @@ export class FakeBackend {
     if (!method) throw apiError("internal", `Lệnh “${cmd}” không có trong ứng dụng.`);
     const result = method(arg);
     record.ok = true;
+    if (cmd !== "watch_floor" && cmd !== "unwatch_floor" && cmd !== "floor_view") this.pushFloor();
     // The real IPC hands back JSON, never the fake's own objects.
     return result === undefined ? null : structuredClone(result);
   }
@@ -923,6 +988,8 @@ export class FakeBackend {
       return this.startSession(person);
     },
     logout: () => {
+      if (this.session) this.desks.delete(this.session.person.id);
+      this.floorWatch = null;
       this.session = null;
       return null;
     },
@@ -1353,6 +1420,27 @@ export class FakeBackend {
       if (!open) return null;
       open.end = this.now();
       return this.pauseView(open);
+    },
+    openDesk: (req) => {
+      const me = this.operatorOn(req.campaignId).id;
+      if (this.desks.get(me)?.campaignId !== req.campaignId) this.desks.set(me, { campaignId: req.campaignId, since: this.now() });
+      return null;
+    },
+    floorView: (req) => {
+      this.supervise(req.campaignId, "xem sàn điều hành");
+      this.checkCampaign(req.campaignId);
+      return this.floorOf(req.campaignId);
+    },
+    watchFloor: (req) => {
+      this.supervise(req.campaignId, "xem sàn điều hành");
+      this.checkCampaign(req.campaignId);
+      this.floorWatch = req.campaignId;
+      this.pushFloor();
+      return null;
+    },
+    unwatchFloor: () => {
+      this.floorWatch = null;
+      return null;
     },
     myPause: (req): PauseView | null => {
       const me = this.operatorOn(req.campaignId).id;
