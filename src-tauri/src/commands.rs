@@ -93,6 +93,8 @@ shell_commands![
     unwatch_floor,
     review_correct,
     list_agencies,
+    add_agency,
+    rename_agency,
     preview_import,
     import_list,
     save_rejects,
@@ -366,8 +368,18 @@ async fn list_agencies(shell: State<'_, Shell>) -> Reply<Vec<AgencyView>> {
 }
 
 #[tauri::command]
+async fn add_agency(shell: State<'_, Shell>, req: AgencyView) -> Reply<AgencyView> {
+    shell.app().await?.add_agency(req).await
+}
+
+#[tauri::command]
+async fn rename_agency(shell: State<'_, Shell>, req: AgencyView) -> Reply<AgencyView> {
+    shell.app().await?.rename_agency(req).await
+}
+
+#[tauri::command]
 async fn preview_import(shell: State<'_, Shell>, req: ImportFileRequest) -> Reply<ImportPreview> {
-    shell.app().await?.preview_import(req)
+    shell.app().await?.preview_import(req).await
 }
 
 #[tauri::command]

@@ -468,9 +468,10 @@ fn sample(ts_type: &str) -> Value {
             "campaignId": id, "cases": [{ "caseId": id, "version": 1 }], "toOperator": null
         }),
         "ForceReleaseRequest" => json!({ "caseId": id }),
-        "ImportFileRequest" => {
-            json!({ "campaignId": id, "path": "/tmp/danh-sach.csv", "sheet": null })
-        }
+        "ImportFileRequest" => json!({
+            "campaignId": id, "path": "/tmp/danh-sach.csv", "sheet": null, "addAgencies": true
+        }),
+        "AgencyView" => json!({ "code": "SXD", "name": "Sở Xây dựng" }),
         "SaveRejectsRequest" => json!({
             "path": "/tmp/danh-sach.csv", "sheet": null, "out": "/tmp/tu-choi.csv", "rejections": []
         }),

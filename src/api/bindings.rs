@@ -33,7 +33,7 @@ use crate::ops::export::{ExportFormat, ExportRequest, Exported, ReportExportRequ
 use crate::ops::floor::{AgencyOnFloor, DeskState, FloorEvent, FloorView, OperatorOnFloor};
 use crate::ops::intake::{
     ColumnMatch, ImportFileRequest, ImportPreview, ImportProgress, ImportReport, ImportSummary,
-    RejectedRow, SaveRejectsRequest,
+    RejectedRow, SaveRejectsRequest, UnknownAgency,
 };
 use crate::ops::interview::{
     CaseRequest, ConsentView, GivenAnswer, InterviewSummary, InterviewView, OptionView,
@@ -187,6 +187,7 @@ fn declarations() -> Vec<String> {
         AgencySample::decl(),
         DrawSampleRequest::decl(),
         ImportProgress::decl(),
+        UnknownAgency::decl(),
         FloorEvent::decl(),
         FloorView::decl(),
         OperatorOnFloor::decl(),

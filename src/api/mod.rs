@@ -422,8 +422,18 @@ impl App {
         Ok(catalogue::agencies(self.session().await?.store()).await?)
     }
 
-    pub fn preview_import(&self, req: ImportFileRequest) -> ApiResult<ImportPreview> {
-        Ok(intake::preview(&req)?)
+    /// Adds an agency to the catalogue (its code and name).
+    pub async fn add_agency(&self, req: AgencyView) -> ApiResult<AgencyView> {
+        Ok(catalogue::add_agency(&self.session().await?, &req.code, &req.name).await?)
+    }
+
+    /// Corrects the name of the agency with this code.
+    pub async fn rename_agency(&self, req: AgencyView) -> ApiResult<AgencyView> {
+        Ok(catalogue::rename_agency(&self.session().await?, &req.code, &req.name).await?)
+    }
+
+    pub async fn preview_import(&self, req: ImportFileRequest) -> ApiResult<ImportPreview> {
+        Ok(intake::preview(&self.session().await?, &req).await?)
     }
 
     /// Imports a list; `progress` hears how it goes (the shell sends it to the window as
@@ -732,6 +742,16 @@ pub const COMMANDS: &[Command] = &[
         name: "list_agencies",
         arg: None,
         returns: ts::<Vec<AgencyView>>,
+    },
+    Command {
+        name: "add_agency",
+        arg: Some(("req", ts::<AgencyView>)),
+        returns: ts::<AgencyView>,
+    },
+    Command {
+        name: "rename_agency",
+        arg: Some(("req", ts::<AgencyView>)),
+        returns: ts::<AgencyView>,
     },
     Command {
         name: "preview_import",

@@ -320,7 +320,7 @@ pub async fn campaign_by_code(store: &dyn Store, code: &str) -> Result<Campaign>
         .ok_or_else(|| Error::not_found("đợt khảo sát", code))
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AgencyView {
     pub code: String,
     pub name: String,
@@ -353,6 +353,33 @@ pub async fn add_agency(session: &Session, code: &str, name: &str) -> Result<Age
         .into_iter()
         .find(|a| a.code == code)
         .ok_or_else(|| Error::not_found("cơ quan", code))
+}
+
+/// Corrects an agency's name; its code, which lists and reports match, stays.
+pub async fn rename_agency(session: &Session, code: &str, name: &str) -> Result<AgencyView> {
+    use unicode_normalization::UnicodeNormalization;
+    if !session.role().supervises() {
+        return Err(Error::Forbidden(
+            "chỉ giám sát viên hoặc quản trị viên được đổi tên cơ quan".to_owned(),
+        ));
+    }
+    let name: String = name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .nfc()
+        .collect();
+    if name.is_empty() {
+        return Err(Error::Invalid("tên cơ quan không được để trống".to_owned()));
+    }
+    if !session.store().rename_agency(code, &name).await? {
+        return Err(Error::not_found("cơ quan", code));
+    }
+    tracing::info!(agency = code, "agency renamed");
+    Ok(AgencyView {
+        code: code.to_owned(),
+        name,
+    })
 }
 
 pub async fn agencies(store: &dyn Store) -> Result<Vec<AgencyView>> {

@@ -5,6 +5,7 @@
 //! reason, to fix and import again.
 
 use super::session::Session;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
@@ -12,10 +13,13 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::domain::intake::{map_headers, parse_row, AgencyDirectory, Rejection, RowContext};
+use crate::domain::intake::{
+    map_headers, parse_row, unknown_agencies, AgencyDirectory, Column, ColumnMap, Rejection,
+    RowContext,
+};
 use crate::error::{Error, Result};
 use crate::sheet::{self, Cell, Table};
-use crate::store::model::ImportBatch;
+use crate::store::model::{Agency, ImportBatch};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportRequest {
@@ -23,6 +27,8 @@ pub struct ImportRequest {
     pub file: PathBuf,
     /// For XLSX: the sheet to read; the first one when `None`.
     pub sheet: Option<String>,
+    /// Add the agencies the list names that the catalogue does not know, before importing.
+    pub add_agencies: bool,
 }
 
 /// One rejected row, as the supervisor sees it.
@@ -49,8 +55,54 @@ pub struct ImportSummary {
     pub new_cases: usize,
     /// Cases in the campaign afterwards.
     pub cases_total: usize,
+    /// Agencies added to the catalogue first (`add_agencies`).
+    pub agencies_added: Vec<UnknownAgency>,
     #[serde(skip)]
     pub rejections: Vec<RejectedRow>,
+}
+
+/// An agency a list names that the catalogue does not know, with the code it gets when added.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UnknownAgency {
+    pub code: String,
+    pub name: String,
+    /// Rows of the list that name it.
+    pub rows: usize,
+}
+
+/// The agencies the table's agency column names that `catalogue` does not know.
+fn unknown_in(table: &Table, columns: &ColumnMap, catalogue: &[Agency]) -> Vec<UnknownAgency> {
+    let Some(at) = columns.get(Column::Agency) else {
+        return Vec::new();
+    };
+    let cells: Vec<String> = table
+        .records()
+        .map(|(_, cells)| {
+            cells
+                .get(at)
+                .map(|cell| cell.as_text().into_owned())
+                .unwrap_or_default()
+        })
+        .collect();
+    let taken: HashSet<String> = catalogue.iter().map(|a| a.code.clone()).collect();
+    unknown_agencies(
+        cells.iter().map(String::as_str),
+        &directory(catalogue),
+        &taken,
+    )
+    .into_iter()
+    .map(|a| UnknownAgency {
+        code: a.code,
+        name: a.name,
+        rows: a.rows,
+    })
+    .collect()
+}
+
+/// The catalogue as imports match against it, by code or by name.
+fn directory(catalogue: &[Agency]) -> AgencyDirectory {
+    AgencyDirectory::new(catalogue.iter().map(|a| (a.code.clone(), a.name.clone())))
 }
 
 /// Where a long import stands, for a progress bar.
@@ -91,16 +143,26 @@ pub async fn import_file(
 ) -> Result<(ImportSummary, Table)> {
     session.supervise(req.campaign_id, "nhập danh sách")?;
     let table = sheet::read_table(&req.file, req.sheet.as_deref()).map_err(file_error)?;
-    let summary = import_table(session, now, req.campaign_id, &table, progress).await?;
+    let summary = import_table(
+        session,
+        now,
+        req.campaign_id,
+        &table,
+        req.add_agencies,
+        progress,
+    )
+    .await?;
     Ok((summary, table))
 }
 
-/// Imports a table already read.
+/// Imports a table already read; with `add_agencies`, the agencies it names that the catalogue
+/// does not know are added first (they stay if the import then fails: they are the province's).
 pub async fn import_table(
     session: &Session,
     now: DateTime<Utc>,
     campaign_id: Uuid,
     table: &Table,
+    add_agencies: bool,
     progress: OnProgress<'_>,
 ) -> Result<ImportSummary> {
     session.supervise(campaign_id, "nhập danh sách")?;
@@ -108,13 +170,26 @@ pub async fn import_table(
     let columns =
         map_headers(&table.headers).map_err(|e| Error::Invalid(format!("{}: {e}", table.file)))?;
     let campaign = store.campaign(campaign_id).await?;
-    let agencies = AgencyDirectory::new(
-        store
-            .agencies()
-            .await?
-            .into_iter()
-            .map(|a| (a.code, a.name)),
-    );
+    let mut catalogue = store.agencies().await?;
+    let agencies_added = if add_agencies {
+        unknown_in(table, &columns, &catalogue)
+    } else {
+        Vec::new()
+    };
+    if !agencies_added.is_empty() {
+        let added: Vec<Agency> = agencies_added
+            .iter()
+            .map(|a| Agency {
+                id: Uuid::new_v4(),
+                code: a.code.clone(),
+                name: a.name.clone(),
+            })
+            .collect();
+        store.put_agencies(&added).await?;
+        tracing::info!(campaign = %campaign_id, added = added.len(), "agencies added from a list");
+        catalogue = store.agencies().await?;
+    }
+    let agencies = directory(&catalogue);
     let context = RowContext {
         received_from: campaign.received_from,
         received_to: campaign.received_to,
@@ -156,6 +231,7 @@ pub async fn import_table(
         rejected: rejections.len(),
         new_cases: counts.new_cases,
         cases_total: counts.cases_total,
+        agencies_added,
         rejections: rejections
             .into_iter()
             .map(|r| RejectedRow {
@@ -230,6 +306,10 @@ pub struct ImportFileRequest {
     pub campaign_id: Uuid,
     pub path: String,
     pub sheet: Option<String>,
+    /// Add the agencies the list names that the catalogue does not know (the preview lists
+    /// them), before importing.
+    #[serde(default)]
+    pub add_agencies: bool,
 }
 
 impl From<&ImportFileRequest> for ImportRequest {
@@ -238,6 +318,7 @@ impl From<&ImportFileRequest> for ImportRequest {
             campaign_id: req.campaign_id,
             file: PathBuf::from(&req.path),
             sheet: req.sheet.clone(),
+            add_agencies: req.add_agencies,
         }
     }
 }
@@ -264,14 +345,21 @@ pub struct ImportPreview {
     pub problem: Option<String>,
     /// The first rows, cell by cell, as shown in the preview.
     pub first_rows: Vec<Vec<String>>,
+    /// The agencies the list names that the catalogue does not know: their rows would be
+    /// rejected unless they are added (`add_agencies`).
+    pub unknown_agencies: Vec<UnknownAgency>,
 }
 
-/// Reads a file and says how its columns were understood; writes nothing.
-pub fn preview(req: &ImportFileRequest) -> Result<ImportPreview> {
+/// Reads a file and says how its columns were understood and which of its agencies the
+/// catalogue does not know; writes nothing.
+pub async fn preview(session: &Session, req: &ImportFileRequest) -> Result<ImportPreview> {
+    session.supervise(req.campaign_id, "nhập danh sách")?;
     let table =
         sheet::read_table(Path::new(&req.path), req.sheet.as_deref()).map_err(file_error)?;
+    let mut unknown = Vec::new();
     let (columns, problem) = match map_headers(&table.headers) {
         Ok(map) => {
+            unknown = unknown_in(&table, &map, &session.store().agencies().await?);
             let found = map.describe();
             let columns = table
                 .headers
@@ -309,6 +397,7 @@ pub fn preview(req: &ImportFileRequest) -> Result<ImportPreview> {
             .take(10)
             .map(|(_, cells)| cells.iter().map(cell_text).collect())
             .collect(),
+        unknown_agencies: unknown,
     })
 }
 

@@ -2,6 +2,7 @@
 //! and PostgreSQL, the shared database of a call center. Both apply their own migrations when
 //! opened and pass the same conformance suite (`tests/`).
 
+mod agencies;
 mod floor;
 mod kept;
 mod location;
@@ -24,6 +25,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+pub use agencies::AgencyStore;
 pub use floor::{AgencyCalls, Desk, FloorSignal, FloorSignals, FloorStore, HeldCase};
 pub use location::{default_sqlite_path, DatabaseLocation};
 pub use pause::{Pause, PauseStore};
@@ -67,7 +69,15 @@ pub struct Claim {
 /// carries the caller's [`Lease`] and is refused when its epoch is stale.
 #[async_trait]
 pub trait Store:
-    PeopleStore + PrivacyStore + ReviewStore + PauseStore + FloorStore + Send + Sync + Debug
+    AgencyStore
+    + PeopleStore
+    + PrivacyStore
+    + ReviewStore
+    + PauseStore
+    + FloorStore
+    + Send
+    + Sync
+    + Debug
 {
     fn backend(&self) -> Backend;
 

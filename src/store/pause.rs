@@ -18,7 +18,10 @@ pub const HOLDS_A_CASE: &str = "SELECT id FROM survey_case
 pub const INSERT_PAUSE: &str =
     "INSERT INTO work_pause (id, staff_id, campaign_id, reason, started_at)
      VALUES ($1, $2, $3, $4, $5)";
-pub const END_PAUSE: &str = "UPDATE work_pause SET ended_at = $2
+/// Closes `$1`'s open pause at `$2`, or at its start when `$2` is earlier (another
+/// workstation's clock behind the one that paused).
+pub const END_PAUSE: &str = "UPDATE work_pause
+     SET ended_at = CASE WHEN $2 < started_at THEN started_at ELSE $2 END
      WHERE staff_id = $1 AND ended_at IS NULL RETURNING id, staff_id, campaign_id, reason,
      started_at, ended_at";
 const PAUSE_COLUMNS: &str =

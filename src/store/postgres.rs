@@ -403,3 +403,4 @@ super::privacy::privacy_store!(PostgresStore, Backend::Postgres);
 super::review::review_store!(PostgresStore, Some(super::review::PG_LOCK_STEPS));
 super::pause::pause_store!(PostgresStore);
 super::floor::floor_store!(PostgresStore);
+super::agencies::agency_store!(PostgresStore);

@@ -255,6 +255,7 @@ super::privacy::privacy_store!(SqliteStore, Backend::Sqlite);
 super::review::review_store!(SqliteStore, None);
 super::pause::pause_store!(SqliteStore);
 super::floor::floor_store!(SqliteStore);
+super::agencies::agency_store!(SqliteStore);
 
 #[cfg(all(test, unix))]
 mod tests {

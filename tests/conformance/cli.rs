@@ -869,3 +869,79 @@ fn a_paused_operator_takes_no_case_until_they_resume() {
     let no_reason = desk(&["pause", "--reason", " "]);
     assert!(String::from_utf8_lossy(&no_reason.stderr).contains("lý do"));
 }
+
+#[test]
+fn a_first_list_adds_its_agencies_with_add_agencies_and_a_name_is_corrected_later() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let db = format!("sqlite://{}", dir.path().join("k.sqlite3").display());
+    assert!(khaosat(&["--db", &db, "init", "--demo"]).status.success());
+    let monday = "2026-11-23T09:00:00+07:00";
+    let list = dir.path().join("danh-sach.csv");
+    std::fs::write(
+        &list,
+        "Mã hồ sơ,Họ tên,Số điện thoại,Cơ quan,Thủ tục,Ngày nhận kết quả\n\
+         XD-1,Lê Văn Một,0912000001,Sở Xây dựng,Cấp giấy phép xây dựng,15/10/2026\n\
+         XD-2,Lê Văn Hai,0912000002,SO XAY DUNG,Cấp giấy phép xây dựng,16/10/2026\n",
+    )
+    .expect("list written");
+    let path = list.to_str().expect("path");
+    let import = |extra: &[&str]| {
+        at(
+            monday,
+            &db,
+            &[
+                &["import", "--campaign", "DEMO-2026-Q4", path, "--json"][..],
+                extra,
+            ]
+            .concat(),
+        )
+    };
+    // Without the flag both rows are rejected for their agency.
+    let refused = json(&import(&[]));
+    assert_eq!(refused["rejected"], 2, "{refused}");
+    assert_eq!(refused["agencies_added"], serde_json::json!([]));
+    // With it, the agency is added under a code made from its name, and the rows are in.
+    let added = json(&import(&["--add-agencies"]));
+    assert_eq!(
+        (added["accepted"].clone(), added["rejected"].clone()),
+        (2.into(), 0.into()),
+        "{added}"
+    );
+    assert_eq!(
+        added["agencies_added"],
+        serde_json::json!([{ "code": "SXD", "name": "Sở Xây dựng", "rows": 2 }])
+    );
+    let renamed = at(
+        monday,
+        &db,
+        &[
+            "agency",
+            "rename",
+            "--code",
+            "SXD",
+            "--name",
+            "Sở Xây dựng tỉnh Đồng Tháp",
+        ],
+    );
+    assert!(
+        renamed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&renamed.stderr)
+    );
+    let listed = json(&at(monday, &db, &["agency", "list", "--json"]));
+    assert!(
+        listed
+            .as_array()
+            .expect("a list")
+            .iter()
+            .any(|a| a["code"] == "SXD" && a["name"] == "Sở Xây dựng tỉnh Đồng Tháp"),
+        "{listed}"
+    );
+    let unknown = at(
+        monday,
+        &db,
+        &["agency", "rename", "--code", "KHONG", "--name", "X"],
+    );
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("KHONG"));
+}

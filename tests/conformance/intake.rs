@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use khaosat::domain::sampling::SampleRule;
 use khaosat::error::Error;
 use khaosat::ops::catalogue::{self, NewCampaign};
-use khaosat::ops::intake::{self, ImportRequest};
+use khaosat::ops::intake::{self, ImportFileRequest, ImportRequest, UnknownAgency};
 use khaosat::ops::sampling::{self, SampleRequest};
 use khaosat::ops::session::Session;
 use khaosat::store::Backend;
@@ -68,7 +68,7 @@ on_both_backends! {
         let (campaign_id, boss) = campaign(&db).await;
         let dir = tempfile::tempdir().expect("temporary directory");
         let file = write(dir.path(), "danh-sach.csv", LIST.as_bytes());
-        let request = ImportRequest { campaign_id, file: file.clone(), sheet: None };
+        let request = ImportRequest { campaign_id, file: file.clone(), sheet: None, add_agencies: false };
 
         let (first, table) = intake::import_file(&boss, monday_morning(), &request, &intake::quiet).await.expect("import");
         assert_eq!((first.rows, first.accepted, first.rejected), (8, 4, 4));
@@ -97,7 +97,7 @@ on_both_backends! {
         assert!(text.contains("Dòng 5, cột “Số điện thoại”"), "{text}");
         let fixed = text.replace("0612345678", "0912000111");
         let fixed = write(dir.path(), "da-sua.csv", fixed.as_bytes());
-        let (second, _) = intake::import_file(&boss, monday_morning(), &ImportRequest { campaign_id, file: fixed, sheet: None }, &intake::quiet).await.expect("fixed import");
+        let (second, _) = intake::import_file(&boss, monday_morning(), &ImportRequest { campaign_id, file: fixed, sheet: None, add_agencies: false }, &intake::quiet).await.expect("fixed import");
         assert_eq!((second.accepted, second.new_cases, second.cases_total), (1, 1, 3));
     }
 }
@@ -115,14 +115,14 @@ on_both_backends! {
         ];
         for (name, bytes, expected) in cases {
             let file = write(dir.path(), name, &bytes);
-            let result = intake::import_file(&boss, monday_morning(), &ImportRequest { campaign_id, file, sheet: None }, &intake::quiet).await;
+            let result = intake::import_file(&boss, monday_morning(), &ImportRequest { campaign_id, file, sheet: None, add_agencies: false }, &intake::quiet).await;
             match result {
                 Err(Error::Invalid(message)) => assert!(message.contains(expected), "{name}: {message}"),
                 other => panic!("{name}: expected a clear refusal, got {:?}", other.map(|(s, _)| s)),
             }
         }
         let header_only = write(dir.path(), "chi-tieu-de.csv", LIST.lines().next().unwrap_or_default().as_bytes());
-        let (summary, _) = intake::import_file(&boss, monday_morning(), &ImportRequest { campaign_id, file: header_only, sheet: None }, &intake::quiet).await.expect("a header alone is an empty list");
+        let (summary, _) = intake::import_file(&boss, monday_morning(), &ImportRequest { campaign_id, file: header_only, sheet: None, add_agencies: false }, &intake::quiet).await.expect("a header alone is an empty list");
         assert_eq!((summary.rows, summary.accepted, summary.cases_total), (0, 0, 0));
         assert!(store.campaign_cases(campaign_id).await.expect("cases").is_empty(), "nothing written");
     }
@@ -206,6 +206,7 @@ async fn the_same_seed_draws_the_same_people_on_sqlite_and_postgresql() {
                 campaign_id,
                 file: file.clone(),
                 sheet: None,
+                add_agencies: false,
             },
             &intake::quiet,
         )
@@ -223,7 +224,7 @@ on_both_backends! {
         let (campaign_id, boss) = campaign(&db).await;
         let dir = tempfile::tempdir().expect("temporary directory");
         let file = write(dir.path(), "lon.csv", big_list(300).as_bytes());
-        intake::import_file(&boss, monday_morning(), &ImportRequest { campaign_id, file, sheet: None }, &intake::quiet).await.expect("import");
+        intake::import_file(&boss, monday_morning(), &ImportRequest { campaign_id, file, sheet: None, add_agencies: false }, &intake::quiet).await.expect("import");
         let first = drawn_phones(&db, &boss, campaign_id, 1).await;
         let again = drawn_phones(&db, &boss, campaign_id, 1).await;
         assert_eq!(first, again, "running the draw again releases nothing new");
@@ -250,7 +251,7 @@ on_both_backends! {
         let more = SampleRequest { add: Some(("STP".to_owned(), 5)), ..unknown };
         assert!(matches!(sampling::sample(&op, monday_morning(), &more).await, Err(Error::Forbidden(_))));
         let list = write(dir.path(), "them.csv", big_list(3).as_bytes());
-        let imported = intake::import_file(&op, monday_morning(), &ImportRequest { campaign_id, file: list, sheet: None }, &intake::quiet).await;
+        let imported = intake::import_file(&op, monday_morning(), &ImportRequest { campaign_id, file: list, sheet: None, add_agencies: false }, &intake::quiet).await;
         assert!(matches!(imported, Err(Error::Forbidden(_))), "{:?}", imported.map(|(s, _)| s));
         assert_eq!(store.sample_candidates(campaign_id).await.expect("candidates").iter().filter(|c| c.wave.is_some()).count(), 231);
     }
@@ -264,7 +265,7 @@ on_both_backends! {
         let list = "Mã hồ sơ,Họ tên,Số điện thoại,Cơ quan,Thủ tục,Ngày nhận kết quả\n\
                     \"B,1\",\"Trần Thị \"\"Bé\"\", Hoa\",0912345678,STP,\"Chứng thực; bản sao \\ dịch\",15/10/2026\n";
         let file = write(dir.path(), "dau-ngoac.csv", list.as_bytes());
-        let (summary, _) = intake::import_file(&boss, monday_morning(), &ImportRequest { campaign_id, file, sheet: None }, &intake::quiet).await.expect("import");
+        let (summary, _) = intake::import_file(&boss, monday_morning(), &ImportRequest { campaign_id, file, sheet: None, add_agencies: false }, &intake::quiet).await.expect("import");
         assert_eq!((summary.accepted, summary.rejected), (1, 0));
         let cases = store.campaign_cases(campaign_id).await.expect("cases");
         let case = cases.first().expect("the case");
@@ -305,7 +306,7 @@ on_both_backends! {
         let (campaign_id, boss) = campaign(&db).await;
         let dir = tempfile::tempdir().expect("temporary directory");
         let file = write(dir.path(), "danh-sach.csv", LIST.as_bytes());
-        intake::import_file(&boss, monday_morning(), &ImportRequest { campaign_id, file, sheet: None }, &intake::quiet)
+        intake::import_file(&boss, monday_morning(), &ImportRequest { campaign_id, file, sheet: None, add_agencies: false }, &intake::quiet)
             .await
             .expect("import");
         let request = SampleRequest { campaign_id, seed: 7, rule: SampleRule::Tiers, add: None };
@@ -315,5 +316,50 @@ on_both_backends! {
         let login = boss.login().expect("the supervisor's login");
         assert!(makers.len() >= 2, "an import and at least one draw: {makers:?}");
         assert!(makers.iter().all(|m| m.as_deref() == Some(login.as_str())), "{makers:?} by {login}");
+    }
+}
+
+on_both_backends! {
+    async fn a_first_import_adds_the_agencies_the_catalogue_does_not_know_when_asked(db: TestDb) {
+        let (campaign_id, boss) = campaign(&db).await;
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let file = write(dir.path(), "danh-sach.csv", LIST.as_bytes());
+        let mut req = ImportFileRequest {
+            campaign_id,
+            path: file.to_string_lossy().into_owned(),
+            sheet: None,
+            add_agencies: false,
+        };
+        // The preview lists "Sở Xây dựng" (row 6), which the catalogue does not know.
+        let preview = intake::preview(&boss, &req).await.expect("preview");
+        let sxd = UnknownAgency { code: "SXD".to_owned(), name: "Sở Xây dựng".to_owned(), rows: 1 };
+        assert_eq!(preview.unknown_agencies, vec![sxd.clone()]);
+
+        req.add_agencies = true;
+        let report = intake::import_report(&boss, monday_morning(), &req, &intake::quiet).await.expect("import");
+        assert_eq!(report.summary.agencies_added, vec![sxd]);
+        assert!(report.rejections.iter().all(|r| r.row != 6), "{:?}", report.rejections);
+        let known = catalogue::agencies(boss.store()).await.expect("agencies");
+        assert!(known.iter().any(|a| a.code == "SXD" && a.name == "Sở Xây dựng"), "{known:?}");
+        let again = intake::preview(&boss, &req).await.expect("preview");
+        assert!(again.unknown_agencies.is_empty(), "{:?}", again.unknown_agencies);
+
+        // Its name corrected, its code kept; the cases keep their agency.
+        let renamed = catalogue::rename_agency(&boss, "SXD", "  Sở  Xây dựng tỉnh Đồng Tháp ").await.expect("rename");
+        assert_eq!(renamed.name, "Sở Xây dựng tỉnh Đồng Tháp");
+        let known = catalogue::agencies(boss.store()).await.expect("agencies");
+        assert!(known.iter().any(|a| a.code == "SXD" && a.name == "Sở Xây dựng tỉnh Đồng Tháp"), "{known:?}");
+        let cases = boss.store().campaign_cases(campaign_id).await.expect("cases");
+        assert!(cases.iter().any(|c| c.agency_code == "SXD"));
+        let unknown = catalogue::rename_agency(&boss, "KHONG-CO", "Tên").await;
+        assert!(matches!(unknown, Err(Error::NotFound { .. })), "{unknown:?}");
+        let empty = catalogue::rename_agency(&boss, "SXD", "   ").await;
+        assert!(matches!(empty, Err(Error::Invalid(_))), "{empty:?}");
+
+        // An operator neither previews a list nor renames an agency.
+        let tag = &Uuid::new_v4().simple().to_string()[..8];
+        let op = db.add_person(&format!("dtv.{tag}"), khaosat::store::model::Role::Operator, &[campaign_id]).await;
+        assert!(matches!(intake::preview(&op, &req).await, Err(Error::Forbidden(_))));
+        assert!(matches!(catalogue::rename_agency(&op, "SXD", "X").await, Err(Error::Forbidden(_))));
     }
 }

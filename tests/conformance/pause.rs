@@ -52,6 +52,12 @@ on_both_backends! {
         let mine = figures.operators.iter().find(|o| o.name == name_of(op)).expect("op's figures");
         assert_eq!(mine.attempts, 2);
         assert!((mine.hours - 14.0 / 60.0).abs() < 1e-9, "{}", mine.hours);
+        // Resumed on a workstation whose clock is behind the one that paused: the pause ends
+        // where it began, not before.
+        pause::pause(op, at(30), &request("Nghỉ giải lao")).await.expect("pause");
+        let ended = pause::resume(op, at(29), f.campaign).await.expect("resume").expect("ended");
+        assert_eq!(ended.minutes, 0);
+        assert_eq!(pause::my_pause(op, at(31), f.campaign).await.expect("none open"), None);
         // Only operators pause, and only their own.
         let refused = pause::pause(&boss, at(21), &request("Họp")).await;
         assert!(matches!(refused, Err(Error::Forbidden(_))), "{refused:?}");

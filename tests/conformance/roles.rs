@@ -202,6 +202,7 @@ async fn set_up() -> Option<Setup> {
                 campaign_id: campaign,
                 file,
                 sheet: None,
+                add_agencies: false,
             },
             &intake::quiet,
         )

@@ -1,4 +1,4 @@
-//! `khaosat agency add|list`: the agencies (cơ quan) lists are matched against.
+//! `khaosat agency add|rename|list`: the agencies (cơ quan) lists are matched against.
 
 use khaosat::ops::catalogue;
 
@@ -6,6 +6,13 @@ use khaosat::ops::catalogue;
 pub enum Command {
     /// Add an agency; a code already known is left as it is.
     Add {
+        #[arg(long)]
+        code: String,
+        #[arg(long)]
+        name: String,
+    },
+    /// Correct an agency's name (its code stays).
+    Rename {
         #[arg(long)]
         code: String,
         #[arg(long)]
@@ -23,6 +30,10 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
     match command {
         Command::Add { code, name } => {
             let agency = catalogue::add_agency(&session, &code, &name).await?;
+            println!("Cơ quan {} — {}", agency.code, agency.name);
+        }
+        Command::Rename { code, name } => {
+            let agency = catalogue::rename_agency(&session, &code, &name).await?;
             println!("Cơ quan {} — {}", agency.code, agency.name);
         }
         Command::List { json } => {

@@ -76,8 +76,15 @@ async fn import(db: Option<&str>, rows: usize, xlsx: bool) -> anyhow::Result<()>
             }
         }
     };
-    let summary =
-        intake::import_table(&admin, super::now()?, campaign.id, &table, &on_progress).await?;
+    let summary = intake::import_table(
+        &admin,
+        super::now()?,
+        campaign.id,
+        &table,
+        false,
+        &on_progress,
+    )
+    .await?;
     let total = started.elapsed();
     let checked = checked.into_inner().ok().flatten().unwrap_or(read);
     std::fs::remove_dir_all(&dir)?;

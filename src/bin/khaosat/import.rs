@@ -21,7 +21,11 @@ pub struct Args {
     /// Replace the rejects file if it is already there.
     #[arg(long)]
     force: bool,
-    /// Print one JSON object: rows, accepted, rejected, new_cases, cases_total.
+    /// Add the agencies the list names that the catalogue does not know (each with a code made
+    /// from its name: "Sở Xây dựng" → SXD), instead of rejecting their rows.
+    #[arg(long)]
+    add_agencies: bool,
+    /// Print one JSON object: rows, accepted, rejected, new_cases, cases_total, agencies_added.
     #[arg(long)]
     json: bool,
 }
@@ -33,6 +37,7 @@ pub async fn run(db: Option<&str>, args: Args) -> anyhow::Result<()> {
         campaign_id: campaign.id,
         file: args.file,
         sheet: args.sheet,
+        add_agencies: args.add_agencies,
     };
     let bar = progress_bar(args.json);
     let on_progress = |step: ImportProgress| match step {
@@ -55,6 +60,12 @@ pub async fn run(db: Option<&str>, args: Args) -> anyhow::Result<()> {
     if args.json {
         println!("{}", serde_json::to_string(&summary)?);
         return Ok(());
+    }
+    for agency in &summary.agencies_added {
+        println!(
+            "Đã thêm cơ quan {} — {} ({} dòng)",
+            agency.code, agency.name, agency.rows
+        );
     }
     println!(
         "Đã đọc {} dòng: nhận {}, từ chối {}; {} ca mới, đợt khảo sát có {} ca.",

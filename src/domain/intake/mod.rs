@@ -6,12 +6,14 @@
 //! Nothing here prints a name or a phone number: messages name the row, the column and the
 //! reason; the offending value travels in [`row::Rejection::value`], for the rejects file only.
 
+pub mod agency_code;
 pub mod cell;
 pub mod date;
 pub mod header;
 pub mod row;
 pub(crate) mod text;
 
+pub use agency_code::{suggest_code, unknown_agencies, NewAgency};
 pub use cell::Cell;
 pub use date::{parse_date, DateError};
 pub use header::{map_headers, Column, ColumnMap, HeaderError};

@@ -446,7 +446,12 @@ export type LocalTime = string;
 
 export type AgencyView = { code: string, name: string, };
 
-export type ImportFileRequest = { campaignId: string, path: string, sheet: string | null, };
+export type ImportFileRequest = { campaignId: string, path: string, sheet: string | null, 
+/**
+ * Add the agencies the list names that the catalogue does not know (the preview lists
+ * them), before importing.
+ */
+addAgencies: boolean, };
 
 export type ImportPreview = { file: string, sheet: string | null, 
 /**
@@ -460,7 +465,12 @@ problem: string | null,
 /**
  * The first rows, cell by cell, as shown in the preview.
  */
-firstRows: Array<Array<string>>, };
+firstRows: Array<Array<string>>, 
+/**
+ * The agencies the list names that the catalogue does not know: their rows would be
+ * rejected unless they are added (`add_agencies`).
+ */
+unknownAgencies: Array<UnknownAgency>, };
 
 export type ColumnMatch = { header: string, 
 /**
@@ -486,7 +496,11 @@ new_cases: number,
 /**
  * Cases in the campaign afterwards.
  */
-cases_total: number, };
+cases_total: number, 
+/**
+ * Agencies added to the catalogue first (`add_agencies`).
+ */
+agencies_added: Array<UnknownAgency>, };
 
 export type RejectedRow = { 
 /**
@@ -531,6 +545,12 @@ export type DrawSampleRequest = { campaignId: string, seed: number,
 rule: string, margin: number | null, addAgency: string | null, addCount: number | null, };
 
 export type ImportProgress = { "stage": "checking", done: number, total: number, } | { "stage": "storing", rows: number, } | { "stage": "done" };
+
+export type UnknownAgency = { code: string, name: string, 
+/**
+ * Rows of the list that name it.
+ */
+rows: number, };
 
 export type FloorEvent = { "kind": "view", view: FloorView, } | { "kind": "stale" };
 
@@ -1056,6 +1076,8 @@ export const commands = {
   returnedToMe: (req: CampaignRequest): Promise<Array<ReviewItem>> => invoke("returned_to_me", { req }),
   reviewCorrect: (req: CorrectionRequest): Promise<ReviewView> => invoke("review_correct", { req }),
   listAgencies: (): Promise<Array<AgencyView>> => invoke("list_agencies"),
+  addAgency: (req: AgencyView): Promise<AgencyView> => invoke("add_agency", { req }),
+  renameAgency: (req: AgencyView): Promise<AgencyView> => invoke("rename_agency", { req }),
   previewImport: (req: ImportFileRequest): Promise<ImportPreview> => invoke("preview_import", { req }),
   importList: (req: ImportFileRequest): Promise<ImportReport> => invoke("import_list", { req }),
   saveRejects: (req: SaveRejectsRequest): Promise<null> => invoke("save_rejects", { req }),
@@ -1086,4 +1108,4 @@ export const IMPORT_PROGRESS_EVENT = "import-progress";
 export const FLOOR_EVENT = "floor";
 
 /** The names of the commands, as the shell registers them. */
-export const COMMAND_NAMES = ["app_info", "login", "logout", "list_campaigns", "list_staff", "list_outcomes", "case_interview", "next_case", "operator_queue", "heartbeat", "release_case", "start_interview", "save_answer", "record_outcome", "campaign_cases", "select_cases", "reassign", "force_release", "audit_log", "change_trail", "review_list", "review_show", "review_approve", "review_return", "pause_work", "resume_work", "my_pause", "pause_reasons", "open_desk", "floor_view", "watch_floor", "unwatch_floor", "review_resubmit", "returned_to_me", "review_correct", "list_agencies", "preview_import", "import_list", "save_rejects", "sample_status", "draw_sample", "sipas_index", "response_rates", "fieldwork_progress", "operator_figures", "export_interviews", "export_report", "list_people", "add_person", "set_person_active", "set_person_password", "assign_person", "list_requests", "add_request", "acknowledge_request", "close_request", "purge_campaign"] as const;
+export const COMMAND_NAMES = ["app_info", "login", "logout", "list_campaigns", "list_staff", "list_outcomes", "case_interview", "next_case", "operator_queue", "heartbeat", "release_case", "start_interview", "save_answer", "record_outcome", "campaign_cases", "select_cases", "reassign", "force_release", "audit_log", "change_trail", "review_list", "review_show", "review_approve", "review_return", "pause_work", "resume_work", "my_pause", "pause_reasons", "open_desk", "floor_view", "watch_floor", "unwatch_floor", "review_resubmit", "returned_to_me", "review_correct", "list_agencies", "add_agency", "rename_agency", "preview_import", "import_list", "save_rejects", "sample_status", "draw_sample", "sipas_index", "response_rates", "fieldwork_progress", "operator_figures", "export_interviews", "export_report", "list_people", "add_person", "set_person_active", "set_person_password", "assign_person", "list_requests", "add_request", "acknowledge_request", "close_request", "purge_campaign"] as const;

@@ -11,6 +11,7 @@ import {
   type ImportReport,
 } from "../api/bindings";
 import { useLang } from "../i18n";
+import { UnknownAgencies } from "./UnknownAgencies";
 
 interface Props {
   campaign: CampaignView;
@@ -38,14 +39,18 @@ export function ImportPanel({ campaign, report, clearError, onImported }: Props)
   const [saved, setSaved] = useState<string | null>(null);
   const [step, setStep] = useState<ImportProgress | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
+  /** Add the agencies the catalogue does not know, with the import. */
+  const [addAgencies, setAddAgencies] = useState(false);
 
   const request = (p = path) => ({
     campaignId: campaign.id,
     path: p.trim(),
     sheet: isXlsx(p) && sheet.trim() ? sheet.trim() : null,
+    addAgencies,
   });
 
   const forget = () => {
+    setAddAgencies(false);
     setPreview(null);
     setResult(null);
     setSaved(null);
@@ -194,6 +199,7 @@ export function ImportPanel({ campaign, report, clearError, onImported }: Props)
               ? t("imp.previewOfSheet", { file: preview.file, sheet: preview.sheet, rows: preview.rows })
               : t("imp.previewOf", { file: preview.file, rows: preview.rows })}
           </p>
+          <UnknownAgencies agencies={preview.unknownAgencies} add={addAgencies} setAdd={setAddAgencies} />
           {preview.problem && (
             <div className="banner banner-error intake-problem" data-testid="import-problem">
               <div className="banner-text">
@@ -269,6 +275,11 @@ export function ImportPanel({ campaign, report, clearError, onImported }: Props)
               total: summary.cases_total.toLocaleString(lang === "en" ? "en-GB" : "vi-VN"),
             })}
           </p>
+          {summary.agencies_added.length > 0 && (
+            <p className="intake-saved" data-testid="import-agencies-added">
+              {t("imp.added", { list: summary.agencies_added.map((a) => `${a.code} — ${a.name}`).join("; ") })}
+            </p>
+          )}
           {result.report.rejections.length === 0 ? (
             <p className="muted">{t("imp.noRejects")}</p>
           ) : (

@@ -11,6 +11,7 @@ import {
   type StaffView,
 } from "../api/bindings";
 import { InterviewReview } from "../components/InterviewReview";
+import { AgencyCatalogue } from "../components/AgencyCatalogue";
 import { FloorPanel } from "../components/FloorPanel";
 import { ForceReleaseDialog } from "../components/ForceReleaseDialog";
 import { ImportPanel } from "../components/ImportPanel";
@@ -74,6 +75,8 @@ export function Supervisor({ campaign, staff, outcomes, report, clearError }: Pr
   const [releaseBusy, setReleaseBusy] = useState(false);
   const [released, setReleased] = useState<string | null>(null);
   const inFlight = useRef(false);
+  /** Imports made here, so the agency catalogue reads what one added. */
+  const [imports, setImports] = useState(0);
 
   const refresh = useCallback(
     async (byHand: boolean) => {
@@ -205,7 +208,16 @@ export function Supervisor({ campaign, staff, outcomes, report, clearError }: Pr
     return (
       <main className="supervisor" data-testid="supervisor">
         {tabs}
-        <ImportPanel campaign={campaign} report={report} clearError={clearError} onImported={() => void refresh(false)} />
+        <ImportPanel
+          campaign={campaign}
+          report={report}
+          clearError={clearError}
+          onImported={() => {
+            setImports((n) => n + 1);
+            void refresh(false);
+          }}
+        />
+        <AgencyCatalogue report={report} clearError={clearError} version={imports} />
       </main>
     );
   }

@@ -17,6 +17,7 @@ import type {
   CaseVersion,
   ErrorKind,
   FloorEvent,
+  UnknownAgency,
   FloorView,
   InterviewView,
   Lease,
@@ -168,7 +169,7 @@ interface FakeSession {
 }
 
 /** What the core answers without a session. */
-const OPEN_COMMANDS: ReadonlySet<string> = new Set(["app_info", "login", "logout", "preview_import", "save_rejects"]);
+const OPEN_COMMANDS: ReadonlySet<string> = new Set(["app_info", "login", "logout", "save_rejects"]);
 
 const LOGIN_REFUSED = "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khoá.";
 const RESERVED_LOGINS = ["postgres", "public", "none", "current_user", "current_role", "session_user", "all"];
@@ -478,6 +479,8 @@ export class FakeBackend {
   reviewSteps = new Map<string, FakeStep[]>();
   /** Operators' pauses, oldest first; an open one has no end. */
   pauses: { staffId: string; campaignId: string; reason: string; start: number; end: number | null }[] = [];
+  /** The agency catalogue, by code. */
+  agencies: Record<string, string> = { ...AGENCIES };
   /** Operators' open desks: when each opened, on which campaign. */
   desks = new Map<string, { campaignId: string; since: number }>();
   /** The campaign whose floor the window watches, if any. */
@@ -540,6 +543,11 @@ export class FakeBackend {
     const me = this.me();
     if (me.role === "admin" || (me.role === "supervisor" && this.session!.campaigns.includes(campaignId))) return me;
     throw apiError("forbidden", `Chỉ giám sát viên của đợt khảo sát này được ${what}.`);
+  }
+
+  /** The agency catalogue's keepers: supervisors and administrators. */
+  private supervisorOrAdmin(what: string): void {
+    if (this.me().role === "operator") throw apiError("forbidden", `Chỉ giám sát viên hoặc quản trị viên được ${what}.`);
   }
 
   /** Calling: operators of the campaign only. */
@@ -658,6 +666,31 @@ export class FakeBackend {
       };
     });
     return { at: formatInstant(now).slice(11) + `:${pad(Math.floor(now / 1000) % 60)}`, operators, agencies };
+  }
+
+  /** The agencies a list names that the catalogue does not know, with the codes the core
+   * would make (initials, unaccented, "và" left out). */
+  private unknownAgencies(file: FakeListFile): UnknownAgency[] {
+    const plain = (text: string) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d");
+    const known = (text: string) =>
+      Object.entries(this.agencies).some(([code, name]) => [code, name].some((k) => plain(k).toLowerCase() === plain(text).toLowerCase()));
+    const found: UnknownAgency[] = [];
+    for (const row of file.rows) {
+      const name = row[3] ?? "";
+      if (name === "" || known(name)) continue;
+      const same = found.find((a) => a.name === name);
+      if (same) {
+        same.rows += 1;
+        continue;
+      }
+      const code = plain(name)
+        .split(/\s+/)
+        .filter((w) => w !== "" && w.toLowerCase() !== "va")
+        .map((w) => w[0]!.toUpperCase())
+        .join("");
+      found.push({ code, name, rows: 1 });
+    }
+    return found;
   }
 
   /** Sends the watched floor to the window, as the core does after every change. */
@@ -1482,8 +1515,26 @@ export class FakeBackend {
       interview.answers = trial.answers;
       return this.reviewView(c, at);
     },
-    listAgencies: () => Object.entries(AGENCIES).map(([code, name]) => ({ code, name })),
+    listAgencies: () => Object.entries(this.agencies).map(([code, name]) => ({ code, name })),
+    addAgency: (req) => {
+      this.supervisorOrAdmin("thêm cơ quan");
+      const name = req.name.trim().replace(/\s+/g, " ");
+      if (!/^[A-Za-z0-9._-]{1,40}$/.test(req.code) || name === "") {
+        throw sentence("invalid", "cơ quan cần mã (chữ cái không dấu, chữ số, “-”, “_”, “.”) và tên");
+      }
+      this.agencies[req.code] ??= name;
+      return { code: req.code, name: this.agencies[req.code]! };
+    },
+    renameAgency: (req) => {
+      this.supervisorOrAdmin("đổi tên cơ quan");
+      const name = req.name.trim().replace(/\s+/g, " ");
+      if (name === "") throw sentence("invalid", "tên cơ quan không được để trống");
+      if (!(req.code in this.agencies)) throw apiError("notFound", `Không tìm thấy cơ quan ${req.code}.`);
+      this.agencies[req.code] = name;
+      return { code: req.code, name };
+    },
     previewImport: (req): ImportPreview => {
+      this.supervise(req.campaignId, "nhập danh sách");
       this.checkCampaign(req.campaignId);
       const { name, file, sheet } = this.listFile(req.path, req.sheet);
       return {
@@ -1493,6 +1544,7 @@ export class FakeBackend {
         columns: file.headers.map((header, i) => ({ header, column: file.columns[i] ?? null })),
         problem: file.problem,
         firstRows: file.rows.slice(0, 10),
+        unknownAgencies: file.problem ? [] : this.unknownAgencies(file),
       };
     },
     importList: (req) => {
@@ -1502,7 +1554,10 @@ export class FakeBackend {
       if (file.problem) throw apiError("invalid", `Không nhập được tệp ${name}: ${file.problem}.`);
       const again = this.imported.has(name);
       this.imported.add(name);
-      const rejected = new Set(file.rejections.map((r) => r.row));
+      const added = req.addAgencies ? this.unknownAgencies(file) : [];
+      for (const a of added) this.agencies[a.code] = a.name;
+      const rejections = file.rejections.filter((r) => added.length === 0 || !r.reason.startsWith("cơ quan không có"));
+      const rejected = new Set(rejections.map((r) => r.row));
       if (!again) {
         for (const [i, row] of file.rows.entries()) {
           if (rejected.has(i + 2)) continue;
@@ -1547,8 +1602,9 @@ export class FakeBackend {
           rejected: rejected.size,
           new_cases: again ? 0 : file.people.length,
           cases_total: this.casesOf(req.campaignId).length,
+          agencies_added: added,
         },
-        rejections: file.rejections.map((r) => ({ ...r, value: r.column ? valueAt(file, r.row, r.column) : "" })),
+        rejections: rejections.map((r) => ({ ...r, value: r.column ? valueAt(file, r.row, r.column) : "" })),
       };
     },
     saveRejects: (req) => {

@@ -194,9 +194,9 @@ describe("fake backend", () => {
 
   test("imports a list once: rejections per row, new cases only the first time", () => {
     const fake = loggedIn("gsv.hong");
-    const req = { campaignId: CAMPAIGN.id, path: "/tmp/danh-sach.csv", sheet: null };
+    const req = { campaignId: CAMPAIGN.id, path: "/tmp/danh-sach.csv", sheet: null, addAgencies: false };
     const first = fake.handle("import_list", { req }) as ImportReport;
-    expect(first.summary).toEqual({ rows: 8, accepted: 4, rejected: 4, new_cases: 2, cases_total: 14 });
+    expect(first.summary).toEqual({ rows: 8, accepted: 4, rejected: 4, new_cases: 2, cases_total: 14, agencies_added: [] });
     expect(first.rejections.map((r) => r.row)).toEqual([5, 6, 7, 8]);
     expect(first.rejections[0]).toMatchObject({ column: "Số điện thoại", value: "061 3822 456" });
     const again = fake.handle("import_list", { req }) as ImportReport;

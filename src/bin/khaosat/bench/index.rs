@@ -105,6 +105,7 @@ pub async fn run(db: Option<&str>, args: Args) -> anyhow::Result<()> {
         super::super::now()?,
         campaign.id,
         &table,
+        false,
         &intake::quiet,
     )
     .await?;
