@@ -6,6 +6,7 @@ use khaosat::api::{
     PersonActiveReport, PersonActiveRequest, PersonPasswordRequest, PurgeRequest, RequestIdRequest,
     RequestListRequest, FLOOR_EVENT, IMPORT_PROGRESS_EVENT,
 };
+use khaosat::ops::appointments::{AppointmentCalendar, CalendarRequest};
 use khaosat::ops::catalogue::{AgencyView, CampaignView, OutcomeView, StaffView};
 use khaosat::ops::desk::{
     CaseCard, NextCaseRequest, OutcomeRecorded, QueueView, RecordOutcomeRequest,
@@ -93,6 +94,7 @@ shell_commands![
     unwatch_floor,
     review_correct,
     list_agencies,
+    appointment_calendar,
     add_agency,
     rename_agency,
     preview_import,
@@ -365,6 +367,14 @@ async fn campaign_cases(shell: State<'_, Shell>, req: CampaignRequest) -> Reply<
 #[tauri::command]
 async fn list_agencies(shell: State<'_, Shell>) -> Reply<Vec<AgencyView>> {
     shell.app().await?.list_agencies().await
+}
+
+#[tauri::command]
+async fn appointment_calendar(
+    shell: State<'_, Shell>,
+    req: CalendarRequest,
+) -> Reply<AppointmentCalendar> {
+    shell.app().await?.appointment_calendar(req).await
 }
 
 #[tauri::command]

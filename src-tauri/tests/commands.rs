@@ -472,6 +472,7 @@ fn sample(ts_type: &str) -> Value {
             "campaignId": id, "path": "/tmp/danh-sach.csv", "sheet": null, "addAgencies": true
         }),
         "AgencyView" => json!({ "code": "SXD", "name": "Sở Xây dựng" }),
+        "CalendarRequest" => json!({ "campaignId": id, "from": "2026-11-23", "days": 7 }),
         "SaveRejectsRequest" => json!({
             "path": "/tmp/danh-sach.csv", "sheet": null, "out": "/tmp/tu-choi.csv", "rejections": []
         }),

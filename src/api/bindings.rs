@@ -23,6 +23,7 @@ use crate::domain::review::{ReviewAction, ReviewState};
 use crate::domain::schedule::AppointmentKind;
 use crate::domain::survey::{Kind, Script, Stop};
 use crate::domain::time::LocalTime;
+use crate::ops::appointments::{AppointmentCalendar, CalendarDay, CalendarEntry, CalendarRequest};
 use crate::ops::catalogue::{AgencyView, CampaignView, OutcomeView, StaffView};
 use crate::ops::demo::{DemoPerson, DemoSeeded};
 use crate::ops::desk::{
@@ -188,6 +189,10 @@ fn declarations() -> Vec<String> {
         DrawSampleRequest::decl(),
         ImportProgress::decl(),
         UnknownAgency::decl(),
+        CalendarRequest::decl(),
+        AppointmentCalendar::decl(),
+        CalendarDay::decl(),
+        CalendarEntry::decl(),
         FloorEvent::decl(),
         FloorView::decl(),
         OperatorOnFloor::decl(),

@@ -16,6 +16,7 @@ pub use error::{ApiError, ErrorKind};
 use crate::clock::Clock;
 use crate::domain::people::{Password, Role};
 use crate::error::Error;
+use crate::ops::appointments::{self, AppointmentCalendar, CalendarRequest};
 use crate::ops::catalogue::{self, AgencyView, CampaignView, OutcomeView, StaffView};
 use crate::ops::desk::{
     self, CaseCard, NextCaseRequest, OutcomeRecorded, QueueView, RecordOutcomeRequest,
@@ -422,6 +423,15 @@ impl App {
         Ok(catalogue::agencies(self.session().await?.store()).await?)
     }
 
+    /// The appointments of a day or a week: all the campaign's for a supervisor, an operator's
+    /// own for them.
+    pub async fn appointment_calendar(
+        &self,
+        req: CalendarRequest,
+    ) -> ApiResult<AppointmentCalendar> {
+        Ok(appointments::calendar(&self.session().await?, self.clock.now(), &req).await?)
+    }
+
     /// Adds an agency to the catalogue (its code and name).
     pub async fn add_agency(&self, req: AgencyView) -> ApiResult<AgencyView> {
         Ok(catalogue::add_agency(&self.session().await?, &req.code, &req.name).await?)
@@ -742,6 +752,11 @@ pub const COMMANDS: &[Command] = &[
         name: "list_agencies",
         arg: None,
         returns: ts::<Vec<AgencyView>>,
+    },
+    Command {
+        name: "appointment_calendar",
+        arg: Some(("req", ts::<CalendarRequest>)),
+        returns: ts::<AppointmentCalendar>,
     },
     Command {
         name: "add_agency",

@@ -3,6 +3,7 @@
 
 use super::session::Session;
 use chrono::{DateTime, Datelike, Duration, DurationRound, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use unicode_normalization::UnicodeNormalization;
@@ -336,19 +337,22 @@ pub async fn queue(
                 !(case.lease_holder == Some(operator)
                     && case.progress.status(now) == CaseStatus::InCall)
             })
-            .filter_map(|case| {
-                let at = case.progress.appointment_at?;
-                Some(AppointmentView {
-                    case_id: case.id,
-                    at: format_instant(at, zone),
-                    due: at <= now,
-                    hard: case.progress.appointment_operator.is_some(),
-                    phone_masked: case.phone_masked,
-                    agency_name: case.agency_name,
-                    dossier_code: case.dossier_code,
-                })
-            })
+            .filter_map(|case| appointment_view(case, zone, now))
             .collect(),
+    })
+}
+
+/// A case's appointment as the desk and the calendar show it; `None` without one.
+pub fn appointment_view(case: CaseRecord, zone: Tz, now: DateTime<Utc>) -> Option<AppointmentView> {
+    let at = case.progress.appointment_at?;
+    Some(AppointmentView {
+        case_id: case.id,
+        at: format_instant(at, zone),
+        due: at <= now,
+        hard: case.progress.appointment_operator.is_some(),
+        phone_masked: case.phone_masked,
+        agency_name: case.agency_name,
+        dossier_code: case.dossier_code,
     })
 }
 

@@ -20,7 +20,7 @@ use super::supervise::CampaignRequest;
 use crate::clock::Clock;
 use crate::domain::people::Role;
 use crate::error::Result;
-use crate::store::FloorSignal;
+use crate::store::{FloorSignal, FloorSignals};
 
 /// How often an open desk says so; a desk not heard from for [`DESK_LOST_AFTER`] counts as
 /// closed (a workstation switched off without logging out).
@@ -32,6 +32,9 @@ const SETTLE: StdDuration = StdDuration::from_millis(150);
 /// The floor is read again this often with no signal at all: leases that lapse and desks left
 /// without a word change it with no statement to notify.
 const UNPROMPTED: StdDuration = StdDuration::from_secs(15);
+
+/// What a person who may not see the floor is told they tried.
+const FLOOR: &str = "xem sàn điều hành";
 
 /// What an operator is doing now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -122,7 +125,7 @@ pub async fn floor(
     now: DateTime<Utc>,
     req: &CampaignRequest,
 ) -> Result<FloorView> {
-    session.supervise(req.campaign_id, "xem sàn điều hành")?;
+    session.supervise(req.campaign_id, FLOOR)?;
     let store = session.store();
     let campaign = store.campaign(req.campaign_id).await?;
     let assigned: Vec<Uuid> = store
@@ -242,19 +245,16 @@ pub async fn watch(
     req: CampaignRequest,
     send: impl Fn(FloorEvent) + Send + 'static,
 ) -> Result<impl std::future::Future<Output = ()> + Send> {
+    session.supervise(req.campaign_id, FLOOR)?;
+    // Listening before the first read: a change made in between is in the read or signalled.
+    let mut signals = open_signals(&session, req.campaign_id).await;
     let first = floor(&session, clock.now(), &req).await?;
     send(FloorEvent::View { view: first });
     Ok(async move {
         let mut stale = false;
-        let mut signals = None;
         loop {
             if signals.is_none() {
-                match session.store().floor_signals(req.campaign_id).await {
-                    Ok(opened) => signals = Some(opened),
-                    Err(e) => {
-                        tracing::warn!(error = %e, campaign = %req.campaign_id, "floor: cannot watch");
-                    }
-                }
+                signals = open_signals(&session, req.campaign_id).await;
             }
             let signal = match signals.as_mut() {
                 Some(signals) => tokio::time::timeout(UNPROMPTED, signals.next())
@@ -285,6 +285,18 @@ pub async fn watch(
             }
         }
     })
+}
+
+/// The floor's signals for the campaign, or `None` (said in the log) when they cannot be had
+/// now: the watch then reads the floor every few seconds until they can.
+async fn open_signals(session: &Session, campaign: Uuid) -> Option<Box<dyn FloorSignals>> {
+    match session.store().floor_signals(campaign).await {
+        Ok(opened) => Some(opened),
+        Err(e) => {
+            tracing::warn!(error = %e, %campaign, "floor: cannot watch");
+            None
+        }
+    }
 }
 
 /// The session's operator's desk is open on the campaign (said when it opens, and every

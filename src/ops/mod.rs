@@ -2,6 +2,7 @@
 //! returning the views the desktop and the CLI show. The desktop's commands and the CLI's
 //! subcommands are thin faces over these functions.
 
+pub mod appointments;
 pub mod catalogue;
 pub mod demo;
 pub mod desk;

@@ -3,6 +3,7 @@
 //! opened and pass the same conformance suite (`tests/`).
 
 mod agencies;
+mod appointments;
 mod floor;
 mod kept;
 mod location;
@@ -26,6 +27,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 pub use agencies::AgencyStore;
+pub use appointments::AppointmentStore;
 pub use floor::{AgencyCalls, Desk, FloorSignal, FloorSignals, FloorStore, HeldCase};
 pub use location::{default_sqlite_path, DatabaseLocation};
 pub use pause::{Pause, PauseStore};
@@ -70,6 +72,7 @@ pub struct Claim {
 #[async_trait]
 pub trait Store:
     AgencyStore
+    + AppointmentStore
     + PeopleStore
     + PrivacyStore
     + ReviewStore

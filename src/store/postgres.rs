@@ -404,3 +404,4 @@ super::review::review_store!(PostgresStore, Some(super::review::PG_LOCK_STEPS));
 super::pause::pause_store!(PostgresStore);
 super::floor::floor_store!(PostgresStore);
 super::agencies::agency_store!(PostgresStore);
+super::appointments::appointment_store!(PostgresStore);

@@ -218,15 +218,36 @@ pub const QUEUE_COUNTS: &str = "SELECT
      FROM survey_case WHERE campaign_id = $1 AND final_outcome IS NULL AND wave IS NOT NULL
        AND purged_at IS NULL";
 
-/// The appointments an operator sees ahead: their hard ones, and soft ones on their list or in
-/// the pool. `$1` campaign, `$2` operator, `$3` how many.
+/// The campaign's (`$1`) open cases with an appointment.
+const BOOKED: &str = "c.campaign_id = $1 AND c.final_outcome IS NULL
+           AND c.purged_at IS NULL AND c.appointment_at IS NOT NULL";
+/// The appointments operator `$2` sees: their hard ones, and soft ones on their list or in the
+/// pool.
+const SEEN_BY_OPERATOR: &str = "(c.appointment_operator = $2
+                OR (c.appointment_operator IS NULL AND (c.assigned_to IS NULL OR c.assigned_to = $2)))";
+
+/// The appointments an operator sees ahead. `$1` campaign, `$2` operator, `$3` how many.
 pub fn upcoming_appointments() -> String {
     format!(
-        "{SELECT_CASES} WHERE c.campaign_id = $1 AND c.final_outcome IS NULL
-           AND c.purged_at IS NULL AND c.appointment_at IS NOT NULL
-           AND (c.appointment_operator = $2
-                OR (c.appointment_operator IS NULL AND (c.assigned_to IS NULL OR c.assigned_to = $2)))
+        "{SELECT_CASES} WHERE {BOOKED} AND {SEEN_BY_OPERATOR}
          ORDER BY c.appointment_at, c.id LIMIT $3"
+    )
+}
+
+/// The appointments operator `$2` sees in [`$3`, `$4`), soonest first.
+pub fn operator_appointments_between() -> String {
+    format!(
+        "{SELECT_CASES} WHERE {BOOKED} AND {SEEN_BY_OPERATOR}
+           AND c.appointment_at >= $3 AND c.appointment_at < $4
+         ORDER BY c.appointment_at, c.id"
+    )
+}
+
+/// All the campaign's appointments in [`$2`, `$3`), soonest first.
+pub fn appointments_between() -> String {
+    format!(
+        "{SELECT_CASES} WHERE {BOOKED} AND c.appointment_at >= $2 AND c.appointment_at < $3
+         ORDER BY c.appointment_at, c.id"
     )
 }
 

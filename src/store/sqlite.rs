@@ -256,6 +256,7 @@ super::review::review_store!(SqliteStore, None);
 super::pause::pause_store!(SqliteStore);
 super::floor::floor_store!(SqliteStore);
 super::agencies::agency_store!(SqliteStore);
+super::appointments::appointment_store!(SqliteStore);
 
 #[cfg(all(test, unix))]
 mod tests {

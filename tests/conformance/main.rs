@@ -1,6 +1,7 @@
 //! The conformance suite: one story of the product, from the demo list to the supervisor's
 //! view, and the guarantees of claiming, run on SQLite and on PostgreSQL alike.
 
+mod appointments;
 mod call_rules;
 mod claims;
 mod cli;

@@ -44,7 +44,7 @@ fn request(card: &CaseCard, outcome: &str) -> RecordOutcomeRequest {
     }
 }
 
-async fn book(
+pub async fn book(
     desk: &Session,
     now: DateTime<Utc>,
     card: &CaseCard,

@@ -552,6 +552,50 @@ export type UnknownAgency = { code: string, name: string,
  */
 rows: number, };
 
+export type CalendarRequest = { campaignId: string, 
+/**
+ * The first day shown, in the campaign's time zone.
+ */
+from: string, 
+/**
+ * 1 (a day) or 7 (a week).
+ */
+days: number, };
+
+export type AppointmentCalendar = { 
+/**
+ * The session's operator's own appointments (else all the campaign's).
+ */
+own: boolean, days: Array<CalendarDay>, };
+
+export type CalendarDay = { 
+/**
+ * dd/mm/yyyy.
+ */
+date: string, 
+/**
+ * yyyy-mm-dd, to ask for it again.
+ */
+iso: string, 
+/**
+ * 0 Monday … 6 Sunday.
+ */
+weekday: number, 
+/**
+ * The campaign calls on this day (its weekdays, not a holiday nor a closed day).
+ */
+callingDay: boolean, appointments: Array<CalendarEntry>, };
+
+export type CalendarEntry = { 
+/**
+ * hh:mm in the campaign's time zone.
+ */
+time: string, appointment: AppointmentView, 
+/**
+ * The operator a hard appointment is kept for (a supervisor's calendar only).
+ */
+bookedFor: string | null, };
+
 export type FloorEvent = { "kind": "view", view: FloorView, } | { "kind": "stale" };
 
 export type FloorView = { 
@@ -1076,6 +1120,7 @@ export const commands = {
   returnedToMe: (req: CampaignRequest): Promise<Array<ReviewItem>> => invoke("returned_to_me", { req }),
   reviewCorrect: (req: CorrectionRequest): Promise<ReviewView> => invoke("review_correct", { req }),
   listAgencies: (): Promise<Array<AgencyView>> => invoke("list_agencies"),
+  appointmentCalendar: (req: CalendarRequest): Promise<AppointmentCalendar> => invoke("appointment_calendar", { req }),
   addAgency: (req: AgencyView): Promise<AgencyView> => invoke("add_agency", { req }),
   renameAgency: (req: AgencyView): Promise<AgencyView> => invoke("rename_agency", { req }),
   previewImport: (req: ImportFileRequest): Promise<ImportPreview> => invoke("preview_import", { req }),
@@ -1108,4 +1153,4 @@ export const IMPORT_PROGRESS_EVENT = "import-progress";
 export const FLOOR_EVENT = "floor";
 
 /** The names of the commands, as the shell registers them. */
-export const COMMAND_NAMES = ["app_info", "login", "logout", "list_campaigns", "list_staff", "list_outcomes", "case_interview", "next_case", "operator_queue", "heartbeat", "release_case", "start_interview", "save_answer", "record_outcome", "campaign_cases", "select_cases", "reassign", "force_release", "audit_log", "change_trail", "review_list", "review_show", "review_approve", "review_return", "pause_work", "resume_work", "my_pause", "pause_reasons", "open_desk", "floor_view", "watch_floor", "unwatch_floor", "review_resubmit", "returned_to_me", "review_correct", "list_agencies", "add_agency", "rename_agency", "preview_import", "import_list", "save_rejects", "sample_status", "draw_sample", "sipas_index", "response_rates", "fieldwork_progress", "operator_figures", "export_interviews", "export_report", "list_people", "add_person", "set_person_active", "set_person_password", "assign_person", "list_requests", "add_request", "acknowledge_request", "close_request", "purge_campaign"] as const;
+export const COMMAND_NAMES = ["app_info", "login", "logout", "list_campaigns", "list_staff", "list_outcomes", "case_interview", "next_case", "operator_queue", "heartbeat", "release_case", "start_interview", "save_answer", "record_outcome", "campaign_cases", "select_cases", "reassign", "force_release", "audit_log", "change_trail", "review_list", "review_show", "review_approve", "review_return", "pause_work", "resume_work", "my_pause", "pause_reasons", "open_desk", "floor_view", "watch_floor", "unwatch_floor", "review_resubmit", "returned_to_me", "review_correct", "list_agencies", "appointment_calendar", "add_agency", "rename_agency", "preview_import", "import_list", "save_rejects", "sample_status", "draw_sample", "sipas_index", "response_rates", "fieldwork_progress", "operator_figures", "export_interviews", "export_report", "list_people", "add_person", "set_person_active", "set_person_password", "assign_person", "list_requests", "add_request", "acknowledge_request", "close_request", "purge_campaign"] as const;

@@ -12,6 +12,7 @@ import {
   type QueueView,
 } from "../api/bindings";
 import { AppointmentDialog, type AppointmentRefusal } from "../components/AppointmentDialog";
+import { AppointmentsCalendar } from "../components/AppointmentsCalendar";
 import { CaseCardView } from "../components/CaseCardView";
 import { NoteDialog } from "../components/NoteDialog";
 import { OutcomePanel } from "../components/OutcomePanel";
@@ -68,6 +69,8 @@ export function Desk({ campaign, outcomes, held, setHeld, report, clearError }: 
   const [queue, setQueue] = useState<QueueView | null>(null);
   /** The operator's open pause: no case is handed out until they resume. */
   const [paused, setPaused] = useState<PauseView | null>(null);
+  /** The operator's own appointments calendar, shown instead of nothing while idle. */
+  const [calendarShown, setCalendarShown] = useState(false);
   const [pausing, setPausing] = useState(false);
   /** Kept until an outcome is recorded, so a retry after a failure records one attempt, not two. */
   const attemptId = useRef<string | null>(null);
@@ -351,6 +354,17 @@ export function Desk({ campaign, outcomes, held, setHeld, report, clearError }: 
               {t("pause.button")}
             </button>
           ))}
+        {!card && (
+          <button
+            type="button"
+            className={`btn${calendarShown ? " is-on" : ""}`}
+            data-testid="desk-calendar"
+            aria-pressed={calendarShown}
+            onClick={() => setCalendarShown(!calendarShown)}
+          >
+            {t("desk.calendar")}
+          </button>
+        )}
         <div className="desk-status" aria-live="polite">
           {busy && <span className="muted">{t("desk.busy")}</span>}
           {last && <LastResultLine last={last} outcomes={outcomes} />}
@@ -396,6 +410,7 @@ export function Desk({ campaign, outcomes, held, setHeld, report, clearError }: 
               }}
             />
           )}
+          {calendarShown && <AppointmentsCalendar campaign={campaign} report={report} />}
           <QueuePanel queue={queue} campaign={campaign} />
           <ReturnedPanel campaign={campaign} outcomes={outcomes} report={report} clearError={clearError} />
         </div>

@@ -7,6 +7,7 @@ import type {
   AgencySample,
   ApiError,
   AppInfo,
+  AppointmentCalendar,
   AppointmentView,
   AuditView,
   TrailView,
@@ -693,6 +694,33 @@ export class FakeBackend {
     return found;
   }
 
+  /** Open cases with an appointment, soonest first: those operator `op` would be handed (their
+   * hard ones, soft ones on their list or in the pool), or all with `null`. */
+  private booked(campaignId: string, op: string | null): FakeCase[] {
+    return this.casesOf(campaignId)
+      .filter(
+        (c) =>
+          !c.finalOutcome &&
+          c.appointmentAt !== null &&
+          (op === null ||
+            c.appointmentOperator === op ||
+            (c.appointmentOperator === null && (c.assignedTo === null || c.assignedTo === op))),
+      )
+      .sort((a, b) => a.appointmentAt! - b.appointmentAt! || a.id.localeCompare(b.id));
+  }
+
+  private appointmentView(c: FakeCase, now: number): AppointmentView {
+    return {
+      caseId: c.id,
+      at: formatInstant(c.appointmentAt!),
+      due: c.appointmentAt! <= now,
+      hard: c.appointmentOperator !== null,
+      phoneMasked: maskedOf(c),
+      agencyName: AGENCIES[c.agency]!,
+      dossierCode: c.dossier,
+    };
+  }
+
   /** Sends the watched floor to the window, as the core does after every change. */
   pushFloor(): void {
     if (this.floorWatch) this.floorSink?.({ kind: "view", view: this.floorOf(this.floorWatch) });
@@ -1078,31 +1106,47 @@ export class FakeBackend {
       }
       return null;
     },
+    appointmentCalendar: (req): AppointmentCalendar => {
+      const me = this.me();
+      const op = me.role === "operator" ? this.operatorOn(req.campaignId).id : null;
+      if (op === null) this.supervise(req.campaignId, "xem lịch hẹn");
+      this.checkCampaign(req.campaignId);
+      if (req.days !== 1 && req.days !== 7) {
+        throw sentence("invalid", `lịch hẹn xem theo một ngày hoặc một tuần, không theo ${req.days} ngày`);
+      }
+      const now = this.now();
+      const days = Array.from({ length: req.days }, (_, i) => addDays(req.from, i));
+      return {
+        own: op !== null,
+        days: days.map((iso) => {
+          const weekday = (new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7;
+          return {
+            date: showDay(iso),
+            iso,
+            weekday,
+            callingDay: weekday !== 6,
+            appointments: this.booked(req.campaignId, op)
+              .filter((c) => dayOf(c.appointmentAt!) === iso)
+              .map((c) => ({
+                time: formatInstant(c.appointmentAt!).slice(11),
+                appointment: this.appointmentView(c, now),
+                bookedFor: op === null && c.appointmentOperator ? this.fullName(c.appointmentOperator) : null,
+              })),
+          };
+        }),
+      };
+    },
     operatorQueue: (req): QueueView => {
       const op = this.operatorOn(req.campaignId).id;
       this.checkCampaign(req.campaignId);
       const now = this.now();
       const open = this.casesOf(req.campaignId).filter((c) => !c.finalOutcome);
       const slot = slotAt(now);
-      const appointments: AppointmentView[] = open
-        .filter(
-          (c) =>
-            c.appointmentAt !== null &&
-            (c.appointmentOperator === op || (c.appointmentOperator === null && (c.assignedTo === null || c.assignedTo === op))),
-        )
-        .sort((a, b) => a.appointmentAt! - b.appointmentAt! || a.id.localeCompare(b.id))
+      const appointments: AppointmentView[] = this.booked(req.campaignId, op)
         .slice(0, APPOINTMENTS_SHOWN)
         // As the core: the case on this operator's screen is not one to look ahead to.
         .filter((c) => !(c.leaseHolder === op && c.leaseExpiresAt !== null && c.leaseExpiresAt > now))
-        .map((c) => ({
-          caseId: c.id,
-          at: formatInstant(c.appointmentAt!),
-          due: c.appointmentAt! <= now,
-          hard: c.appointmentOperator !== null,
-          phoneMasked: maskedOf(c),
-          agencyName: AGENCIES[c.agency]!,
-          dossierCode: c.dossier,
-        }));
+        .map((c) => this.appointmentView(c, now));
       return {
         now: formatInstant(now),
         callingOpen: slot !== null,
