@@ -7,6 +7,7 @@ use khaosat::api::{
     RequestListRequest, FLOOR_EVENT, IMPORT_PROGRESS_EVENT,
 };
 use khaosat::ops::appointments::{AppointmentCalendar, CalendarRequest};
+use khaosat::ops::campaign_form::{CampaignForm, QuestionnaireChoice};
 use khaosat::ops::catalogue::{AgencyView, CampaignView, OutcomeView, StaffView};
 use khaosat::ops::desk::{
     CaseCard, NextCaseRequest, OutcomeRecorded, QueueView, RecordOutcomeRequest,
@@ -94,6 +95,8 @@ shell_commands![
     unwatch_floor,
     review_correct,
     list_agencies,
+    create_campaign,
+    list_questionnaires,
     appointment_calendar,
     add_agency,
     rename_agency,
@@ -367,6 +370,16 @@ async fn campaign_cases(shell: State<'_, Shell>, req: CampaignRequest) -> Reply<
 #[tauri::command]
 async fn list_agencies(shell: State<'_, Shell>) -> Reply<Vec<AgencyView>> {
     shell.app().await?.list_agencies().await
+}
+
+#[tauri::command]
+async fn create_campaign(shell: State<'_, Shell>, req: CampaignForm) -> Reply<CampaignView> {
+    shell.app().await?.create_campaign(req).await
+}
+
+#[tauri::command]
+async fn list_questionnaires(shell: State<'_, Shell>) -> Reply<Vec<QuestionnaireChoice>> {
+    shell.app().await?.list_questionnaires().await
 }
 
 #[tauri::command]

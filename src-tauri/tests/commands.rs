@@ -472,6 +472,11 @@ fn sample(ts_type: &str) -> Value {
             "campaignId": id, "path": "/tmp/danh-sach.csv", "sheet": null, "addAgencies": true
         }),
         "AgencyView" => json!({ "code": "SXD", "name": "Sở Xây dựng" }),
+        "CampaignForm" => json!({
+            "code": "Q1-2027", "name": "Quý I/2027", "receivedFrom": "01/01/2027",
+            "receivedTo": "31/03/2027", "days": "", "hours": "", "closed": "", "onPublicHolidays": false,
+            "graceMinutes": null, "maxAttempts": null, "questionnaire": "", "outcomesPath": ""
+        }),
         "CalendarRequest" => json!({ "campaignId": id, "from": "2026-11-23", "days": 7 }),
         "SaveRejectsRequest" => json!({
             "path": "/tmp/danh-sach.csv", "sheet": null, "out": "/tmp/tu-choi.csv", "rejections": []

@@ -24,6 +24,7 @@ use crate::domain::schedule::AppointmentKind;
 use crate::domain::survey::{Kind, Script, Stop};
 use crate::domain::time::LocalTime;
 use crate::ops::appointments::{AppointmentCalendar, CalendarDay, CalendarEntry, CalendarRequest};
+use crate::ops::campaign_form::{CampaignForm, QuestionnaireChoice};
 use crate::ops::catalogue::{AgencyView, CampaignView, OutcomeView, StaffView};
 use crate::ops::demo::{DemoPerson, DemoSeeded};
 use crate::ops::desk::{
@@ -189,6 +190,8 @@ fn declarations() -> Vec<String> {
         DrawSampleRequest::decl(),
         ImportProgress::decl(),
         UnknownAgency::decl(),
+        CampaignForm::decl(),
+        QuestionnaireChoice::decl(),
         CalendarRequest::decl(),
         AppointmentCalendar::decl(),
         CalendarDay::decl(),

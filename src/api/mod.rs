@@ -17,6 +17,7 @@ use crate::clock::Clock;
 use crate::domain::people::{Password, Role};
 use crate::error::Error;
 use crate::ops::appointments::{self, AppointmentCalendar, CalendarRequest};
+use crate::ops::campaign_form::{self, CampaignForm, QuestionnaireChoice};
 use crate::ops::catalogue::{self, AgencyView, CampaignView, OutcomeView, StaffView};
 use crate::ops::desk::{
     self, CaseCard, NextCaseRequest, OutcomeRecorded, QueueView, RecordOutcomeRequest,
@@ -432,6 +433,16 @@ impl App {
         Ok(appointments::calendar(&self.session().await?, self.clock.now(), &req).await?)
     }
 
+    /// Makes a campaign from the app's form (administrators only).
+    pub async fn create_campaign(&self, req: CampaignForm) -> ApiResult<CampaignView> {
+        Ok(campaign_form::create(&self.session().await?, self.clock.now(), &req).await?)
+    }
+
+    /// The stored questionnaires a new campaign may use.
+    pub async fn list_questionnaires(&self) -> ApiResult<Vec<QuestionnaireChoice>> {
+        Ok(campaign_form::questionnaires(self.session().await?.store()).await?)
+    }
+
     /// Adds an agency to the catalogue (its code and name).
     pub async fn add_agency(&self, req: AgencyView) -> ApiResult<AgencyView> {
         Ok(catalogue::add_agency(&self.session().await?, &req.code, &req.name).await?)
@@ -752,6 +763,16 @@ pub const COMMANDS: &[Command] = &[
         name: "list_agencies",
         arg: None,
         returns: ts::<Vec<AgencyView>>,
+    },
+    Command {
+        name: "create_campaign",
+        arg: Some(("req", ts::<CampaignForm>)),
+        returns: ts::<CampaignView>,
+    },
+    Command {
+        name: "list_questionnaires",
+        arg: None,
+        returns: ts::<Vec<QuestionnaireChoice>>,
     },
     Command {
         name: "appointment_calendar",

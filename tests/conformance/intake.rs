@@ -363,3 +363,48 @@ on_both_backends! {
         assert!(matches!(catalogue::rename_agency(&op, "SXD", "X").await, Err(Error::Forbidden(_))));
     }
 }
+
+on_both_backends! {
+    async fn a_campaign_made_from_the_apps_form_is_checked_like_the_command_lines(db: TestDb) {
+        use khaosat::ops::campaign_form::{self, CampaignForm};
+        let admin = db.admin();
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let outcomes = write(dir.path(), "ket-qua.toml", khaosat::domain::outcome::DEFAULT_TOML.as_bytes());
+        let form = CampaignForm {
+            code: "Q1-2027".to_owned(),
+            name: "Khảo sát quý I/2027".to_owned(),
+            received_from: "01/01/2027".to_owned(),
+            received_to: "2027-03-31".to_owned(),
+            days: "T2-T6".to_owned(),
+            hours: String::new(),
+            closed: "30/04/2027;\n 2027-02-10".to_owned(),
+            on_public_holidays: false,
+            grace_minutes: Some(20),
+            max_attempts: Some(4),
+            questionnaire: String::new(),
+            outcomes_path: outcomes.to_string_lossy().into_owned(),
+        };
+        let made = campaign_form::create(&admin, monday_morning(), &form).await.expect("made");
+        assert_eq!((made.received_from.as_str(), made.received_to.as_str()), ("01/01/2027", "31/03/2027"));
+        assert_eq!(made.calling_days, "T2-T6");
+        assert_eq!(made.closed_dates, vec!["10/02/2027".to_owned(), "30/04/2027".to_owned()]);
+        assert_eq!((made.max_attempts, made.appointment_grace_minutes), (4, 20));
+
+        let again = campaign_form::create(&admin, monday_morning(), &form).await;
+        assert!(matches!(again, Err(Error::Conflict(_))), "{again:?}");
+        let bad_day = campaign_form::create(&admin, monday_morning(), &CampaignForm { code: "Q2".to_owned(), closed: "31/02/2027".to_owned(), ..form.clone() }).await;
+        assert!(matches!(&bad_day, Err(Error::Invalid(m)) if m.contains("ngày nghỉ thêm “31/02/2027”")), "{bad_day:?}");
+        let bad_from = campaign_form::create(&admin, monday_morning(), &CampaignForm { code: "Q2".to_owned(), received_from: String::new(), ..form.clone() }).await;
+        assert!(matches!(&bad_from, Err(Error::Invalid(m)) if m.contains("ngày đầu nhận kết quả")), "{bad_from:?}");
+        let no_file = campaign_form::create(&admin, monday_morning(), &CampaignForm { code: "Q2".to_owned(), outcomes_path: "/khong/co/tep.toml".to_owned(), ..form.clone() }).await;
+        assert!(matches!(&no_file, Err(Error::Invalid(m)) if m.contains("tệp kết quả cuộc gọi tep.toml")), "{no_file:?}");
+        let bad_hours = campaign_form::create(&admin, monday_morning(), &CampaignForm { code: "Q2".to_owned(), hours: "25:00-26:00".to_owned(), ..form.clone() }).await;
+        assert!(matches!(bad_hours, Err(Error::Invalid(_))), "{bad_hours:?}");
+        assert!(catalogue::campaign_by_code(db.store.as_ref(), "Q2").await.is_err(), "nothing made by a refused form");
+
+        // Only an administrator makes campaigns.
+        let boss = supervisor(&db, made.id).await;
+        let forbidden = campaign_form::create(&boss, monday_morning(), &CampaignForm { code: "Q3".to_owned(), ..form }).await;
+        assert!(matches!(forbidden, Err(Error::Forbidden(_))), "{forbidden:?}");
+    }
+}

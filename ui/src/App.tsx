@@ -20,6 +20,7 @@ import { Desk } from "./screens/Desk";
 import { Login } from "./screens/Login";
 import { People } from "./screens/People";
 import { Privacy } from "./screens/Privacy";
+import { Setup } from "./screens/Setup";
 import { Supervisor } from "./screens/Supervisor";
 import { homeScreen, mayOpen, mustKeep, supervises, type HeldCase, type Screen } from "./session";
 
@@ -107,6 +108,17 @@ export function App() {
   useEffect(() => {
     void loadInfo();
   }, [loadInfo]);
+
+  /** A campaign was made: the lists of campaigns read it; the first becomes the current one. */
+  const reloadCampaigns = useCallback(async () => {
+    try {
+      const campaigns = await commands.listCampaigns();
+      setWork((w) => (w?.state === "ready" ? { state: "ready", data: { ...w.data, campaigns } } : w));
+      setCampaignId((id) => id ?? campaigns[0]?.id ?? null);
+    } catch (e) {
+      report(e);
+    }
+  }, [report]);
 
   /** The people changed (someone added): the supervisor's lists read them again. */
   const reloadStaff = useCallback(async () => {
@@ -234,6 +246,8 @@ export function App() {
     body = (
       <People me={person} campaigns={campaigns} report={report} clearError={clearError} onChanged={() => void reloadStaff()} />
     );
+  } else if (screen.kind === "setup") {
+    body = <Setup campaigns={campaigns} onCreated={() => void reloadCampaigns()} />;
   } else if (screen.kind === "privacy") {
     body = <Privacy campaigns={campaigns} today={info?.today ?? null} report={report} clearError={clearError} />;
   } else if (screen.kind === "campaigns") {

@@ -15,13 +15,15 @@ export function mustKeep(held: HeldCase | null): boolean {
 }
 
 /** `campaigns`: the operator's choice of campaign; `people`: the administrator's staff list;
- * `privacy`: the administrator's register of requests about personal data and campaign purges. */
+ * `privacy`: the administrator's register of requests about personal data and campaign purges;
+ * `setup`: the administrator's campaigns, and making one. */
 export type Screen =
   | { kind: "campaigns" }
   | { kind: "desk" }
   | { kind: "supervisor" }
   | { kind: "people" }
-  | { kind: "privacy" };
+  | { kind: "privacy" }
+  | { kind: "setup" };
 
 /** Supervisors and administrators supervise; operators call. */
 export function supervises(role: Role): boolean {
@@ -45,6 +47,7 @@ export function mayOpen(role: Role, screen: Screen): boolean {
       return supervises(role);
     case "people":
     case "privacy":
+    case "setup":
       return role === "admin";
   }
 }

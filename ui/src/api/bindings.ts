@@ -552,6 +552,34 @@ export type UnknownAgency = { code: string, name: string,
  */
 rows: number, };
 
+export type CampaignForm = { code: string, name: string, 
+/**
+ * The eligibility window's first and last days, both included.
+ */
+receivedFrom: string, receivedTo: string, 
+/**
+ * `T2-T7`; empty: the default.
+ */
+days: string, 
+/**
+ * `07:30-11:30,13:30-20:00`; empty: the default.
+ */
+hours: string, 
+/**
+ * Extra days without calls, separated by commas, semicolons or new lines.
+ */
+closed: string, onPublicHolidays: boolean, graceMinutes: number | null, maxAttempts: number | null, 
+/**
+ * A stored questionnaire's hash or `id@version`; empty: the built-in SIPAS questionnaire.
+ */
+questionnaire: string, 
+/**
+ * The campaign's own outcome catalogue (TOML) on this workstation; empty: the built-in one.
+ */
+outcomesPath: string, };
+
+export type QuestionnaireChoice = { hash: string, code: string, version: string, title: string, };
+
 export type CalendarRequest = { campaignId: string, 
 /**
  * The first day shown, in the campaign's time zone.
@@ -1120,6 +1148,8 @@ export const commands = {
   returnedToMe: (req: CampaignRequest): Promise<Array<ReviewItem>> => invoke("returned_to_me", { req }),
   reviewCorrect: (req: CorrectionRequest): Promise<ReviewView> => invoke("review_correct", { req }),
   listAgencies: (): Promise<Array<AgencyView>> => invoke("list_agencies"),
+  createCampaign: (req: CampaignForm): Promise<CampaignView> => invoke("create_campaign", { req }),
+  listQuestionnaires: (): Promise<Array<QuestionnaireChoice>> => invoke("list_questionnaires"),
   appointmentCalendar: (req: CalendarRequest): Promise<AppointmentCalendar> => invoke("appointment_calendar", { req }),
   addAgency: (req: AgencyView): Promise<AgencyView> => invoke("add_agency", { req }),
   renameAgency: (req: AgencyView): Promise<AgencyView> => invoke("rename_agency", { req }),
@@ -1153,4 +1183,4 @@ export const IMPORT_PROGRESS_EVENT = "import-progress";
 export const FLOOR_EVENT = "floor";
 
 /** The names of the commands, as the shell registers them. */
-export const COMMAND_NAMES = ["app_info", "login", "logout", "list_campaigns", "list_staff", "list_outcomes", "case_interview", "next_case", "operator_queue", "heartbeat", "release_case", "start_interview", "save_answer", "record_outcome", "campaign_cases", "select_cases", "reassign", "force_release", "audit_log", "change_trail", "review_list", "review_show", "review_approve", "review_return", "pause_work", "resume_work", "my_pause", "pause_reasons", "open_desk", "floor_view", "watch_floor", "unwatch_floor", "review_resubmit", "returned_to_me", "review_correct", "list_agencies", "appointment_calendar", "add_agency", "rename_agency", "preview_import", "import_list", "save_rejects", "sample_status", "draw_sample", "sipas_index", "response_rates", "fieldwork_progress", "operator_figures", "export_interviews", "export_report", "list_people", "add_person", "set_person_active", "set_person_password", "assign_person", "list_requests", "add_request", "acknowledge_request", "close_request", "purge_campaign"] as const;
+export const COMMAND_NAMES = ["app_info", "login", "logout", "list_campaigns", "list_staff", "list_outcomes", "case_interview", "next_case", "operator_queue", "heartbeat", "release_case", "start_interview", "save_answer", "record_outcome", "campaign_cases", "select_cases", "reassign", "force_release", "audit_log", "change_trail", "review_list", "review_show", "review_approve", "review_return", "pause_work", "resume_work", "my_pause", "pause_reasons", "open_desk", "floor_view", "watch_floor", "unwatch_floor", "review_resubmit", "returned_to_me", "review_correct", "list_agencies", "create_campaign", "list_questionnaires", "appointment_calendar", "add_agency", "rename_agency", "preview_import", "import_list", "save_rejects", "sample_status", "draw_sample", "sipas_index", "response_rates", "fieldwork_progress", "operator_figures", "export_interviews", "export_report", "list_people", "add_person", "set_person_active", "set_person_password", "assign_person", "list_requests", "add_request", "acknowledge_request", "close_request", "purge_campaign"] as const;

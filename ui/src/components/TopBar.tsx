@@ -1,12 +1,12 @@
 /** The bar on top of every screen: who is logged in and as what, on which campaign, where their
- * role may go (an administrator: the supervisor screens, the people, personal data), the language,
+ * role may go (an administrator: the supervisor screens, the campaigns, the people, personal data), the language,
  * and logging out. */
 import type { CampaignView, SessionView } from "../api/bindings";
 import { useLang, type Lang } from "../i18n";
 import type { Screen } from "../session";
 
 /** An administrator's screens, in the top bar's order: the others than the one open are offered. */
-const ADMIN_SCREENS = ["supervisor", "people", "privacy"] as const;
+const ADMIN_SCREENS = ["supervisor", "setup", "people", "privacy"] as const;
 
 interface Props {
   /** Null on the login screen. */

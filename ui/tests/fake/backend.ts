@@ -12,6 +12,7 @@ import type {
   AuditView,
   TrailView,
   CallbackChoice,
+  CampaignView,
   CaseCard,
   CaseOverview,
   CaseStatus,
@@ -480,6 +481,8 @@ export class FakeBackend {
   reviewSteps = new Map<string, FakeStep[]>();
   /** Operators' pauses, oldest first; an open one has no end. */
   pauses: { staffId: string; campaignId: string; reason: string; start: number; end: number | null }[] = [];
+  /** Campaigns an administrator made here. */
+  madeCampaigns: CampaignView[] = [];
   /** The agency catalogue, by code. */
   agencies: Record<string, string> = { ...AGENCIES };
   /** Operators' open desks: when each opened, on which campaign. */
@@ -1054,7 +1057,49 @@ export class FakeBackend {
       this.session = null;
       return null;
     },
-    listCampaigns: () => CAMPAIGNS.filter((c) => this.worksOn(c.id)),
+    listCampaigns: () => [...CAMPAIGNS, ...this.madeCampaigns].filter((c) => this.worksOn(c.id)),
+    createCampaign: (req): CampaignView => {
+      this.requireAdmin("tạo đợt khảo sát");
+      const code = req.code.trim();
+      if (!/^[A-Za-z0-9._-]{1,40}$/.test(code)) {
+        throw sentence("invalid", "mã đợt khảo sát chỉ gồm chữ cái không dấu, chữ số, “-”, “_” hoặc “.” (tối đa 40 ký tự)");
+      }
+      if (req.name.trim() === "") throw sentence("invalid", "tên đợt khảo sát không được để trống");
+      if ([...CAMPAIGNS, ...this.madeCampaigns].some((c) => c.code === code)) {
+        throw sentence("conflict", `mã đợt khảo sát ${code} đã có`);
+      }
+      const day = (text: string, field: string) => {
+        const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+        if (!m) throw sentence("invalid", `${field} “${text.trim()}”: không đọc được ngày: hãy ghi theo dạng ngày/tháng/năm, ví dụ 15/10/2026`);
+        const date = new Date(Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1])));
+        if (date.getUTCDate() !== Number(m[1]) || date.getUTCMonth() !== Number(m[2]) - 1) {
+          throw sentence("invalid", `${field} “${text.trim()}”: ngày này không có trên lịch`);
+        }
+        return `${m[1]!.padStart(2, "0")}/${m[2]!.padStart(2, "0")}/${m[3]}`;
+      };
+      const campaign: CampaignView = {
+        ...CAMPAIGN,
+        id: `c2000000-0000-4000-8000-${String(this.madeCampaigns.length + 1).padStart(12, "0")}`,
+        code,
+        name: req.name.trim(),
+        receivedFrom: day(req.receivedFrom, "ngày đầu nhận kết quả"),
+        receivedTo: day(req.receivedTo, "ngày cuối nhận kết quả"),
+        maxAttempts: req.maxAttempts ?? 5,
+        callingDays: req.days.trim() || "T2-T7",
+        callingHours: req.hours.trim() || "07:30-11:30,13:30-20:00",
+        closedDates: req.closed
+          .split(/[,;\n]/)
+          .filter((d) => d.trim() !== "")
+          .map((d) => day(d, "ngày nghỉ thêm")),
+        publicHolidays: !req.onPublicHolidays,
+        appointmentGraceMinutes: req.graceMinutes ?? 15,
+      };
+      this.madeCampaigns.push(campaign);
+      return campaign;
+    },
+    listQuestionnaires: () => [
+      { hash: "9f2c4e1a7b3d", code: "sipas", version: "2026.1", title: "Phiếu khảo sát SIPAS 2026" },
+    ],
     listStaff: (): StaffView[] =>
       [...this.people].sort(byRoleAndLogin).map(({ id, login, fullName, role }) => ({ id, login, fullName, role })),
     listOutcomes: (req) => {
