@@ -7,6 +7,7 @@ use khaosat::api::{
     RequestListRequest, FLOOR_EVENT, IMPORT_PROGRESS_EVENT,
 };
 use khaosat::ops::appointments::{AppointmentCalendar, CalendarRequest};
+use khaosat::ops::calling_calendar::{CallingYear, CallingYearRequest, DayOffRequest};
 use khaosat::ops::campaign_form::{CampaignForm, QuestionnaireChoice};
 use khaosat::ops::catalogue::{AgencyView, CampaignView, OutcomeView, StaffView};
 use khaosat::ops::desk::{
@@ -95,6 +96,8 @@ shell_commands![
     unwatch_floor,
     review_correct,
     list_agencies,
+    calling_year,
+    set_day_off,
     create_campaign,
     list_questionnaires,
     appointment_calendar,
@@ -370,6 +373,16 @@ async fn campaign_cases(shell: State<'_, Shell>, req: CampaignRequest) -> Reply<
 #[tauri::command]
 async fn list_agencies(shell: State<'_, Shell>) -> Reply<Vec<AgencyView>> {
     shell.app().await?.list_agencies().await
+}
+
+#[tauri::command]
+async fn calling_year(shell: State<'_, Shell>, req: CallingYearRequest) -> Reply<CallingYear> {
+    shell.app().await?.calling_year(req).await
+}
+
+#[tauri::command]
+async fn set_day_off(shell: State<'_, Shell>, req: DayOffRequest) -> Reply<CallingYear> {
+    shell.app().await?.set_day_off(req).await
 }
 
 #[tauri::command]

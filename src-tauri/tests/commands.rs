@@ -472,6 +472,8 @@ fn sample(ts_type: &str) -> Value {
             "campaignId": id, "path": "/tmp/danh-sach.csv", "sheet": null, "addAgencies": true
         }),
         "AgencyView" => json!({ "code": "SXD", "name": "Sở Xây dựng" }),
+        "CallingYearRequest" => json!({ "campaignId": id, "year": 2027 }),
+        "DayOffRequest" => json!({ "campaignId": id, "day": "10/02/2027", "closed": true }),
         "CampaignForm" => json!({
             "code": "Q1-2027", "name": "Quý I/2027", "receivedFrom": "01/01/2027",
             "receivedTo": "31/03/2027", "days": "", "hours": "", "closed": "", "onPublicHolidays": false,

@@ -24,6 +24,9 @@ use crate::domain::schedule::AppointmentKind;
 use crate::domain::survey::{Kind, Script, Stop};
 use crate::domain::time::LocalTime;
 use crate::ops::appointments::{AppointmentCalendar, CalendarDay, CalendarEntry, CalendarRequest};
+use crate::ops::calling_calendar::{
+    CallingYear, CallingYearRequest, DayOff, DayOffKind, DayOffRequest,
+};
 use crate::ops::campaign_form::{CampaignForm, QuestionnaireChoice};
 use crate::ops::catalogue::{AgencyView, CampaignView, OutcomeView, StaffView};
 use crate::ops::demo::{DemoPerson, DemoSeeded};
@@ -190,6 +193,11 @@ fn declarations() -> Vec<String> {
         DrawSampleRequest::decl(),
         ImportProgress::decl(),
         UnknownAgency::decl(),
+        CallingYearRequest::decl(),
+        DayOffRequest::decl(),
+        CallingYear::decl(),
+        DayOff::decl(),
+        DayOffKind::decl(),
         CampaignForm::decl(),
         QuestionnaireChoice::decl(),
         CalendarRequest::decl(),

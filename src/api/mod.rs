@@ -17,6 +17,7 @@ use crate::clock::Clock;
 use crate::domain::people::{Password, Role};
 use crate::error::Error;
 use crate::ops::appointments::{self, AppointmentCalendar, CalendarRequest};
+use crate::ops::calling_calendar::{self, CallingYear, CallingYearRequest, DayOffRequest};
 use crate::ops::campaign_form::{self, CampaignForm, QuestionnaireChoice};
 use crate::ops::catalogue::{self, AgencyView, CampaignView, OutcomeView, StaffView};
 use crate::ops::desk::{
@@ -433,6 +434,16 @@ impl App {
         Ok(appointments::calendar(&self.session().await?, self.clock.now(), &req).await?)
     }
 
+    /// The campaign's days off in a year (holidays, days in lieu, extra days closed).
+    pub async fn calling_year(&self, req: CallingYearRequest) -> ApiResult<CallingYear> {
+        Ok(calling_calendar::calling_year(&self.session().await?, &req).await?)
+    }
+
+    /// Closes an extra day off, or opens it again.
+    pub async fn set_day_off(&self, req: DayOffRequest) -> ApiResult<CallingYear> {
+        Ok(calling_calendar::set_day_off(&self.session().await?, self.clock.now(), &req).await?)
+    }
+
     /// Makes a campaign from the app's form (administrators only).
     pub async fn create_campaign(&self, req: CampaignForm) -> ApiResult<CampaignView> {
         Ok(campaign_form::create(&self.session().await?, self.clock.now(), &req).await?)
@@ -763,6 +774,16 @@ pub const COMMANDS: &[Command] = &[
         name: "list_agencies",
         arg: None,
         returns: ts::<Vec<AgencyView>>,
+    },
+    Command {
+        name: "calling_year",
+        arg: Some(("req", ts::<CallingYearRequest>)),
+        returns: ts::<CallingYear>,
+    },
+    Command {
+        name: "set_day_off",
+        arg: Some(("req", ts::<DayOffRequest>)),
+        returns: ts::<CallingYear>,
     },
     Command {
         name: "create_campaign",

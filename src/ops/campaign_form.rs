@@ -67,7 +67,7 @@ fn read(form: &CampaignForm) -> Result<NewCampaign> {
         .collect::<Result<Vec<_>>>()?;
     let outcomes = match given(&form.outcomes_path) {
         None => None,
-        Some(path) => Some(read_outcomes(&path)?),
+        Some(path) => Some(read_outcome_file(std::path::Path::new(&path))?),
     };
     Ok(NewCampaign {
         code: form.code.trim().to_owned(),
@@ -87,9 +87,8 @@ fn read(form: &CampaignForm) -> Result<NewCampaign> {
     })
 }
 
-/// The outcome file's name and text.
-fn read_outcomes(path: &str) -> Result<(String, String)> {
-    let path = std::path::Path::new(path);
+/// An outcome catalogue file's name (for its problems) and text, of a reasonable size.
+pub fn read_outcome_file(path: &std::path::Path) -> Result<(String, String)> {
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),

@@ -3,6 +3,7 @@
 //! subcommands are thin faces over these functions.
 
 pub mod appointments;
+pub mod calling_calendar;
 pub mod campaign_form;
 pub mod catalogue;
 pub mod demo;

@@ -1,15 +1,21 @@
-//! What a store reads once and keeps: records that never change once written. A campaign is
-//! never changed after it is created, and a stored questionnaire is named by the hash of its
-//! content; every claim, recorded call and saved answer needs them, so the desk's hot path
-//! reads and parses each from the database only the first time.
+//! What a store reads once and keeps: a stored questionnaire is named by the hash of its content
+//! and never changes; a campaign changes only in its calling calendar (a supervisor adds a day
+//! off), rarely, so it is kept for a little while ([`get_fresh`](Kept::get_fresh)) and read
+//! again after. Every claim, recorded call and saved answer needs them, so the desk's hot path
+//! reads and parses each from the database seldom.
 
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::{Arc, PoisonError, RwLock};
+use std::time::{Duration, Instant};
 
-/// Shared by the clones of a store, like its pool.
+/// How long a campaign read is kept: a day off a supervisor adds reaches every workstation's
+/// scheduler within this, at the cost of one small read per campaign per this on the hot path.
+pub(crate) const CAMPAIGN_KEPT_FOR: Duration = Duration::from_secs(30);
+
+/// Shared by the clones of a store, like its pool; each value with when it was read.
 #[derive(Debug, Clone)]
-pub(crate) struct Kept<K, V>(Arc<RwLock<HashMap<K, V>>>);
+pub(crate) struct Kept<K, V>(Arc<RwLock<HashMap<K, (V, Instant)>>>);
 
 impl<K, V> Default for Kept<K, V> {
     fn default() -> Self {
@@ -23,13 +29,31 @@ impl<K: Eq + Hash, V: Clone> Kept<K, V> {
             .read()
             .unwrap_or_else(PoisonError::into_inner)
             .get(key)
-            .cloned()
+            .map(|(value, _)| value.clone())
+    }
+
+    /// The value if it was read less than `age` ago.
+    pub(crate) fn get_fresh(&self, key: &K, age: Duration) -> Option<V> {
+        self.0
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(key)
+            .filter(|(_, at)| at.elapsed() < age)
+            .map(|(value, _)| value.clone())
     }
 
     pub(crate) fn keep(&self, key: K, value: V) {
         self.0
             .write()
             .unwrap_or_else(PoisonError::into_inner)
-            .insert(key, value);
+            .insert(key, (value, Instant::now()));
+    }
+
+    /// Forgets the value: the next read goes to the database.
+    pub(crate) fn forget(&self, key: &K) {
+        self.0
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(key);
     }
 }

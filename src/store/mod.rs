@@ -4,6 +4,7 @@
 
 mod agencies;
 mod appointments;
+mod calling;
 mod floor;
 mod kept;
 mod location;
@@ -28,6 +29,7 @@ use uuid::Uuid;
 
 pub use agencies::AgencyStore;
 pub use appointments::AppointmentStore;
+pub use calling::CallingStore;
 pub use floor::{AgencyCalls, Desk, FloorSignal, FloorSignals, FloorStore, HeldCase};
 pub use location::{default_sqlite_path, DatabaseLocation};
 pub use pause::{Pause, PauseStore};
@@ -73,6 +75,7 @@ pub struct Claim {
 pub trait Store:
     AgencyStore
     + AppointmentStore
+    + CallingStore
     + PeopleStore
     + PrivacyStore
     + ReviewStore

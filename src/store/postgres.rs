@@ -405,3 +405,4 @@ super::pause::pause_store!(PostgresStore);
 super::floor::floor_store!(PostgresStore);
 super::agencies::agency_store!(PostgresStore);
 super::appointments::appointment_store!(PostgresStore);
+super::calling::calling_store!(PostgresStore);

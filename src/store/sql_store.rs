@@ -145,7 +145,7 @@ macro_rules! sql_store {
             }
 
             async fn campaign(&self, id: Uuid) -> Result<Campaign> {
-                if let Some(campaign) = self.campaigns.get(&id) {
+                if let Some(campaign) = self.campaigns.get_fresh(&id, crate::store::kept::CAMPAIGN_KEPT_FOR) {
                     return Ok(campaign);
                 }
                 let found: Option<CampaignRow> =

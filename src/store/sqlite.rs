@@ -257,6 +257,7 @@ super::pause::pause_store!(SqliteStore);
 super::floor::floor_store!(SqliteStore);
 super::agencies::agency_store!(SqliteStore);
 super::appointments::appointment_store!(SqliteStore);
+super::calling::calling_store!(SqliteStore);
 
 #[cfg(all(test, unix))]
 mod tests {

@@ -945,3 +945,72 @@ fn a_first_list_adds_its_agencies_with_add_agencies_and_a_name_is_corrected_late
     assert!(!unknown.status.success());
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("KHONG"));
 }
+
+#[test]
+fn a_supervisor_closes_a_day_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let db = format!("sqlite://{}", dir.path().join("k.sqlite3").display());
+    assert!(khaosat(&["--db", &db, "init", "--demo"]).status.success());
+    let monday = "2026-11-23T09:00:00+07:00";
+    let closed = at(
+        monday,
+        &db,
+        &[
+            "--as",
+            "gsv.hong",
+            "campaign",
+            "day-off",
+            "--campaign",
+            "DEMO-2026-Q4",
+            "--day",
+            "24/11/2026",
+        ],
+    );
+    assert!(
+        closed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&closed.stderr)
+    );
+    assert!(String::from_utf8_lossy(&closed.stdout).contains("24/11/2026 nghỉ thêm của đợt"));
+    let year = json(&at(
+        monday,
+        &db,
+        &[
+            "--as",
+            "gsv.hong",
+            "campaign",
+            "days-off",
+            "--campaign",
+            "DEMO-2026-Q4",
+            "--year",
+            "2026",
+            "--json",
+        ],
+    ));
+    let days = year["days"].as_array().expect("days");
+    assert!(
+        days.iter()
+            .any(|d| d["date"] == "27/04/2026" && d["kind"] == "inLieu"),
+        "{year}"
+    );
+    assert!(
+        days.iter()
+            .any(|d| d["date"] == "24/11/2026" && d["kind"] == "closed"),
+        "{year}"
+    );
+    let operator = at(
+        monday,
+        &db,
+        &[
+            "--as",
+            "dtv.lan",
+            "campaign",
+            "day-off",
+            "--campaign",
+            "DEMO-2026-Q4",
+            "--day",
+            "25/11/2026",
+        ],
+    );
+    assert!(!operator.status.success());
+}

@@ -3,6 +3,7 @@
 
 mod appointments;
 mod call_rules;
+mod calling_calendar;
 mod claims;
 mod cli;
 mod fixtures;

@@ -1,6 +1,10 @@
-//! `khaosat campaign create|list`: the campaigns (đợt khảo sát) and their eligibility windows.
+//! `khaosat campaign create|list|days-off|day-off`: the campaigns (đợt khảo sát), their
+//! eligibility windows and their calling calendars.
 
 use chrono::NaiveDate;
+use khaosat::ops::calling_calendar::{
+    self, CallingYear, CallingYearRequest, DayOffKind, DayOffRequest,
+};
 use khaosat::ops::catalogue::{self, CallingRequest, NewCampaign};
 
 #[derive(Debug, clap::Subcommand)]
@@ -52,6 +56,40 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The campaign's days off in a year: holidays, days in lieu, extra days closed.
+    DaysOff {
+        #[arg(long)]
+        campaign: String,
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Close an extra day (no calls on it), or open it again with --open.
+    DayOff {
+        #[arg(long)]
+        campaign: String,
+        /// dd/mm/yyyy
+        #[arg(long)]
+        day: String,
+        #[arg(long)]
+        open: bool,
+    },
+}
+
+fn print_days(year: &CallingYear) {
+    println!(
+        "Lịch gọi năm {}: {} {}",
+        year.year, year.calling_days, year.calling_hours
+    );
+    for d in &year.days {
+        let why = match d.kind {
+            DayOffKind::Holiday => "ngày lễ, Tết",
+            DayOffKind::InLieu => "nghỉ bù",
+            DayOffKind::Closed => "nghỉ thêm của đợt",
+        };
+        println!("  {} {why} {}", d.date, d.name);
+    }
 }
 
 pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
@@ -105,6 +143,36 @@ pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {
                     campaign.appointment_grace_minutes
                 );
             }
+        }
+        Command::DaysOff {
+            campaign,
+            year,
+            json,
+        } => {
+            let campaign = catalogue::campaign_by_code(session.store(), &campaign).await?;
+            let req = CallingYearRequest {
+                campaign_id: campaign.id,
+                year,
+            };
+            let year = calling_calendar::calling_year(&session, &req).await?;
+            if json {
+                println!("{}", serde_json::to_string(&year)?);
+            } else {
+                print_days(&year);
+            }
+        }
+        Command::DayOff {
+            campaign,
+            day,
+            open,
+        } => {
+            let campaign = catalogue::campaign_by_code(session.store(), &campaign).await?;
+            let req = DayOffRequest {
+                campaign_id: campaign.id,
+                day,
+                closed: !open,
+            };
+            print_days(&calling_calendar::set_day_off(&session, super::now()?, &req).await?);
         }
         Command::List { json } => {
             let campaigns = catalogue::campaigns(&session).await?;

@@ -4,7 +4,6 @@
 
 use std::path::PathBuf;
 
-use anyhow::Context;
 use khaosat::domain::outcome::{OutcomeCatalogue, DEFAULT_TOML};
 use khaosat::ops::catalogue;
 
@@ -25,13 +24,7 @@ pub enum Command {
 
 /// Reads a catalogue file, named by its file name in the problems.
 pub fn read(file: &std::path::Path) -> anyhow::Result<(String, String)> {
-    let text = std::fs::read_to_string(file)
-        .with_context(|| format!("không đọc được tệp {}", file.display()))?;
-    let name = file.file_name().map_or_else(
-        || file.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    Ok((name, text))
+    Ok(khaosat::ops::campaign_form::read_outcome_file(file)?)
 }
 
 pub async fn run(db: Option<&str>, command: Command) -> anyhow::Result<()> {

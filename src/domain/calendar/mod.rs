@@ -208,6 +208,12 @@ impl CallingHours {
         self
     }
 
+    /// The same hours with exactly these extra non-calling days (a supervisor's change).
+    pub fn replacing_closed_dates(mut self, dates: impl IntoIterator<Item = NaiveDate>) -> Self {
+        self.closed_dates = dates.into_iter().collect();
+        self
+    }
+
     /// Whether Vietnam's public holidays ([`public_holidays`]) are non-calling days.
     pub fn with_public_holidays(mut self, apply: bool) -> Self {
         self.public_holidays = apply;

@@ -552,6 +552,52 @@ export type UnknownAgency = { code: string, name: string,
  */
 rows: number, };
 
+export type CallingYearRequest = { campaignId: string, year: number, };
+
+export type DayOffRequest = { campaignId: string, 
+/**
+ * dd/mm/yyyy (or yyyy-mm-dd).
+ */
+day: string, 
+/**
+ * Close the day (no calls), or open it again.
+ */
+closed: boolean, };
+
+export type CallingYear = { year: number, 
+/**
+ * `T2-T7`: the weekly rest is the other days.
+ */
+callingDays: string, 
+/**
+ * `07:30-11:30,13:30-20:00`
+ */
+callingHours: string, 
+/**
+ * The campaign keeps the public holidays (else it calls on them).
+ */
+publicHolidays: boolean, 
+/**
+ * Every day off of the year beyond the weekly rest, in order.
+ */
+days: Array<DayOff>, };
+
+export type DayOff = { 
+/**
+ * dd/mm/yyyy.
+ */
+date: string, 
+/**
+ * 0 Monday … 6 Sunday.
+ */
+weekday: number, kind: DayOffKind, 
+/**
+ * The holiday's name (for a day in lieu, the holiday it stands for); empty for a closed day.
+ */
+name: string, };
+
+export type DayOffKind = "holiday" | "inLieu" | "closed";
+
 export type CampaignForm = { code: string, name: string, 
 /**
  * The eligibility window's first and last days, both included.
@@ -1148,6 +1194,8 @@ export const commands = {
   returnedToMe: (req: CampaignRequest): Promise<Array<ReviewItem>> => invoke("returned_to_me", { req }),
   reviewCorrect: (req: CorrectionRequest): Promise<ReviewView> => invoke("review_correct", { req }),
   listAgencies: (): Promise<Array<AgencyView>> => invoke("list_agencies"),
+  callingYear: (req: CallingYearRequest): Promise<CallingYear> => invoke("calling_year", { req }),
+  setDayOff: (req: DayOffRequest): Promise<CallingYear> => invoke("set_day_off", { req }),
   createCampaign: (req: CampaignForm): Promise<CampaignView> => invoke("create_campaign", { req }),
   listQuestionnaires: (): Promise<Array<QuestionnaireChoice>> => invoke("list_questionnaires"),
   appointmentCalendar: (req: CalendarRequest): Promise<AppointmentCalendar> => invoke("appointment_calendar", { req }),
@@ -1183,4 +1231,4 @@ export const IMPORT_PROGRESS_EVENT = "import-progress";
 export const FLOOR_EVENT = "floor";
 
 /** The names of the commands, as the shell registers them. */
-export const COMMAND_NAMES = ["app_info", "login", "logout", "list_campaigns", "list_staff", "list_outcomes", "case_interview", "next_case", "operator_queue", "heartbeat", "release_case", "start_interview", "save_answer", "record_outcome", "campaign_cases", "select_cases", "reassign", "force_release", "audit_log", "change_trail", "review_list", "review_show", "review_approve", "review_return", "pause_work", "resume_work", "my_pause", "pause_reasons", "open_desk", "floor_view", "watch_floor", "unwatch_floor", "review_resubmit", "returned_to_me", "review_correct", "list_agencies", "create_campaign", "list_questionnaires", "appointment_calendar", "add_agency", "rename_agency", "preview_import", "import_list", "save_rejects", "sample_status", "draw_sample", "sipas_index", "response_rates", "fieldwork_progress", "operator_figures", "export_interviews", "export_report", "list_people", "add_person", "set_person_active", "set_person_password", "assign_person", "list_requests", "add_request", "acknowledge_request", "close_request", "purge_campaign"] as const;
+export const COMMAND_NAMES = ["app_info", "login", "logout", "list_campaigns", "list_staff", "list_outcomes", "case_interview", "next_case", "operator_queue", "heartbeat", "release_case", "start_interview", "save_answer", "record_outcome", "campaign_cases", "select_cases", "reassign", "force_release", "audit_log", "change_trail", "review_list", "review_show", "review_approve", "review_return", "pause_work", "resume_work", "my_pause", "pause_reasons", "open_desk", "floor_view", "watch_floor", "unwatch_floor", "review_resubmit", "returned_to_me", "review_correct", "list_agencies", "calling_year", "set_day_off", "create_campaign", "list_questionnaires", "appointment_calendar", "add_agency", "rename_agency", "preview_import", "import_list", "save_rejects", "sample_status", "draw_sample", "sipas_index", "response_rates", "fieldwork_progress", "operator_figures", "export_interviews", "export_report", "list_people", "add_person", "set_person_active", "set_person_password", "assign_person", "list_requests", "add_request", "acknowledge_request", "close_request", "purge_campaign"] as const;

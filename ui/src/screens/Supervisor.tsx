@@ -13,6 +13,7 @@ import {
 import { InterviewReview } from "../components/InterviewReview";
 import { AgencyCatalogue } from "../components/AgencyCatalogue";
 import { AppointmentsCalendar } from "../components/AppointmentsCalendar";
+import { CallingCalendarPanel } from "../components/CallingCalendarPanel";
 import { FloorPanel } from "../components/FloorPanel";
 import { ForceReleaseDialog } from "../components/ForceReleaseDialog";
 import { ImportPanel } from "../components/ImportPanel";
@@ -36,10 +37,11 @@ const REFRESH_MS = 10_000;
 /** Rows drawn at most; a province's thousands of cases are narrowed with the search box. */
 const MAX_ROWS = 500;
 
-type Tab = "floor" | "calendar" | "cases" | "review" | "reassign" | "import" | "sample" | "results";
+type Tab = "floor" | "calendar" | "callingCalendar" | "cases" | "review" | "reassign" | "import" | "sample" | "results";
 const TABS: readonly { tab: Tab; label: MessageKey }[] = [
   { tab: "floor", label: "sup.tab.floor" },
   { tab: "calendar", label: "sup.tab.calendar" },
+  { tab: "callingCalendar", label: "sup.tab.callingCalendar" },
   { tab: "cases", label: "sup.tab.cases" },
   { tab: "review", label: "sup.tab.review" },
   { tab: "reassign", label: "sup.tab.reassign" },
@@ -203,6 +205,14 @@ export function Supervisor({ campaign, staff, outcomes, report, clearError }: Pr
       <main className="supervisor" data-testid="supervisor">
         {tabs}
         <AppointmentsCalendar campaign={campaign} report={report} />
+      </main>
+    );
+  }
+  if (tab === "callingCalendar") {
+    return (
+      <main className="supervisor" data-testid="supervisor">
+        {tabs}
+        <CallingCalendarPanel campaign={campaign} report={report} clearError={clearError} />
       </main>
     );
   }

@@ -12,11 +12,13 @@ import type {
   AuditView,
   TrailView,
   CallbackChoice,
+  CallingYear,
   CampaignView,
   CaseCard,
   CaseOverview,
   CaseStatus,
   CaseVersion,
+  DayOffKind,
   ErrorKind,
   FloorEvent,
   UnknownAgency,
@@ -481,6 +483,8 @@ export class FakeBackend {
   reviewSteps = new Map<string, FakeStep[]>();
   /** Operators' pauses, oldest first; an open one has no end. */
   pauses: { staffId: string; campaignId: string; reason: string; start: number; end: number | null }[] = [];
+  /** The demo campaign's extra days off, dd/mm/yyyy. */
+  closedDays = new Set<string>();
   /** Campaigns an administrator made here. */
   madeCampaigns: CampaignView[] = [];
   /** The agency catalogue, by code. */
@@ -721,6 +725,35 @@ export class FakeBackend {
       phoneMasked: maskedOf(c),
       agencyName: AGENCIES[c.agency]!,
       dossierCode: c.dossier,
+    };
+  }
+
+  /** The demo campaign's days off in a year: a few of Vietnam's holidays (2026's Giỗ Tổ on a
+   * Sunday, with its day in lieu), and the extra days closed here. */
+  private callingYearOf(year: number): CallingYear {
+    const holidays: [string, DayOffKind, string][] =
+      year === 2026
+        ? [
+            ["01/01/2026", "holiday", "Tết Dương lịch"],
+            ["26/04/2026", "holiday", "Giỗ Tổ Hùng Vương"],
+            ["27/04/2026", "inLieu", "Giỗ Tổ Hùng Vương"],
+            ["30/04/2026", "holiday", "Ngày Chiến thắng"],
+            ["01/05/2026", "holiday", "Ngày Quốc tế Lao động"],
+            ["02/09/2026", "holiday", "Quốc khánh"],
+          ]
+        : [];
+    const closed: [string, DayOffKind, string][] = [...this.closedDays]
+      .filter((d) => d.endsWith(`/${year}`))
+      .map((d) => [d, "closed", ""]);
+    const iso = (d: string) => d.split("/").reverse().join("-");
+    return {
+      year,
+      callingDays: CAMPAIGN.callingDays,
+      callingHours: CAMPAIGN.callingHours,
+      publicHolidays: true,
+      days: [...holidays, ...closed]
+        .sort((a, b) => iso(a[0]).localeCompare(iso(b[0])))
+        .map(([date, kind, name]) => ({ date, kind, name, weekday: (new Date(`${iso(date)}T00:00:00Z`).getUTCDay() + 6) % 7 })),
     };
   }
 
@@ -1096,6 +1129,30 @@ export class FakeBackend {
       };
       this.madeCampaigns.push(campaign);
       return campaign;
+    },
+    callingYear: (req) => {
+      this.supervise(req.campaignId, "xem lịch gọi");
+      this.checkCampaign(req.campaignId);
+      return this.callingYearOf(req.year);
+    },
+    setDayOff: (req) => {
+      this.supervise(req.campaignId, "đổi lịch gọi");
+      this.checkCampaign(req.campaignId);
+      const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(req.day.trim());
+      if (!m) throw sentence("invalid", `ngày nghỉ “${req.day.trim()}”: không đọc được ngày: hãy ghi theo dạng ngày/tháng/năm, ví dụ 15/10/2026`);
+      const day = req.day.trim();
+      const has = this.closedDays.has(day);
+      if (req.closed === has) {
+        throw sentence(
+          "conflict",
+          req.closed
+            ? `ngày ${day} đã là ngày nghỉ thêm của đợt`
+            : `ngày ${day} không phải ngày nghỉ thêm của đợt (ngày lễ và ngày nghỉ bù không mở được ở đây)`,
+        );
+      }
+      if (req.closed) this.closedDays.add(day);
+      else this.closedDays.delete(day);
+      return this.callingYearOf(Number(m[3]));
     },
     listQuestionnaires: () => [
       { hash: "9f2c4e1a7b3d", code: "sipas", version: "2026.1", title: "Phiếu khảo sát SIPAS 2026" },
