@@ -133,7 +133,7 @@ export function FloorPanel({ campaign, report }: Props) {
                         <span className="cell-sub mono">{o.login}</span>
                       </td>
                       <td>
-                        <span className={`floor-state state-${o.state.kind}`} data-testid="floor-state">
+                        <span className={`badge floor-state state-${o.state.kind}`} data-testid="floor-state">
                           {t(STATE_LABEL[o.state.kind])}
                         </span>
                       </td>

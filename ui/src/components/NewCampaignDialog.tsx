@@ -69,6 +69,25 @@ export function NewCampaignDialog({ onCreate, onCancel }: Props) {
     </>
   );
 
+  /** A whole number, left empty for the default the placeholder shows. */
+  const number = (key: "maxAttempts" | "graceMinutes", id: string, placeholder: string) => (
+    <>
+      <label className="field-label" htmlFor={`nc-${id}`}>
+        {t(`nc.${key}`)}
+      </label>
+      <input
+        id={`nc-${id}`}
+        className="input"
+        data-testid={`nc-${id}`}
+        type="number"
+        min={1}
+        placeholder={placeholder}
+        value={form[key] ?? ""}
+        onChange={(e) => set({ [key]: count(e.target.value) })}
+      />
+    </>
+  );
+
   const chooseOutcomes = async () => {
     const chosen = await open({ multiple: false, directory: false, filters: [{ name: t("nc.outcomesFilter"), extensions: ["toml"] }] });
     if (typeof chosen === "string") set({ outcomesPath: chosen });
@@ -112,36 +131,8 @@ export function NewCampaignDialog({ onCreate, onCancel }: Props) {
         {t("nc.onHolidays")}
       </label>
       <div className="nc-grid">
-        <div>
-          <label className="field-label" htmlFor="nc-attempts">
-            {t("nc.maxAttempts")}
-          </label>
-          <input
-            id="nc-attempts"
-            className="input"
-            data-testid="nc-attempts"
-            type="number"
-            min={1}
-            placeholder="5"
-            value={form.maxAttempts ?? ""}
-            onChange={(e) => set({ maxAttempts: count(e.target.value) })}
-          />
-        </div>
-        <div>
-          <label className="field-label" htmlFor="nc-grace">
-            {t("nc.grace")}
-          </label>
-          <input
-            id="nc-grace"
-            className="input"
-            data-testid="nc-grace"
-            type="number"
-            min={1}
-            placeholder="15"
-            value={form.graceMinutes ?? ""}
-            onChange={(e) => set({ graceMinutes: count(e.target.value) })}
-          />
-        </div>
+        <div>{number("maxAttempts", "attempts", "5")}</div>
+        <div>{number("graceMinutes", "grace", "15")}</div>
       </div>
       <label className="field-label" htmlFor="nc-questionnaire">
         {t("nc.questionnaire")}
