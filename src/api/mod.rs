@@ -367,8 +367,8 @@ impl App {
         pause::reasons()
     }
 
-    /// The operator's desk is open on the campaign (the desk says so every
-    /// [`floor::DESK_EVERY`]).
+    /// The operator's desk is open on the campaign (the desk says so every minute; see
+    /// [`floor::DESK_LOST_AFTER`]).
     pub async fn open_desk(&self, req: CampaignRequest) -> ApiResult<()> {
         Ok(floor::open_desk(&self.session().await?, self.clock.now(), &req).await?)
     }

@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use super::session::Session;
 use crate::domain::calendar::{days_in_lieu, public_holidays};
-use crate::domain::intake::date::parse_date_text;
+use crate::domain::intake::date::parse_field_date;
 use crate::domain::time::format_date;
 use crate::error::{Error, Result};
 use crate::store::model::{AuditEntry, Campaign};
@@ -128,8 +128,7 @@ pub async fn set_day_off(
 ) -> Result<CallingYear> {
     session.supervise(req.campaign_id, "đổi lịch gọi")?;
     let by = session.person()?.id;
-    let day = parse_date_text(&req.day)
-        .map_err(|e| Error::Invalid(format!("ngày nghỉ “{}”: {e}", req.day.trim())))?;
+    let day = parse_field_date("ngày nghỉ", &req.day).map_err(Error::Invalid)?;
     let store = session.store();
     let campaign = store.campaign(req.campaign_id).await?;
     let hours = &campaign.calling.hours;

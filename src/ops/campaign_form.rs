@@ -9,7 +9,7 @@ use ts_rs::TS;
 
 use super::catalogue::{create_campaign, CallingRequest, CampaignView, NewCampaign};
 use super::session::Session;
-use crate::domain::intake::date::parse_date_text;
+use crate::domain::intake::date::parse_field_date;
 use crate::error::{Error, Result};
 use crate::store::Store;
 
@@ -50,7 +50,7 @@ pub struct QuestionnaireChoice {
 }
 
 fn day(text: &str, field: &str) -> Result<NaiveDate> {
-    parse_date_text(text).map_err(|e| Error::Invalid(format!("{field} “{}”: {e}", text.trim())))
+    parse_field_date(field, text).map_err(Error::Invalid)
 }
 
 fn given(text: &str) -> Option<String> {

@@ -22,9 +22,8 @@ use crate::domain::people::Role;
 use crate::error::Result;
 use crate::store::{FloorSignal, FloorSignals};
 
-/// How often an open desk says so; a desk not heard from for [`DESK_LOST_AFTER`] counts as
-/// closed (a workstation switched off without logging out).
-pub const DESK_EVERY: Duration = Duration::seconds(60);
+/// A desk not heard from for this long counts as closed (a workstation switched off without
+/// logging out). An open desk says so every minute, with its queue.
 pub const DESK_LOST_AFTER: Duration = Duration::seconds(180);
 /// How long the floor waits after a signal for the burst it belongs to (an outcome is a few
 /// statements): at most one read per this, well inside the two seconds the floor promises.

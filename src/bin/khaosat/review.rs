@@ -2,7 +2,7 @@
 //! interviews from a terminal or a script — the queue with its filters, one interview with its
 //! calls and history, and the steps, each kept with who took it, when and why.
 
-use khaosat::domain::intake::date::parse_date_text;
+use khaosat::domain::intake::date::parse_field_date;
 use khaosat::domain::review::ReviewState;
 use khaosat::domain::survey::QuestionId;
 use khaosat::ops::catalogue;
@@ -84,7 +84,7 @@ pub enum Command {
 }
 
 fn day(option: &str, text: Option<String>) -> anyhow::Result<Option<chrono::NaiveDate>> {
-    text.map(|text| parse_date_text(&text).map_err(|e| anyhow::anyhow!("{option} “{text}”: {e}")))
+    text.map(|text| parse_field_date(option, &text).map_err(anyhow::Error::msg))
         .transpose()
 }
 

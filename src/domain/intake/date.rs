@@ -33,6 +33,12 @@ pub fn parse_date(cell: &Cell) -> Result<NaiveDate, DateError> {
     }
 }
 
+/// A day a person typed into the field named `field`; the refusal names the field and what was
+/// typed ("ngày nghỉ thêm “31/02/2027”: ngày này không có trên lịch").
+pub fn parse_field_date(field: &str, text: &str) -> Result<NaiveDate, String> {
+    parse_date_text(text).map_err(|e| format!("{field} “{}”: {e}", text.trim()))
+}
+
 /// Reads `dd/mm/yyyy` (one-digit day and month allowed; `-` or `.` in place of `/`) or ISO
 /// `yyyy-mm-dd`; a time after the date (`15/10/2026 14:30`, `2026-10-15T14:30:00+07:00`,
 /// `15/10/2026 2:30 CH`) is ignored.
@@ -114,6 +120,18 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+    }
+
+    #[test]
+    fn a_field_s_refusal_names_the_field_and_what_was_typed() {
+        assert_eq!(
+            parse_field_date("ngày nghỉ", " 10/02/2027 "),
+            Ok(ymd(2027, 2, 10))
+        );
+        assert_eq!(
+            parse_field_date("ngày nghỉ thêm", " 31/02/2027"),
+            Err("ngày nghỉ thêm “31/02/2027”: ngày này không có trên lịch".to_owned())
+        );
     }
 
     #[test]

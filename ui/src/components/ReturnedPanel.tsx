@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { commands, type CampaignView, type OutcomeView, type QuestionView, type ReviewItem, type ReviewView } from "../api/bindings";
 import { useLang } from "../i18n";
+import { ReturnReason } from "./ReturnReason";
 import { ReviewBody } from "./ReviewBody";
 import { CorrectDialog } from "./ReviewDialogs";
 import { StatusMessage } from "./StatusMessage";
@@ -102,11 +103,7 @@ export function ReturnedPanel({ campaign, outcomes, report, clearError }: Props)
                 {t("common.close")}
               </button>
             </div>
-            {open.item.reason && (
-              <p className="review-reason" data-testid="returned-dialog-reason">
-                {t("rv.returnedBecause", { reason: open.item.reason })}
-              </p>
-            )}
+            <ReturnReason reason={open.item.reason} testId="returned-dialog-reason" />
             <div className="review-actions">
               <button
                 type="button"

@@ -19,6 +19,7 @@ import { readDay } from "../datetime";
 import { keyTarget, reviewKeyAction } from "../hotkeys";
 import { useLang, type MessageKey } from "../i18n";
 import { interviewStatusLabel } from "../labels";
+import { ReturnReason } from "./ReturnReason";
 import { ReviewBody } from "./ReviewBody";
 import { CorrectDialog, ReturnDialog } from "./ReviewDialogs";
 import { StatusMessage } from "./StatusMessage";
@@ -295,11 +296,7 @@ export function ReviewPanel({ campaign, staff, outcomes, report, clearError }: P
             <p className="muted">
               {t("rv.finishedAt", { at: current.item.finishedAt })} · {interviewStatusLabel(current.item.status, t)}
             </p>
-            {current.item.reason && (
-              <p className="review-reason" data-testid="review-detail-reason">
-                {t("rv.returnedBecause", { reason: current.item.reason })}
-              </p>
-            )}
+            <ReturnReason reason={current.item.reason} testId="review-detail-reason" />
             <div className="review-actions">
               <button
                 type="button"
